@@ -1,0 +1,61 @@
+import { combineHashes } from '../sketch/hash.js';
+import { STOP } from '../text/tokenize.js';
+import type { TextModel } from './fingerprint.js';
+import { alignSentences, sentenceFeatures, type AlignedPair, type SentenceFeatures } from './align.js';
+import type { DetectorParams } from './detector-params.js';
+
+/** Exact measures of how much of an article a source explains. */
+export interface PairEvidence {
+  /** Share of the article's words in sentences aligned, in order, to the source. */
+  readonly alignedShare: number;
+  /** Share of the article's distinct content words found in the source. */
+  readonly containment: number;
+  /** Jaccard of the two sets of distinct content words. */
+  readonly jaccard: number;
+  /** Share of the article's word 3-grams found verbatim in the source. */
+  readonly trigramContainment: number;
+  readonly pairs: readonly AlignedPair[];
+}
+
+/** A text prepared once for many comparisons. */
+export interface PreparedText {
+  readonly model: TextModel;
+  readonly sentences: readonly SentenceFeatures[];
+  readonly contentSet: ReadonlySet<number>;
+  readonly trigrams: ReadonlySet<number>;
+  readonly words: number;
+}
+
+/** Precomputes sentence features and term sets of a text. */
+export function prepareText(model: TextModel): PreparedText {
+  const { tokens } = model;
+  const contentSet = new Set<number>();
+  const trigrams = new Set<number>();
+  for (let i = 0; i < tokens.count; i++) {
+    if ((tokens.flags[i]! & STOP) === 0) contentSet.add(tokens.term[i]!);
+    if (i + 2 < tokens.count) trigrams.add(combineHashes(combineHashes(tokens.term[i]!, tokens.term[i + 1]!), tokens.term[i + 2]!));
+  }
+  return { model, sentences: sentenceFeatures(tokens, model.sentences), contentSet, trigrams, words: tokens.count };
+}
+
+/** Verifies one candidate: alignment plus set measures, all on exact (not sketched) terms. */
+export function compareTexts(article: PreparedText, source: PreparedText, params: Pick<DetectorParams, 'minSentenceScore' | 'minSharedWords'>): PairEvidence {
+  const pairs = alignSentences(article.sentences, source.sentences, { minSentenceScore: params.minSentenceScore, minSharedWords: params.minSharedWords });
+  let alignedWords = 0;
+  for (const p of pairs) alignedWords += article.sentences[p.a]!.words;
+  const shared = countShared(article.contentSet, source.contentSet);
+  const unionSize = article.contentSet.size + source.contentSet.size - shared;
+  return {
+    alignedShare: article.words > 0 ? alignedWords / article.words : 0,
+    containment: article.contentSet.size > 0 ? shared / article.contentSet.size : 0,
+    jaccard: unionSize > 0 ? shared / unionSize : 0,
+    trigramContainment: article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
+    pairs,
+  };
+}
+
+function countShared(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}

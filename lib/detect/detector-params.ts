@@ -1,0 +1,73 @@
+import { ConfigError } from '../errors.js';
+import { optimalLshParams, type LshParams } from '../sketch/lsh.js';
+
+/** Every tunable of detection. One default set serves all corpora; see README "Configuration". */
+export interface DetectorParams {
+  /** MinHash slots per signature. */
+  readonly numPerm: number;
+  /** Seed of the MinHash hash family; sketches with different seeds never compare. */
+  readonly seed: number;
+  /** Content-word Jaccard at which LSH should start returning candidates (generous on purpose). */
+  readonly lshThreshold: number;
+  /** Bands x rows; derived from lshThreshold and numPerm unless given. */
+  readonly lsh: LshParams;
+  /** Most candidates verified per article, best estimated containment first. */
+  readonly maxCandidates: number;
+  /** A sentence pair aligns when its score reaches this. */
+  readonly minSentenceScore: number;
+  /** Fewer shared content words than this never align two sentences. */
+  readonly minSharedWords: number;
+  /** Share of the article aligned to one source, in order, for `rewrite`. */
+  readonly rewriteShare: number;
+  /** Share of the article covered by aligned sources for `partial`. */
+  readonly partialShare: number;
+  /** A source must cover at least this share of the article to be named in a partial. */
+  readonly minSourceShare: number;
+  /** Word 3-gram containment of the article in the source for `copy` (near-verbatim). */
+  readonly copyContainment: number;
+  /** Articles with fewer words are rejected as too short to judge. */
+  readonly minWords: number;
+  /** Articles larger than this many bytes are rejected without being read whole. */
+  readonly maxBytes: number;
+}
+
+/** The defaults; `rewriteShare`, `partialShare` and `copyContainment` read as "most", "a substantial part", "nearly all". */
+export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
+  numPerm: 128,
+  seed: 1,
+  lshThreshold: 0.1,
+  lsh: optimalLshParams(0.1, 128),
+  maxCandidates: 50,
+  minSentenceScore: 0.4,
+  minSharedWords: 3,
+  rewriteShare: 0.5,
+  partialShare: 0.3,
+  minSourceShare: 0.1,
+  copyContainment: 0.8,
+  minWords: 20,
+  maxBytes: 5 * 1024 * 1024,
+});
+
+/** Defaults overridden by `overrides`, validated; LSH banding is re-derived when numPerm or the threshold change. */
+export function detectorParams(overrides: Partial<DetectorParams> = {}): DetectorParams {
+  const p = { ...DEFAULT_DETECTOR_PARAMS, ...overrides };
+  const derivedLsh = overrides.lsh ?? (overrides.numPerm !== undefined || overrides.lshThreshold !== undefined ? optimalLshParams(p.lshThreshold, p.numPerm) : p.lsh);
+  const params: DetectorParams = { ...p, lsh: derivedLsh };
+  expectInt('numPerm', params.numPerm, 8, 4096);
+  expectInt('maxCandidates', params.maxCandidates, 1, 10000);
+  expectInt('minSharedWords', params.minSharedWords, 1, 100);
+  expectInt('minWords', params.minWords, 1, 100000);
+  expectInt('maxBytes', params.maxBytes, 1, 1 << 30);
+  for (const k of ['lshThreshold', 'minSentenceScore', 'rewriteShare', 'partialShare', 'minSourceShare', 'copyContainment'] as const) {
+    const v = params[k];
+    if (!(v > 0 && v < 1)) throw new ConfigError(`${k} must be a number in (0, 1), got ${v}`);
+  }
+  if (params.lsh.bands * params.lsh.rows > params.numPerm) {
+    throw new ConfigError(`lsh bands x rows must be <= numPerm (${params.numPerm}), got ${params.lsh.bands} x ${params.lsh.rows}`);
+  }
+  return Object.freeze(params);
+}
+
+function expectInt(name: string, v: number, min: number, max: number): void {
+  if (!Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${name} must be an integer in ${min}..${max}, got ${v}`);
+}

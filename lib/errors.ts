@@ -1,0 +1,50 @@
+/** Base class of every error rewrite-radar throws on purpose. */
+export class RewriteRadarError extends Error {
+  override name = 'RewriteRadarError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Stable reason codes of a rejected article; they appear in reports as `error.code`. */
+export type RejectionCode =
+  | 'empty'
+  | 'too-short'
+  | 'too-large'
+  | 'binary'
+  | 'bad-encoding'
+  | 'unsupported-type'
+  | 'malformed-json'
+  | 'malformed-html'
+  | 'no-body'
+  | 'not-found'
+  | 'bad-key';
+
+/** An expected failure of one article: it becomes a `rejected` report, never a crash. */
+export class ArticleRejectedError extends RewriteRadarError {
+  override name = 'ArticleRejectedError';
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A configuration value is missing or out of range; the message names the setting. */
+export class ConfigError extends RewriteRadarError {
+  override name = 'ConfigError';
+}
+
+/** A storage fault (disk, network, S3): thrown so the caller can retry. */
+export class StoreError extends RewriteRadarError {
+  override name = 'StoreError';
+  constructor(
+    message: string,
+    readonly context: { key?: string; bucket?: string },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,68 @@
+import { fmix32 } from './hash.js';
+import type { MinHash } from './minhash.js';
+
+/** Banding of a signature: `bands` groups of `rows` slots; a shared band makes a candidate. */
+export interface LshParams {
+  readonly bands: number;
+  readonly rows: number;
+}
+
+/** Probability that two sets of Jaccard s share at least one band: the S-curve 1-(1-s^r)^b. */
+export function candidateProbability(s: number, { bands, rows }: LshParams): number {
+  return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+}
+
+function integrate(f: (x: number) => number, a: number, b: number): number {
+  const n = 200; // composite Simpson; the S-curve is smooth, so this matches quad to ~1e-9
+  const h = (b - a) / n;
+  let sum = f(a) + f(b);
+  for (let i = 1; i < n; i++) sum += (i % 2 === 1 ? 4 : 2) * f(a + i * h);
+  return (sum * h) / 3;
+}
+
+/**
+ * Chooses bands x rows <= numPerm minimising the weighted areas under the S-curve below
+ * the threshold (false positives) and above it (false negatives), as datasketch does.
+ */
+export function optimalLshParams(threshold: number, numPerm: number, weights = { falsePositive: 0.5, falseNegative: 0.5 }): LshParams {
+  if (!(threshold > 0 && threshold < 1)) throw new RangeError(`LSH threshold must be in (0, 1), got ${threshold}`);
+  let best: LshParams = { bands: 1, rows: numPerm };
+  let bestError = Infinity;
+  for (let bands = 1; bands <= numPerm; bands++) {
+    for (let rows = 1; rows * bands <= numPerm; rows++) {
+      const p = { bands, rows };
+      const fp = integrate((s) => candidateProbability(s, p), 0, threshold);
+      const fn = integrate((s) => 1 - candidateProbability(s, p), threshold, 1);
+      const error = fp * weights.falsePositive + fn * weights.falseNegative;
+      if (error < bestError) {
+        bestError = error;
+        best = p;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * One key per band, "b<band>-<hash of the band's rows>". The band number is part of the key:
+ * equal values in different bands are not evidence of similarity.
+ */
+export function bandKeys(sig: MinHash, { bands, rows }: LshParams): string[] {
+  if (bands * rows > sig.values.length) {
+    throw new RangeError(`LSH needs ${bands * rows} signature slots, the signature has ${sig.values.length}`);
+  }
+  const keys: string[] = [];
+  for (let b = 0; b < bands; b++) {
+    let h = Math.imul(b + 1, 0x9e3779b1);
+    for (let r = 0; r < rows; r++) h = fmix32(h ^ sig.values[b * rows + r]!);
+    // a second, differently seeded hash makes band collisions by chance ~2^-64
+    let h2 = Math.imul(b + 1, 0x85ebca6b) ^ 0x27d4eb2f;
+    for (let r = 0; r < rows; r++) h2 = fmix32(Math.imul(h2, 31) ^ sig.values[b * rows + r]!);
+    keys.push(`b${b}-${hex(h)}${hex(h2)}`);
+  }
+  return keys;
+}
+
+function hex(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,22 @@
+/** Storage ports: the core talks only to these; adapters (memory, local folder, S3) implement them. */
+
+/** A flat key/value store of documents (fingerprints, reports, article bodies). */
+export interface ObjectStore {
+  /** The bytes at key, or undefined when there is none. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, body: Uint8Array | string, contentType?: string): Promise<void>;
+  /** Deleting a missing key is not an error (deletes are retried). */
+  delete(key: string): Promise<void>;
+  /** Every key under prefix, in lexicographic order. */
+  list(prefix: string): Promise<string[]>;
+}
+
+/** The LSH index: which documents share which band keys. */
+export interface LshIndex {
+  /** Idempotent: adding the same id and keys twice leaves one entry per key. */
+  add(id: string, bandKeys: readonly string[]): Promise<void>;
+  /** Removes id from the given bands; keys it is not in are ignored. */
+  remove(id: string, bandKeys: readonly string[]): Promise<void>;
+  /** Ids sharing at least one band key, with how many they share; unseen keys just add nothing. */
+  query(bandKeys: readonly string[]): Promise<Map<string, number>>;
+}

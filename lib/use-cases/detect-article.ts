@@ -1,0 +1,200 @@
+import { ArticleRejectedError } from '../errors.js';
+import { extractArticle } from '../text/extract-article.js';
+import { cleanText } from '../text/clean-text.js';
+import { sketchText, contentHash } from '../detect/sketch-text.js';
+import { bandKeys } from '../sketch/lsh.js';
+import { estimateJaccard } from '../sketch/minhash.js';
+import { compareTexts, prepareText, type PreparedText } from '../detect/compare-texts.js';
+import { decideVerdicts, round, type CandidateEvidence } from '../detect/decide-verdicts.js';
+import { modelText } from '../detect/fingerprint.js';
+import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
+import type { DetectorParams } from '../detect/detector-params.js';
+import type { LshIndex, ObjectStore } from '../store/ports.js';
+import { fingerprintKey, reportKey } from '../store/keys.js';
+import { REPORT_SCHEMA_VERSION, type Match, type Report } from '../report/report.js';
+import { DETECTOR_VERSION } from '../version.js';
+
+/** What the use case needs: the same for the CLI, the Lambda and the tests. */
+export interface DetectDeps {
+  readonly store: ObjectStore;
+  readonly index: LshIndex;
+  readonly params: DetectorParams;
+}
+
+/** One article to judge. */
+export interface ArticleInput {
+  readonly key: string;
+  readonly bytes: Uint8Array;
+  /** Indexing order ("<ISO time>|<key>"); the earlier of two related articles is the source. */
+  readonly order?: string;
+}
+
+/** Counters for logs and benchmarks. */
+export interface DetectStats {
+  candidatesFound: number;
+  candidatesVerified: number;
+  fingerprintsRead: number;
+}
+
+/**
+ * Judges one article against the index. With `addToIndex`, it is fingerprinted and indexed
+ * first, so two copies of each other indexed at the same moment still find each other; only
+ * candidates earlier in indexing order are named as sources. Expected failures of the article
+ * become a rejected report; store faults are thrown.
+ */
+export async function detectArticle(deps: DetectDeps, input: ArticleInput, options: { addToIndex: boolean }): Promise<{ report: Report; stats: DetectStats }> {
+  const stats: DetectStats = { candidatesFound: 0, candidatesVerified: 0, fingerprintsRead: 0 };
+  let prepared: { title: string; text: string };
+  try {
+    prepared = prepareArticle(input.key, input.bytes, deps.params);
+  } catch (err) {
+    if (err instanceof ArticleRejectedError) return { report: rejectedReport(input.key, err, deps.params), stats };
+    throw err;
+  }
+  const { params, store, index } = deps;
+  const sketch = sketchText(prepared.text, params);
+  const bands = bandKeys(sketch.signature, params.lsh);
+  const order = input.order ?? `${new Date().toISOString()}|${input.key}`;
+  const self: FingerprintRecord = {
+    formatVersion: FINGERPRINT_FORMAT_VERSION,
+    key: input.key,
+    title: prepared.title,
+    text: prepared.text,
+    contentHash: contentHash(prepared.text),
+    wordCount: sketch.model.tokens.count,
+    contentTermCount: sketch.contentTermCount,
+    signature: sketch.signature,
+    bandKeys: bands,
+    order,
+  };
+  let indexed = false;
+  if (options.addToIndex) {
+    indexed = true;
+    await replaceInIndex(deps, self);
+  }
+
+  const hits = await index.query(bands);
+  hits.delete(input.key);
+  stats.candidatesFound = hits.size;
+  // more shared bands = higher estimated Jaccard; the key breaks ties so runs are repeatable
+  const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, params.maxCandidates);
+  const articleText = prepareText(sketch.model);
+  const sources = new Map<string, { record: FingerprintRecord; text: PreparedText }>();
+  const evidence: CandidateEvidence[] = [];
+  for (const [key] of ranked) {
+    const bytes = await store.get(fingerprintKey(key));
+    stats.fingerprintsRead++;
+    if (!bytes) continue; // withdrawn between the index listing and now
+    const record = decodeFingerprint(bytes, key);
+    if (options.addToIndex && record.order > order) continue; // the later article is never the source
+    const text = prepareText(modelText(record.text));
+    sources.set(key, { record, text });
+    evidence.push({ key, order: record.order, evidence: compareTexts(articleText, text, params) });
+    stats.candidatesVerified++;
+  }
+  const judged = decideVerdicts(evidence, params, articleText.sentences.map((s) => s.words));
+  const matches: Match[] = judged.map((j) => {
+    const src = sources.get(j.key)!;
+    const e = j.evidence;
+    return {
+      key: j.key,
+      title: src.record.title,
+      verdict: j.verdict,
+      score: j.score,
+      measures: {
+        alignedShare: round(e.alignedShare),
+        containment: round(e.containment),
+        jaccard: round(e.jaccard),
+        estimatedJaccard: round(estimateJaccard(sketch.signature, src.record.signature)),
+        trigramContainment: round(e.trigramContainment),
+        alignedSentences: e.pairs.length,
+      },
+      passages: e.pairs.map((p) => {
+        const a = sketch.model.sentences[p.a]!;
+        const b0 = src.text.model.sentences[p.b]!;
+        const b1 = src.text.model.sentences[p.bEnd - 1]!;
+        return {
+          score: round(p.score),
+          article: { start: a.start, end: a.end, text: prepared.text.slice(a.start, a.end) },
+          source: { start: b0.start, end: b1.end, text: src.record.text.slice(b0.start, b1.end) },
+        };
+      }),
+    };
+  });
+  const best = matches[0];
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    article: { key: input.key, title: prepared.title, wordCount: self.wordCount, contentHash: self.contentHash },
+    status: 'ok',
+    error: null,
+    verdict: best ? best.verdict : 'original',
+    rewriteOf: best ? { key: best.key, verdict: best.verdict, score: best.score } : null,
+    matches,
+    candidates: { found: stats.candidatesFound, verified: stats.candidatesVerified },
+    indexed,
+    detector: detectorInfo(params),
+  };
+  return { report, stats };
+}
+
+/** Writes the JSON report beside the others. */
+export async function saveReport(store: ObjectStore, report: Report): Promise<void> {
+  await store.put(reportKey(report.article.key), `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+}
+
+/** Removes an article from the index and its fingerprint; safe to repeat. */
+export async function withdrawArticle(deps: Pick<DetectDeps, 'store' | 'index'>, key: string): Promise<boolean> {
+  const bytes = await deps.store.get(fingerprintKey(key));
+  if (!bytes) return false;
+  const old = decodeFingerprint(bytes, key);
+  await deps.index.remove(key, old.bandKeys);
+  await deps.store.delete(fingerprintKey(key));
+  return true;
+}
+
+/** Stores the fingerprint, then indexes it; an earlier version under the same key leaves the index first. */
+async function replaceInIndex(deps: DetectDeps, self: FingerprintRecord): Promise<void> {
+  const previous = await deps.store.get(fingerprintKey(self.key));
+  if (previous) {
+    const old = decodeFingerprint(previous, self.key);
+    const stale = old.bandKeys.filter((k) => !self.bandKeys.includes(k));
+    if (stale.length > 0) await deps.index.remove(self.key, stale);
+  }
+  // fingerprint before index entries: a reader that finds an entry can always read its fingerprint
+  await deps.store.put(fingerprintKey(self.key), encodeFingerprint(self), 'application/json');
+  await deps.index.add(self.key, self.bandKeys);
+}
+
+/** Extracts, cleans and size-checks an article; throws ArticleRejectedError. */
+export function prepareArticle(key: string, bytes: Uint8Array, params: Pick<DetectorParams, 'maxBytes' | 'minWords'>): { title: string; text: string } {
+  if (key.split('/').some((part) => part === '..' || part === '.') || key.startsWith('/') || key.length === 0) {
+    throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path`);
+  }
+  const extracted = extractArticle(key, bytes, params.maxBytes);
+  const clean = cleanText(extracted.text);
+  const words = modelText(clean.text).tokens.count;
+  if (words < params.minWords) {
+    throw new ArticleRejectedError('too-short', `${words} words of story text after removing boilerplate; at least ${params.minWords} are needed to judge`);
+  }
+  return { title: extracted.title, text: clean.text };
+}
+
+/** The report of an article that could not be judged. */
+export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): Report {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    article: { key, title: '', wordCount: 0, contentHash: null },
+    status: 'rejected',
+    error: { code: err.code, message: err.message },
+    verdict: null,
+    rewriteOf: null,
+    matches: [],
+    candidates: { found: 0, verified: 0 },
+    indexed: false,
+    detector: detectorInfo(params),
+  };
+}
+
+function detectorInfo(params: DetectorParams): Report['detector'] {
+  return { version: DETECTOR_VERSION, params: { ...params } };
+}
