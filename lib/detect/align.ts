@@ -1,10 +1,12 @@
 import { combineHashes } from '../sketch/hash.js';
-import { STOP, type Tokens } from '../text/tokenize.js';
+import { QUOTED, STOP, type Tokens } from '../text/tokenize.js';
 import type { Sentence } from '../text/sentences.js';
 
 /** What one sentence contributes to matching: its content words and its word pairs. */
 export interface SentenceFeatures {
   readonly words: number;
+  /** Words inside double quotes: quotes are shared by independent reports of one event. */
+  readonly quotedWords: number;
   /** Distinct content-word terms (stopwords dropped). */
   readonly content: readonly number[];
   /** Distinct hashes of adjacent word pairs, stopwords included: phrasing, not topic. */
@@ -32,28 +34,46 @@ export function sentenceFeatures(tokens: Tokens, sentences: readonly Sentence[])
   return sentences.map((s) => {
     const content = new Set<number>();
     const bigrams = new Set<number>();
+    let quotedWords = 0;
     for (let t = s.firstToken; t < s.endToken; t++) {
+      if ((tokens.flags[t]! & QUOTED) !== 0) quotedWords++;
       if ((tokens.flags[t]! & STOP) === 0) content.add(tokens.term[t]!);
       if (t + 1 < s.endToken) bigrams.add(combineHashes(tokens.term[t]!, tokens.term[t + 1]!));
     }
-    return { words: s.endToken - s.firstToken, content: [...content], bigrams: [...bigrams] };
+    return { words: s.endToken - s.firstToken, quotedWords, content: [...content], bigrams: [...bigrams] };
   });
 }
 
 /**
- * Similarity of article sentence `a` to source text `b` (one sentence or two merged, since
+ * Similarity of article sentence `a` to a source window (one sentence, or two merged, since
  * rewriters join and split sentences): the mean of content-word containment and word-pair
- * containment of `a` in `b`. Containment, not Jaccard: rewrites trim their sources.
+ * containment of `a` in the window. Containment, not Jaccard: rewrites trim their sources.
  */
-export function sentenceScore(a: SentenceFeatures, bContent: ReadonlySet<number>, bBigrams: ReadonlySet<number>, minShared: number): number {
+export function windowScore(a: SentenceFeatures, window: readonly SourceSets[], minShared: number): number {
   if (a.content.length === 0) return 0;
-  let shared = 0;
-  for (const t of a.content) if (bContent.has(t)) shared++;
+  const shared = countIn(a.content, window, 'content');
   if (shared < Math.min(minShared, a.content.length)) return 0;
-  let sharedPairs = 0;
-  for (const g of a.bigrams) if (bBigrams.has(g)) sharedPairs++;
-  const pairShare = a.bigrams.length > 0 ? sharedPairs / a.bigrams.length : 0;
+  const pairShare = a.bigrams.length > 0 ? countIn(a.bigrams, window, 'bigrams') / a.bigrams.length : 0;
   return 0.5 * (shared / a.content.length) + 0.5 * pairShare;
+}
+
+/** A source sentence's features as sets, built once per comparison. */
+export interface SourceSets {
+  readonly content: ReadonlySet<number>;
+  readonly bigrams: ReadonlySet<number>;
+}
+
+function countIn(items: readonly number[], window: readonly SourceSets[], field: keyof SourceSets): number {
+  let n = 0;
+  for (const x of items) {
+    for (const w of window) {
+      if (w[field].has(x)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 /**
@@ -66,25 +86,42 @@ export function alignSentences(article: readonly SentenceFeatures[], source: rea
   const m = article.length;
   const n = source.length;
   if (m === 0 || n === 0) return [];
-  const sets = source.map((s) => ({ content: new Set(s.content), bigrams: new Set(s.bigrams) }));
-  const merged = source.map((_, j) => (j + 1 < n ? { content: union(sets[j]!.content, sets[j + 1]!.content), bigrams: union(sets[j]!.bigrams, sets[j + 1]!.bigrams) } : undefined));
-  // best[i][j]: best total for article[0..i] with the last aligned window starting at or before j
-  const best = new Float64Array((m + 1) * (n + 1));
-  const choice = new Int32Array(m * n).fill(-1); // 0 none, 1 single, 2 merged, at (i, j)
+  const sets: SourceSets[] = source.map((x) => ({ content: new Set(x.content), bigrams: new Set(x.bigrams) }));
+  // inverted index term -> source sentences, so only sentences sharing words are scored
+  const postings = new Map<number, number[]>();
+  source.forEach((x, j) => {
+    for (const t of x.content) {
+      const list = postings.get(t);
+      if (list) list.push(j);
+      else postings.set(t, [j]);
+    }
+  });
+  const choice = new Int8Array(m * n); // 0 none, 1 single sentence, 2 merged with the next
   const scoreAt = new Float64Array(m * n);
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
   for (let i = 0; i < m; i++) {
     const a = article[i]!;
-    for (let j = 0; j < n; j++) {
-      const single = sentenceScore(a, sets[j]!.content, sets[j]!.bigrams, options.minSharedWords);
-      const mw = merged[j];
-      const pair = mw ? sentenceScore(a, mw.content, mw.bigrams, options.minSharedWords) : 0;
+    for (const t of a.content) {
+      for (const j of postings.get(t) ?? []) {
+        if (shared[j] === 0) touched.push(j);
+        shared[j]!++;
+      }
+    }
+    const need = Math.min(options.minSharedWords, a.content.length);
+    for (const j of touched) {
+      const single = shared[j]! >= need ? windowScore(a, [sets[j]!], options.minSharedWords) : 0;
+      const pair = j + 1 < n && shared[j]! + shared[j + 1]! >= need ? windowScore(a, [sets[j]!, sets[j + 1]!], options.minSharedWords) : 0;
       const s = Math.max(single, pair);
       if (s >= options.minSentenceScore) {
         choice[i * n + j] = pair > single ? 2 : 1;
         scoreAt[i * n + j] = s;
       }
     }
+    for (const j of touched) shared[j] = 0;
+    touched.length = 0;
   }
+  const best = new Float64Array((m + 1) * (n + 1));
   const W = n + 1;
   for (let i = 1; i <= m; i++) {
     const words = article[i - 1]!.words;
@@ -111,10 +148,4 @@ export function alignSentences(article: readonly SentenceFeatures[], source: rea
     }
   }
   return pairs.reverse();
-}
-
-function union(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> {
-  const u = new Set(a);
-  for (const x of b) u.add(x);
-  return u;
 }

@@ -6,7 +6,7 @@ import type { DetectorParams } from './detector-params.js';
 
 /** Exact measures of how much of an article a source explains. */
 export interface PairEvidence {
-  /** Share of the article's words in sentences aligned, in order, to the source. */
+  /** Share of the article's words in sentences aligned, in order, to the source (quoted words weighted by quoteWeight). */
   readonly alignedShare: number;
   /** Share of the article's distinct content words found in the source. */
   readonly containment: number;
@@ -39,10 +39,11 @@ export function prepareText(model: TextModel): PreparedText {
 }
 
 /** Verifies one candidate: alignment plus set measures, all on exact (not sketched) terms. */
-export function compareTexts(article: PreparedText, source: PreparedText, params: Pick<DetectorParams, 'minSentenceScore' | 'minSharedWords'>): PairEvidence {
+export function compareTexts(article: PreparedText, source: PreparedText, params: Pick<DetectorParams, 'minSentenceScore' | 'minSharedWords' | 'quoteWeight'>): PairEvidence {
   const pairs = alignSentences(article.sentences, source.sentences, { minSentenceScore: params.minSentenceScore, minSharedWords: params.minSharedWords });
+  const weights = evidenceWeights(article.sentences, params.quoteWeight);
   let alignedWords = 0;
-  for (const p of pairs) alignedWords += article.sentences[p.a]!.words;
+  for (const p of pairs) alignedWords += weights[p.a]!;
   const shared = countShared(article.contentSet, source.contentSet);
   const unionSize = article.contentSet.size + source.contentSet.size - shared;
   return {
@@ -52,6 +53,14 @@ export function compareTexts(article: PreparedText, source: PreparedText, params
     trigramContainment: article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
     pairs,
   };
+}
+
+/**
+ * How much each article sentence counts as evidence when aligned: its words, with quoted words
+ * scaled by quoteWeight. Two papers quoting one witness share the quote, not the reporting.
+ */
+export function evidenceWeights(sentences: readonly SentenceFeatures[], quoteWeight: number): number[] {
+  return sentences.map((s) => s.words - (1 - quoteWeight) * s.quotedWords);
 }
 
 function countShared(a: ReadonlySet<number>, b: ReadonlySet<number>): number {

@@ -27,14 +27,17 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
  * and this source explains a part of it by itself. Shared names and quotes alone never qualify:
  * a sentence only counts when its wording, not just its topic, corresponds.
  */
-export function decideVerdicts(candidates: readonly CandidateEvidence[], params: Pick<DetectorParams, 'copyContainment' | 'rewriteShare' | 'partialShare' | 'minSourceShare'>, articleSentenceWords: readonly number[]): JudgedSource[] {
+export function decideVerdicts(
+  candidates: readonly CandidateEvidence[],
+  params: Pick<DetectorParams, 'copyContainment' | 'rewriteShare' | 'partialShare' | 'minSourceShare'>,
+  sentenceWeights: readonly number[],
+  totalWords: number,
+): JudgedSource[] {
   const contributing = candidates.filter((c) => c.evidence.alignedShare >= params.minSourceShare);
   const covered = new Set<number>();
   for (const c of contributing) for (const p of c.evidence.pairs) covered.add(p.a);
   let coveredWords = 0;
-  let totalWords = 0;
-  for (const w of articleSentenceWords) totalWords += w;
-  for (const i of covered) coveredWords += articleSentenceWords[i] ?? 0;
+  for (const i of covered) coveredWords += sentenceWeights[i] ?? 0;
   const unionShare = totalWords > 0 ? coveredWords / totalWords : 0;
 
   const judged: JudgedSource[] = [];

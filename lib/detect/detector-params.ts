@@ -17,6 +17,8 @@ export interface DetectorParams {
   readonly minSentenceScore: number;
   /** Fewer shared content words than this never align two sentences. */
   readonly minSharedWords: number;
+  /** Weight of a quoted word in aligned shares (1 = like any word): quotes are shared by independent coverage. */
+  readonly quoteWeight: number;
   /** Share of the article aligned to one source, in order, for `rewrite`. */
   readonly rewriteShare: number;
   /** Share of the article covered by aligned sources for `partial`. */
@@ -38,8 +40,9 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   lshThreshold: 0.1,
   lsh: optimalLshParams(0.1, 128),
   maxCandidates: 50,
-  minSentenceScore: 0.4,
+  minSentenceScore: 0.35,
   minSharedWords: 3,
+  quoteWeight: 0.5,
   rewriteShare: 0.5,
   partialShare: 0.3,
   minSourceShare: 0.1,
@@ -58,6 +61,7 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   expectInt('minSharedWords', params.minSharedWords, 1, 100);
   expectInt('minWords', params.minWords, 1, 100000);
   expectInt('maxBytes', params.maxBytes, 1, 1 << 30);
+  if (!(params.quoteWeight >= 0 && params.quoteWeight <= 1)) throw new ConfigError(`quoteWeight must be a number in [0, 1], got ${params.quoteWeight}`);
   for (const k of ['lshThreshold', 'minSentenceScore', 'rewriteShare', 'partialShare', 'minSourceShare', 'copyContainment'] as const) {
     const v = params[k];
     if (!(v > 0 && v < 1)) throw new ConfigError(`${k} must be a number in (0, 1), got ${v}`);

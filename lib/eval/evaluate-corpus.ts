@@ -58,7 +58,7 @@ export async function evaluateCorpus(dir: string, params: DetectorParams, onProg
   const started = performance.now();
   const rows = parseLabels(await readFile(join(dir, 'labels.tsv'), 'utf8'));
   const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();
-  const deps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), params };
+  const deps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), params, preparedCache: new Map() };
   const total = sources.length + rows.length;
   let done = 0;
   for (const [i, key] of sources.entries()) {

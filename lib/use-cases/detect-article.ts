@@ -4,7 +4,7 @@ import { cleanText } from '../text/clean-text.js';
 import { sketchText, contentHash } from '../detect/sketch-text.js';
 import { bandKeys } from '../sketch/lsh.js';
 import { estimateJaccard } from '../sketch/minhash.js';
-import { compareTexts, prepareText, type PreparedText } from '../detect/compare-texts.js';
+import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decideVerdicts, round, type CandidateEvidence } from '../detect/decide-verdicts.js';
 import { modelText } from '../detect/fingerprint.js';
 import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
@@ -19,7 +19,12 @@ export interface DetectDeps {
   readonly store: ObjectStore;
   readonly index: LshIndex;
   readonly params: DetectorParams;
+  /** Prepared source texts by content hash; a warm process reuses them across articles. */
+  readonly preparedCache?: Map<string, PreparedText>;
 }
+
+/** Most prepared texts a cache keeps (a few MB); the oldest are dropped first. */
+const PREPARED_CACHE_LIMIT = 2000;
 
 /** One article to judge. */
 export interface ArticleInput {
@@ -87,12 +92,12 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     if (!bytes) continue; // withdrawn between the index listing and now
     const record = decodeFingerprint(bytes, key);
     if (options.addToIndex && record.order > order) continue; // the later article is never the source
-    const text = prepareText(modelText(record.text));
+    const text = preparedSource(deps.preparedCache, record);
     sources.set(key, { record, text });
     evidence.push({ key, order: record.order, evidence: compareTexts(articleText, text, params) });
     stats.candidatesVerified++;
   }
-  const judged = decideVerdicts(evidence, params, articleText.sentences.map((s) => s.words));
+  const judged = decideVerdicts(evidence, params, evidenceWeights(articleText.sentences, params.quoteWeight), articleText.words);
   const matches: Match[] = judged.map((j) => {
     const src = sources.get(j.key)!;
     const e = j.evidence;
@@ -135,6 +140,18 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     detector: detectorInfo(params),
   };
   return { report, stats };
+}
+
+/** Tokenized, sentence-split form of a stored fingerprint, from the cache when it is there. */
+function preparedSource(cache: Map<string, PreparedText> | undefined, record: FingerprintRecord): PreparedText {
+  const hit = cache?.get(record.contentHash);
+  if (hit) return hit;
+  const text = prepareText(modelText(record.text));
+  if (cache) {
+    if (cache.size >= PREPARED_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(record.contentHash, text);
+  }
+  return text;
 }
 
 /** Writes the JSON report beside the others. */

@@ -1,0 +1,78 @@
+import { ArticleRejectedError } from '../errors';
+
+/** Above this share of control or replacement characters the bytes are not text. */
+const MAX_CONTROL_RATIO = 0.1;
+
+/**
+ * Windows-1252 code points for bytes 0x80..0x9F; the rest of the byte range is Latin-1.
+ * Node 20's TextDecoder('windows-1252') decodes this range as C1 controls (Latin-1),
+ * so the smart quotes, dashes and euro sign of legacy files need this table.
+ * Bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined and stay C1 controls, as in WHATWG.
+ */
+const CP1252_HIGH = Uint16Array.from([
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+]);
+
+/** Decodes the bytes of an uploaded text file to NFC text with `\n` line ends, rejecting empty, oversized and binary input. */
+export function decodeText(bytes: Uint8Array, maxBytes: number): string {
+  if (bytes.length === 0) throw new ArticleRejectedError('empty', 'The file is empty (0 bytes).');
+  if (bytes.length > maxBytes) {
+    throw new ArticleRejectedError('too-large', `The file has ${bytes.length} bytes; the limit is ${maxBytes} bytes.`);
+  }
+  const decoded = decodeBytes(bytes);
+  if (controlRatio(decoded) > MAX_CONTROL_RATIO) {
+    throw new ArticleRejectedError('binary', 'The file looks binary: too many control or undecodable characters.');
+  }
+  return decoded.replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+/** Picks the encoding from the BOM, else strict UTF-8, else Windows-1252. */
+function decodeBytes(bytes: Uint8Array): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    const encoding = b0 === 0xff ? 'utf-16le' : 'utf-16be';
+    try {
+      // The decoder strips the BOM itself.
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch (cause) {
+      throw new ArticleRejectedError('bad-encoding', `The file starts with a ${encoding} byte-order mark but is not valid ${encoding}.`, { cause });
+    }
+  }
+  if (bytes.indexOf(0) !== -1) {
+    throw new ArticleRejectedError('binary', 'The file contains NUL bytes and has no UTF-16 byte-order mark.');
+  }
+  try {
+    // ignoreBOM: false (the default) drops a UTF-8 BOM.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return decodeWindows1252(bytes);
+  }
+}
+
+/** Code units converted per String.fromCharCode call: well under engine argument limits. */
+const CHUNK = 8192;
+
+/** Decodes Windows-1252 through a code-unit buffer, one pass and no per-byte strings. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    units[i] = b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? b) : b;
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += CHUNK) parts.push(String.fromCharCode(...units.subarray(i, i + CHUNK)));
+  return parts.join('');
+}
+
+/** Share of characters that are C0/C1 controls (other than tab, line feed, form feed, carriage return) or U+FFFD. */
+function controlRatio(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) bad++;
+  }
+  return bad / text.length;
+}

@@ -1,0 +1,159 @@
+import { ArticleRejectedError, type RejectionCode } from '../../../lib/errors';
+import { extractArticle, formatOf, SUPPORTED_EXTENSIONS } from '../../../lib/text/extract-article';
+
+const MAX = 1_000_000;
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function rejectionOf(fn: () => unknown): { code: RejectionCode; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ArticleRejectedError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected an ArticleRejectedError');
+}
+
+describe('formatOf', () => {
+  it('maps extensions case-insensitively', () => {
+    expect(formatOf('a/b/story.TXT')).toBe('txt');
+    expect(formatOf('story.md')).toBe('md');
+    expect(formatOf('story.Markdown')).toBe('md');
+    expect(formatOf('page.HTM')).toBe('html');
+    expect(formatOf('page.html')).toBe('html');
+    expect(formatOf('item.json')).toBe('json');
+  });
+
+  it('returns undefined for other or missing extensions', () => {
+    expect(formatOf('photo.jpg')).toBeUndefined();
+    expect(formatOf('README')).toBeUndefined();
+    expect(formatOf('dir.txt/README')).toBeUndefined();
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.md', '.markdown', '.html', '.htm', '.json']);
+  });
+});
+
+describe('extractArticle', () => {
+  it('rejects an unsupported type before decoding and lists the supported ones', () => {
+    const rejection = rejectionOf(() => extractArticle('story.pdf', new Uint8Array(0), MAX));
+    expect(rejection.code).toBe('unsupported-type');
+    expect(rejection.message).toContain('.txt, .md, .markdown, .html, .htm, .json');
+  });
+
+  it('passes on decoding rejections', () => {
+    expect(rejectionOf(() => extractArticle('a.txt', new Uint8Array(0), MAX)).code).toBe('empty');
+    expect(rejectionOf(() => extractArticle('a.txt', utf8('x'.repeat(20)), 10)).code).toBe('too-large');
+    expect(rejectionOf(() => extractArticle('a.txt', Uint8Array.from([0x41, 0x00, 0x42]), MAX)).code).toBe('binary');
+  });
+
+  it('reads plain text with its first non-empty line as title', () => {
+    const text = '\n\n  Judge jails fraudster  \nA baker was jailed today.\n';
+    expect(extractArticle('a.txt', utf8(text), MAX)).toEqual({ format: 'txt', title: 'Judge jails fraudster', text });
+  });
+
+  it('skips lines without letters or digits when choosing a plain-text title and clips it to 200 characters', () => {
+    expect(extractArticle('a.txt', utf8('-----\nHeadline here\nBody.'), MAX).title).toBe('Headline here');
+    expect(extractArticle('a.txt', utf8(`${'word '.repeat(100)}\nBody.`), MAX).title.length).toBeLessThanOrEqual(200);
+  });
+
+  it('rejects text with no letter or digit as empty', () => {
+    const rejection = rejectionOf(() => extractArticle('a.txt', utf8(' \n\t\n -- \n'), MAX));
+    expect(rejection.code).toBe('empty');
+  });
+
+  it('strips markdown syntax and takes the first heading as title', () => {
+    const md = [
+      'Intro line before the heading.',
+      '',
+      '# Council approves *cycle* lanes #',
+      '',
+      '> The city **council** voted on `Tuesday` to build [six kilometres](https://example.com/km "km") of lanes.',
+      '',
+      '![A cyclist](cyclist.jpg)',
+      '- First item with __bold__ and a snake_case_name',
+      '2. Second item with a [reference link][ref] and \\*escaped stars\\*',
+      '',
+      '```js',
+      'const secret = 1;',
+      '```',
+      '',
+      '---',
+      'Prices rose 2 * 3 percent and <b>sharply</b> ~~fell~~.',
+      '',
+      '[ref]: https://example.com/ref',
+    ].join('\n');
+    const article = extractArticle('story.md', utf8(md), MAX);
+    expect(article.format).toBe('md');
+    expect(article.title).toBe('Council approves cycle lanes');
+    expect(article.text).toBe(
+      [
+        'Intro line before the heading.',
+        '',
+        'Council approves cycle lanes',
+        '',
+        'The city council voted on Tuesday to build six kilometres of lanes.',
+        '',
+        '',
+        'First item with bold and a snake_case_name',
+        'Second item with a reference link and *escaped stars*',
+        '',
+        'Prices rose 2 * 3 percent and sharply fell.',
+      ]
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n'),
+    );
+  });
+
+  it('uses the first text line as markdown title when there is no heading', () => {
+    expect(extractArticle('a.markdown', utf8('Plain *first* line\n\nMore.'), MAX).title).toBe('Plain first line');
+  });
+
+  it('extracts HTML and rejects a page without body text', () => {
+    const article = extractArticle('p.html', utf8('<title>T</title><article><p>Story text.</p></article>'), MAX);
+    expect(article).toEqual({ format: 'html', title: 'T', text: 'Story text.' });
+    expect(rejectionOf(() => extractArticle('p.htm', utf8('<html><script>var a = 1;</script><p>  123 </p></html>'), MAX)).code).toBe('no-body');
+  });
+
+  it('reads a JSON article with optional metadata only when present', () => {
+    const json = JSON.stringify({ title: 'T', body: 'Body text.', url: 'https://example.com/a', publishedAt: '2024-05-01', extra: 1 });
+    expect(extractArticle('a.json', utf8(json), MAX)).toEqual({
+      format: 'json',
+      title: 'T',
+      text: 'Body text.',
+      url: 'https://example.com/a',
+      publishedAt: '2024-05-01',
+    });
+    const bare = extractArticle('a.json', utf8('{"text": "Only text."}'), MAX);
+    expect(bare).toEqual({ format: 'json', title: '', text: 'Only text.' });
+    expect(Object.keys(bare)).toEqual(['format', 'title', 'text']);
+  });
+
+  it('takes the JSON body from body, text or content, first string wins', () => {
+    expect(extractArticle('a.json', utf8('{"content": "C.", "text": "T."}'), MAX).text).toBe('T.');
+    expect(extractArticle('a.json', utf8('{"body": null, "content": "C."}'), MAX).text).toBe('C.');
+  });
+
+  it('runs an HTML JSON body through the HTML extractor', () => {
+    const json = JSON.stringify({ content: '<h1>Head</h1><p>One &amp; two.</p><script>x()</script>' });
+    expect(extractArticle('a.json', utf8(json), MAX)).toEqual({ format: 'json', title: 'Head', text: 'Head\n\nOne & two.' });
+    expect(extractArticle('a.json', utf8('{"body": "a < b and 1<2."}'), MAX).text).toBe('a < b and 1<2.');
+  });
+
+  it('rejects malformed or mistyped JSON', () => {
+    expect(rejectionOf(() => extractArticle('a.json', utf8('{"title": '), MAX)).code).toBe('malformed-json');
+    expect(rejectionOf(() => extractArticle('a.json', utf8('["a"]'), MAX)).code).toBe('malformed-json');
+    expect(rejectionOf(() => extractArticle('a.json', utf8('"just a string"'), MAX)).code).toBe('malformed-json');
+    expect(rejectionOf(() => extractArticle('a.json', utf8('{"title": 5, "body": "x"}'), MAX)).code).toBe('malformed-json');
+  });
+
+  it('rejects a JSON object without a string body as no-body', () => {
+    expect(rejectionOf(() => extractArticle('a.json', utf8('{"title": "T", "body": 42}'), MAX)).code).toBe('no-body');
+    expect(rejectionOf(() => extractArticle('a.json', utf8('{}'), MAX)).code).toBe('no-body');
+  });
+
+  it('rejects a JSON body that is only whitespace as empty', () => {
+    expect(rejectionOf(() => extractArticle('a.json', utf8('{"body": "  \\n  "}'), MAX)).code).toBe('empty');
+  });
+});

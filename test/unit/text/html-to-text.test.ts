@@ -1,0 +1,117 @@
+import { Tokenizer } from 'htmlparser2';
+import { ArticleRejectedError } from '../../../lib/errors';
+import { htmlToText } from '../../../lib/text/html-to-text';
+
+const NEWS_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Council approves cycle lanes &amp; parking changes | City News</title>
+  <meta property="og:title" content="OG title">
+  <style>p { color: red }</style>
+  <script>window.dataLayer = [{ page: 'story' }];</script>
+</head>
+<body class="single-post has-sidebar">
+  <header><a href="/">City News</a><nav><ul><li><a href="/news">News</a></li><li>Sport</li></ul></nav></header>
+  <div class="cookie-banner">We use cookies to improve your experience.</div>
+  <main>
+    <article>
+      <h1>Council approves cycle lanes</h1>
+      <div class="share-buttons"><button>Share</button><a href="#">Facebook</a></div>
+      <p>The city council voted on Tuesday to build six kilometres of protected lanes&nbsp;&mdash; the largest scheme in the region.</p>
+      <figure><img src="lane.jpg" alt="A lane"><figcaption>Cyclists on the proposed route</figcaption></figure>
+      <p>Councillors backed the plan by 31 votes to 12.<br>The debate lasted four hours.</p>
+      <div hidden>Hidden text</div>
+      <div aria-hidden="true">Screen-reader hidden</div>
+      <div role="complementary">Most read</div>
+      <p>Work   is expected
+         to begin in <em>the</em> spring &lt;weather permitting&gt;.</p>
+      <noscript>Enable JavaScript</noscript>
+      <template><p>Template text</p></template>
+      <svg><title>icon</title><path d="M0 0"/></svg>
+      <iframe src="https://example.com/embed"></iframe>
+      <form><input name="q"><select><option>One</option></select></form>
+      <section id="related-stories"><h2>Related</h2><p>Another story</p></section>
+      <div class="comments"><p>First!</p></div>
+    </article>
+  </main>
+  <aside class="sidebar"><p>Advertisement</p></aside>
+  <footer><p>Copyright City News</p></footer>
+</body>
+</html>`;
+
+describe('htmlToText', () => {
+  it('keeps only the story paragraphs of a news page', () => {
+    const { title, text } = htmlToText(NEWS_PAGE);
+    expect(title).toBe('Council approves cycle lanes & parking changes | City News');
+    expect(text).toBe(
+      [
+        'Council approves cycle lanes',
+        'The city council voted on Tuesday to build six kilometres of protected lanes — the largest scheme in the region.',
+        'Councillors backed the plan by 31 votes to 12.\nThe debate lasted four hours.',
+        'Work is expected to begin in the spring <weather permitting>.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('prefers <article> text, then <main>, then the whole body', () => {
+    expect(htmlToText('<body><p>Menu</p><article><p>Story one.</p></article><p>Between</p><article><p>Story two.</p></article></body>').text).toBe(
+      'Story one.\n\nStory two.',
+    );
+    expect(htmlToText('<body><p>Outside</p><main><p>Main text.</p></main></body>').text).toBe('Main text.');
+    expect(htmlToText('<body><div>First</div><div>Second</div></body>').text).toBe('First\n\nSecond');
+  });
+
+  it('takes the title from <title>, else og:title, else the first <h1>', () => {
+    expect(htmlToText('<head><meta property="og:title" content="From OG"></head><body><h1>From H1</h1></body>').title).toBe('From OG');
+    expect(htmlToText('<body><h1> From <b>H1</b> </h1><h1>Second</h1></body>').title).toBe('From H1');
+    expect(htmlToText('<body><svg><title>Icon</title></svg><p>x</p></body>').title).toBe('');
+  });
+
+  it('keeps counting right around void elements and unclosed tags', () => {
+    const html = '<body><aside><img src="a.png"><br><input><hr><meta name="x"></aside><p>Kept one<p>Kept two<ul><li>A<li>B</ul></body>';
+    expect(htmlToText(html).text).toBe('Kept one\n\nKept two\n\nA\n\nB');
+  });
+
+  it('ignores unmatched end tags and reads </br> as a line break', () => {
+    expect(htmlToText('<p>One</span></div> two</br>three</p></p>four').text).toBe('One two\nthree\n\nfour');
+  });
+
+  it('does not skip the page for a chrome-like class on body, main or article', () => {
+    expect(htmlToText('<body class="has-sidebar"><main class="nav-open"><p>Story.</p></main></body>').text).toBe('Story.');
+  });
+
+  it('skips inline chrome with a space and block chrome with a paragraph break', () => {
+    expect(htmlToText('<p>Before <span class="social">Tweet</span>after.</p><div class="promo">Buy</div><p>Next.</p>').text).toBe(
+      'Before after.\n\nNext.',
+    );
+  });
+
+  it('returns text without tags unchanged apart from whitespace', () => {
+    expect(htmlToText('Plain   text with no tags & a < b.')).toEqual({ title: '', text: 'Plain text with no tags & a < b.' });
+  });
+
+  it('handles 20,000 nested <div> elements in one shallow pass', () => {
+    const depth = 20_000;
+    const html = `<body>${'<div class="x">'.repeat(depth)}Deep text${'</div>'.repeat(depth)}<p>After.</p></body>`;
+    expect(htmlToText(html).text).toBe('Deep text\n\nAfter.');
+  });
+
+  it('handles 20,000 unmatched end tags inside a skipped region', () => {
+    const depth = 20_000;
+    const html = `<body><nav>${'<div>'.repeat(depth)}menu${'</span>'.repeat(depth)}</nav><p>Story.</p></body>`;
+    expect(htmlToText(html).text).toBe('Story.');
+  });
+
+  it('turns a parser failure into malformed-html', () => {
+    const spy = jest.spyOn(Tokenizer.prototype, 'write').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    try {
+      expect(() => htmlToText('<p>x</p>')).toThrow(ArticleRejectedError);
+      expect(() => htmlToText('<p>x</p>')).toThrow(expect.objectContaining({ code: 'malformed-html' }));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
