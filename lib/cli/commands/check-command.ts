@@ -1,0 +1,24 @@
+import { detectArticle, rejectedReport } from '../../use-cases/detect-article.js';
+import type { CliContext } from '../cli-context.js';
+import { listArticleFiles } from '../list-article-files.js';
+import { openLocalStore } from '../open-local-store.js';
+import { readArticleFile } from '../read-article-file.js';
+import { renderReportText } from '../render-report-text.js';
+import { UsageError } from '../usage-error.js';
+
+/** `check FILES...`: judges files against the index without adding them; writes no report. */
+export async function checkCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  if (args.length === 0) throw new UsageError('check needs at least one file or folder');
+  const { store, index } = await openLocalStore(ctx.storeDir);
+  const deps = { store, index, params: ctx.params, preparedCache: new Map() };
+  // a wrong --store would otherwise look like a clean bill of health for every article
+  if (index.entryCount() === 0) ctx.err(`rewrite-radar: note: the index ${index.file} is empty; every article will be judged original\n`);
+  const files = await listArticleFiles(args, { cwd: ctx.cwd, exclude: ctx.storeDir });
+  for (const [i, file] of files.entries()) {
+    const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
+    const report = bytes instanceof Uint8Array ? (await detectArticle(deps, { key: file.key, bytes }, { addToIndex: false })).report : rejectedReport(file.key, bytes, ctx.params);
+    if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
+    else ctx.out(`${i > 0 ? '\n' : ''}${renderReportText(report, ctx.columns ?? 100)}`);
+  }
+  return 0;
+}

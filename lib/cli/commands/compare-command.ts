@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { compareTexts, evidenceWeights, prepareText } from '../../detect/compare-texts.js';
+import { decideVerdicts, round } from '../../detect/decide-verdicts.js';
+import { modelText } from '../../detect/fingerprint.js';
+import { ArticleRejectedError, RewriteRadarError } from '../../errors.js';
+import type { Passage } from '../../report/report.js';
+import { prepareArticle } from '../../use-cases/detect-article.js';
+import { articleKey } from '../article-key.js';
+import type { CliContext } from '../cli-context.js';
+import { readArticleFile } from '../read-article-file.js';
+import { renderSideBySide } from '../render-report-text.js';
+import { UsageError } from '../usage-error.js';
+
+/** `compare A B`: measures of article A against source B, the verdict the detector would give, the aligned passages. */
+export async function compareCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const [pathA, pathB] = args;
+  if (args.length !== 2 || pathA === undefined || pathB === undefined) throw new UsageError(`compare takes two files (article, source), got ${args.length} arguments`);
+  const a = await loadText(ctx, pathA);
+  const b = await loadText(ctx, pathB);
+  const textA = prepareText(modelText(a.text));
+  const textB = prepareText(modelText(b.text));
+  const evidence = compareTexts(textA, textB, ctx.params);
+  // the same rule as detection (detectArticle), with B as the only candidate
+  const [judged] = decideVerdicts([{ key: b.key, order: '', evidence }], ctx.params, evidenceWeights(textA.sentences, ctx.params.quoteWeight), textA.words);
+  const measures = {
+    alignedShare: round(evidence.alignedShare),
+    containment: round(evidence.containment),
+    jaccard: round(evidence.jaccard),
+    trigramContainment: round(evidence.trigramContainment),
+    alignedSentences: evidence.pairs.length,
+  };
+  const passages: Passage[] = evidence.pairs.map((p) => {
+    const sa = textA.model.sentences[p.a]!;
+    const b0 = textB.model.sentences[p.b]!;
+    const b1 = textB.model.sentences[p.bEnd - 1]!;
+    return {
+      score: round(p.score),
+      article: { start: sa.start, end: sa.end, text: a.text.slice(sa.start, sa.end) },
+      source: { start: b0.start, end: b1.end, text: b.text.slice(b0.start, b1.end) },
+    };
+  });
+  const verdict = judged?.verdict ?? 'original';
+  const score = judged?.score ?? null;
+  const describe = (x: typeof a, words: number): { key: string; title: string; words: number } => ({ key: x.key, title: x.title, words });
+  if (ctx.json) {
+    ctx.out(`${JSON.stringify({ article: describe(a, textA.words), source: describe(b, textB.words), measures, verdict, score, passages })}\n`);
+    return 0;
+  }
+  const lines = [
+    `article: ${a.key} (${textA.words} words)${a.title === '' ? '' : ` "${a.title}"`}`,
+    `source:  ${b.key} (${textB.words} words)${b.title === '' ? '' : ` "${b.title}"`}`,
+    '',
+    ...Object.entries(measures).map(([k, v]) => `  ${k.padEnd(20)} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v)}`),
+    '',
+    `verdict: ${verdict}${score === null ? '' : ` (score ${score.toFixed(4)})`}`,
+    '',
+  ];
+  ctx.out(lines.join('\n') + '\n');
+  ctx.out(passages.length > 0 ? renderSideBySide(passages, ctx.columns ?? 100) : 'No aligned passages.\n');
+  return 0;
+}
+
+/** Reads and prepares one file like detection does; a rejected file ends the command. */
+async function loadText(ctx: CliContext, path: string): Promise<{ key: string; title: string; text: string }> {
+  const key = articleKey(resolve(ctx.cwd, path), ctx.cwd);
+  const bytes = await readArticleFile(resolve(ctx.cwd, path), ctx.params.maxBytes);
+  if (!(bytes instanceof Uint8Array)) throw new RewriteRadarError(`${path}: rejected (${bytes.code}): ${bytes.message}`);
+  try {
+    return { key, ...prepareArticle(key, bytes, ctx.params) };
+  } catch (err) {
+    if (err instanceof ArticleRejectedError) throw new RewriteRadarError(`${path}: rejected (${err.code}): ${err.message}`, { cause: err });
+    throw err;
+  }
+}

@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { detectorParams } from '../detect/detector-params.js';
+import { ConfigError, RewriteRadarError, StoreError } from '../errors.js';
+import { DETECTOR_VERSION } from '../version.js';
+import type { CliContext } from './cli-context.js';
+import { parseParamOverrides } from './parse-param-overrides.js';
+import { DEFAULT_STORE_DIR, USAGE } from './usage.js';
+import { UsageError } from './usage-error.js';
+import { scanCommand } from './commands/scan-command.js';
+import { indexCommand } from './commands/index-command.js';
+import { checkCommand } from './commands/check-command.js';
+import { compareCommand } from './commands/compare-command.js';
+import { evalCommand } from './commands/eval-command.js';
+
+const OPTIONS = {
+  store: { type: 'string' },
+  json: { type: 'boolean' },
+  param: { type: 'string', multiple: true },
+  errors: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  watchStdout();
+  // looked up at each write, not bound once, so tests can spy on the streams
+  const out = (text: string): void => {
+    if (!stdoutState.closed) process.stdout.write(text);
+  };
+  const err = (text: string): void => void process.stderr.write(text);
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (cause) {
+      // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown options and missing values
+      throw new UsageError(cause instanceof Error ? cause.message : String(cause), { cause });
+    }
+    const { values, positionals } = parsed;
+    const [command, ...args] = positionals;
+    if (values.version) {
+      out(`rewrite-radar ${DETECTOR_VERSION}\n`);
+      return 0;
+    }
+    if (values.help || command === 'help') {
+      out(USAGE);
+      return 0;
+    }
+    if (command === undefined) throw new UsageError('no command given');
+    if (values.errors !== undefined && command !== 'eval') throw new UsageError('--errors is an option of eval only');
+    const ctx: CliContext = {
+      cwd: process.cwd(),
+      storeDir: resolve(values.store ?? DEFAULT_STORE_DIR),
+      json: values.json ?? false,
+      params: detectorParams(parseParamOverrides(values.param ?? [])),
+      out,
+      err,
+      showProgress: process.stderr.isTTY === true && values.json !== true,
+      // a pseudo-terminal without a size reports 0 columns
+      columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
+    };
+    switch (command) {
+      case 'scan':
+        return await scanCommand(ctx, args);
+      case 'index':
+        return await indexCommand(ctx, args);
+      case 'check':
+        return await checkCommand(ctx, args);
+      case 'compare':
+        return await compareCommand(ctx, args);
+      case 'eval':
+        return await evalCommand(ctx, args, values.errors === undefined ? {} : { errorsFile: values.errors });
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`rewrite-radar: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      err(`rewrite-radar: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof StoreError) {
+      err(`rewrite-radar: storage fault, stopped: ${e.message}\n`);
+      return 1;
+    }
+    err(`rewrite-radar: ${e instanceof RewriteRadarError || isFsError(e) ? '' : 'unexpected error: '}${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+const stdoutState = { closed: false, watched: false };
+
+/**
+ * A reader that goes away (`| head`) must not crash a run: later output is dropped while the run
+ * and its reports go on. Installed once per process; write errors arrive after the write returns.
+ */
+function watchStdout(): void {
+  if (stdoutState.watched) return;
+  stdoutState.watched = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    stdoutState.closed = true;
+    if (e.code !== 'EPIPE') process.stderr.write(`rewrite-radar: cannot write to stdout: ${e.message}\n`);
+  });
+}
+
+/** Node's file-system errors (ENOENT, EACCES...) carry a readable message with the path. */
+function isFsError(e: unknown): boolean {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('E');
+}

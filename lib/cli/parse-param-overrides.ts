@@ -1,0 +1,21 @@
+import { ConfigError } from '../errors.js';
+import { DEFAULT_DETECTOR_PARAMS, type DetectorParams } from '../detect/detector-params.js';
+
+/** Names `--param` accepts: the numeric detector parameters (LSH banding is derived from them). */
+export const PARAM_NAMES: readonly string[] = Object.keys(DEFAULT_DETECTOR_PARAMS).filter((k) => typeof DEFAULT_DETECTOR_PARAMS[k as keyof DetectorParams] === 'number');
+
+/** Turns repeated `--param name=value` into overrides for detectorParams; ConfigError on a bad one. */
+export function parseParamOverrides(specs: readonly string[]): Partial<DetectorParams> {
+  const overrides: Record<string, number> = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    const name = eq > 0 ? spec.slice(0, eq).trim() : '';
+    const text = eq > 0 ? spec.slice(eq + 1).trim() : '';
+    if (name === '' || text === '') throw new ConfigError(`--param expects NAME=VALUE, got ${JSON.stringify(spec)}`);
+    if (!PARAM_NAMES.includes(name)) throw new ConfigError(`unknown detector parameter ${JSON.stringify(name)}; known: ${PARAM_NAMES.join(', ')}`);
+    const value = Number(text);
+    if (!Number.isFinite(value)) throw new ConfigError(`--param ${name} expects a number, got ${JSON.stringify(text)}`);
+    overrides[name] = value;
+  }
+  return overrides as Partial<DetectorParams>;
+}

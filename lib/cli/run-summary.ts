@@ -1,0 +1,36 @@
+import type { Report } from '../report/report.js';
+import { formatTable } from './format-table.js';
+
+/** Running tally of an indexing run: small whatever the number of articles. */
+export class RunSummary {
+  readonly counts = { articles: 0, original: 0, copy: 0, rewrite: 0, partial: 0, rejected: 0 };
+  private readonly flagged: string[][] = [];
+  private readonly rejected: string[] = [];
+
+  /** Counts one report. */
+  add(report: Report): void {
+    this.counts.articles++;
+    if (report.status !== 'ok' || report.verdict === null) {
+      this.counts.rejected++;
+      this.rejected.push(`${report.article.key} (${report.error?.code ?? report.status})`);
+      return;
+    }
+    this.counts[report.verdict]++;
+    if (report.rewriteOf) this.flagged.push([report.article.key, report.rewriteOf.verdict, report.rewriteOf.key, report.rewriteOf.score.toFixed(4)]);
+  }
+
+  /** The table of flagged articles, the counts and where reports were written. */
+  render(where: { reports: string; index: string }, maxWidth: number | undefined): string {
+    const c = this.counts;
+    const parts: string[] = [];
+    if (this.flagged.length > 0) {
+      parts.push(formatTable([{ header: 'article' }, { header: 'verdict' }, { header: 'source' }, { header: 'score', align: 'right' }], this.flagged, maxWidth));
+    } else {
+      parts.push('No copies, rewrites or partial reuse found.\n');
+    }
+    parts.push(`\narticles ${c.articles}   original ${c.original}   copy ${c.copy}   rewrite ${c.rewrite}   partial ${c.partial}   rejected ${c.rejected}\n`);
+    if (this.rejected.length > 0) parts.push(`rejected: ${this.rejected.join(', ')}\n`);
+    parts.push(`reports: ${where.reports}\nindex:   ${where.index}\n`);
+    return parts.join('');
+  }
+}

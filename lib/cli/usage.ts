@@ -1,0 +1,30 @@
+import { SUPPORTED_EXTENSIONS } from '../text/extract-article.js';
+
+/** Default store folder, relative to the working directory. */
+export const DEFAULT_STORE_DIR = './.rewrite-radar';
+
+/** The help text of `rewrite-radar help`. */
+export const USAGE = `Usage: rewrite-radar <command> [options]
+
+Finds news articles copied or reworded from articles indexed before them.
+
+Commands:
+  scan DIR             judge and index every file under DIR (recursively, in sorted path order)
+  index FILES...       judge and index the given files (folders expand like scan), in the order given
+  check FILES...       judge files against the index without adding them
+  compare A B          show how article A relates to source B: measures, verdict, aligned passages
+  eval CORPUS_DIR      measure the detector on a labelled corpus (labels.tsv, see shared/corpora)
+  help                 show this help
+
+Options:
+  --store DIR          where the index and reports are kept (default ${DEFAULT_STORE_DIR})
+  --json               machine-readable output: one JSON object per line on stdout
+  --param NAME=VALUE   override a detector parameter (repeatable), e.g. --param rewriteShare=0.6
+  --errors FILE        eval only: write the misjudged articles as TSV
+  -h, --help           show this help
+  --version            print the version
+
+Article files: ${SUPPORTED_EXTENSIONS.join(' ')}; other files get a rejected report.
+Dotfiles and dot-folders are skipped. Reports go to <store>/reports/<article>.json.
+Exit codes: 0 done (flagged articles are not errors), 1 storage or input fault, 2 bad usage.
+`;

@@ -1,0 +1,225 @@
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../lib/cli/main';
+import { articleKey } from '../../lib/cli/article-key';
+import { reportKey } from '../../lib/store/keys';
+import type { Report } from '../../lib/report/report';
+
+const EXAMPLES = resolve(__dirname, '../../examples/articles');
+
+/** Runs the CLI in-process and collects what it writes to stdout and stderr. */
+async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const capture = (sink: (text: string) => void) => (chunk: string | Uint8Array): boolean => {
+    sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  };
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)) as typeof process.stdout.write);
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)) as typeof process.stderr.write);
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('rewrite-radar CLI', () => {
+  let root: string;
+  let articles: string;
+  let store: string;
+
+  const keyOf = (name: string): string => articleKey(join(articles, name), process.cwd());
+  const readReport = async (name: string): Promise<Report> => JSON.parse(await readFile(join(store, reportKey(keyOf(name))), 'utf8')) as Report;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'rr-cli-'));
+    articles = join(root, 'articles');
+    store = join(root, 'store');
+    await cp(EXAMPLES, articles, { recursive: true });
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  /** The sample folder in scan order, with the verdict and source each article should get. */
+  const EXPECTED: ReadonlyArray<[string, Report['verdict'], string | null]> = [
+    ['2024-03-01-wire-flood.html', 'original', null],
+    ['2024-03-01-wire-port-strike.txt', 'original', null],
+    ['2024-03-02-copy-port-strike.md', 'copy', '2024-03-01-wire-port-strike.txt'],
+    ['2024-03-02-independent-port-strike.txt', 'original', null],
+    ['2024-03-02-spun-port-strike.json', 'rewrite', '2024-03-01-wire-port-strike.txt'],
+    ['2024-03-03-partial-flood.txt', 'partial', '2024-03-01-wire-flood.html'],
+    ['2024-03-03-unrelated-election.txt', 'original', null],
+    ['bad/empty.txt', null, null],
+    ['bad/notes.pdf', null, null],
+  ];
+
+  it('scan writes one report per file with the expected verdicts and prints a summary', async () => {
+    const { code, stdout } = await runCli(['scan', articles, '--store', store]);
+
+    expect(code).toBe(0);
+    for (const [name, verdict, source] of EXPECTED) {
+      const report = await readReport(name);
+      expect({ name, verdict: report.verdict, source: report.rewriteOf?.key ?? null }).toEqual({ name, verdict, source: source === null ? null : keyOf(source) });
+    }
+    expect((await readReport('bad/empty.txt')).error?.code).toBe('empty');
+    expect((await readReport('bad/notes.pdf')).error?.code).toBe('unsupported-type');
+    expect(stdout).toMatch(/article\s+verdict\s+source\s+score/);
+    expect(stdout).toContain('articles 9   original 4   copy 1   rewrite 1   partial 1   rejected 2');
+  });
+
+  it('scan skips dotfiles and dot-folders', async () => {
+    await mkdir(join(articles, '.cache'));
+    await writeFile(join(articles, '.cache', 'x.txt'), 'hidden');
+    await writeFile(join(articles, '.hidden.txt'), 'hidden');
+
+    const { stdout } = await runCli(['scan', articles, '--store', store]);
+
+    expect(stdout).toContain('articles 9 ');
+  });
+
+  it('scanning again into the same store gives the same verdicts', async () => {
+    await runCli(['scan', articles, '--store', store]);
+
+    const again = await runCli(['scan', articles, '--store', store, '--json']);
+
+    const verdicts = again.stdout.trim().split('\n').map((line) => (JSON.parse(line) as Report).verdict);
+    expect(verdicts).toEqual(EXPECTED.map(([, verdict]) => verdict));
+  });
+
+  it('scan --json prints exactly one report object per line and nothing else', async () => {
+    const { code, stdout } = await runCli(['scan', articles, '--store', store, '--json']);
+
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(EXPECTED.length);
+    const reports = lines.map((line) => JSON.parse(line) as Report);
+    expect(reports.map((r) => r.article.key)).toEqual(EXPECTED.map(([name]) => keyOf(name)));
+  });
+
+  it('index reports a missing file as rejected and carries on', async () => {
+    const { code } = await runCli(['index', join(articles, 'missing.txt'), join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
+
+    expect(code).toBe(0);
+    expect((await readReport('missing.txt')).error?.code).toBe('not-found');
+    expect((await readReport('2024-03-01-wire-port-strike.txt')).indexed).toBe(true);
+  });
+
+  it('check judges against the index without changing it', async () => {
+    await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
+    const indexFile = join(store, 'index.json');
+    const before = { bytes: await readFile(indexFile, 'utf8'), mtime: (await stat(indexFile)).mtimeMs };
+
+    const { code, stdout } = await runCli(['check', join(articles, '2024-03-02-copy-port-strike.md'), '--store', store]);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain(`verdict: copy of ${keyOf('2024-03-01-wire-port-strike.txt')}`);
+    expect(await readFile(indexFile, 'utf8')).toBe(before.bytes);
+    expect((await stat(indexFile)).mtimeMs).toBe(before.mtime);
+  });
+
+  it('check --json prints one report per line', async () => {
+    const { stdout } = await runCli(['check', join(articles, '2024-03-03-unrelated-election.txt'), join(articles, 'bad'), '--store', store, '--json']);
+
+    const reports = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Report);
+    expect(reports.map((r) => r.status)).toEqual(['ok', 'rejected', 'rejected']);
+  });
+
+  it('compare prints the measures, the verdict and the aligned passages', async () => {
+    const { code, stdout } = await runCli(['compare', join(articles, '2024-03-02-spun-port-strike.json'), join(articles, '2024-03-01-wire-port-strike.txt')]);
+
+    expect(code).toBe(0);
+    for (const measure of ['alignedShare', 'containment', 'jaccard', 'trigramContainment']) expect(stdout).toMatch(new RegExp(`${measure}\\s+\\d\\.\\d{4}`));
+    expect(stdout).toContain('verdict: rewrite');
+    expect(stdout).toMatch(/score \| article\s+\| source/);
+  });
+
+  it('compare --json prints one object', async () => {
+    const { stdout } = await runCli(['compare', join(articles, '2024-03-02-copy-port-strike.md'), join(articles, '2024-03-01-wire-port-strike.txt'), '--json']);
+
+    const result = JSON.parse(stdout) as { verdict: string; measures: Record<string, number> };
+    expect(result.verdict).toBe('copy');
+    expect(result.measures['trigramContainment']).toBeGreaterThan(0.9);
+  });
+
+  it.each([
+    [['scan', '--frobnicate', 'x']],
+    [['frobnicate']],
+    [[]],
+    [['compare', 'only-one.txt']],
+    [['check', 'a.txt', '--errors', 'e.tsv']],
+  ])('exits 2 with the usage on stderr for %j', async (args) => {
+    const { code, stdout, stderr } = await runCli(args);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: rewrite-radar');
+  });
+
+  it('exits 2 naming a bad detector parameter', async () => {
+    const { code, stderr } = await runCli(['scan', articles, '--store', store, '--param', 'rewriteShare=1.5']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('rewriteShare');
+  });
+
+  it('stops with exit 1 and a clear message on a storage fault', async () => {
+    await writeFile(store, 'a file where the store folder should be');
+
+    const { code, stderr } = await runCli(['scan', articles, '--store', store]);
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('storage fault');
+    expect(stderr).toContain(store);
+  });
+
+  it('prints the help on stdout with exit 0', async () => {
+    const { code, stdout } = await runCli(['--help']);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: rewrite-radar');
+  });
+
+  describe('eval', () => {
+    let corpus: string;
+
+    beforeEach(async () => {
+      corpus = join(root, 'corpus');
+      await mkdir(join(corpus, 'texts'), { recursive: true });
+      const copy = async (from: string, to: string): Promise<void> => cp(join(EXAMPLES, from), join(corpus, 'texts', to));
+      await copy('2024-03-01-wire-port-strike.txt', 'strike-source.txt');
+      await copy('2024-03-03-unrelated-election.txt', 'election-source.txt');
+      await copy('2024-03-02-copy-port-strike.md', 'strike-copy.md');
+      await copy('2024-03-02-independent-port-strike.txt', 'strike-independent.txt');
+      await writeFile(
+        join(corpus, 'labels.tsv'),
+        ['article\tlabel\tderived\tsources', 'texts/strike-copy.md\twholly\t1\ttexts/strike-source.txt', 'texts/strike-independent.txt\tnon\t0\ttexts/strike-source.txt;texts/election-source.txt', ''].join('\n'),
+      );
+    });
+
+    it('--json prints exactly one object with the documented keys', async () => {
+      const { code, stdout } = await runCli(['eval', corpus, '--json']);
+
+      expect(code).toBe(0);
+      expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+      const result = JSON.parse(stdout) as Record<string, unknown>;
+      expect(Object.keys(result).sort()).toEqual(['articles', 'f1Derived', 'f1Independent', 'falseAlarmRate', 'macroF1', 'precision', 'recall', 'recallByLabel', 'seconds', 'sources'].sort());
+      expect(result).toMatchObject({ recall: 1, falseAlarmRate: 0, articles: 2, sources: 2, recallByLabel: { wholly: 1, non: 1 } });
+    });
+
+    it('prints a readable block and writes the misjudged articles with --errors', async () => {
+      const errors = join(root, 'errors.tsv');
+
+      const { code, stdout } = await runCli(['eval', corpus, '--errors', errors]);
+
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/recall\s+1\.0000/);
+      expect(stdout).toMatch(/false-alarm rate\s+0\.0000/);
+      expect(await readFile(errors, 'utf8')).toBe('label\tarticle\tderived\tsources\tflagged\n');
+    });
+  });
+});
