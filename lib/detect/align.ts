@@ -63,6 +63,9 @@ export interface SourceSets {
   readonly bigrams: ReadonlySet<number>;
 }
 
+/** Score a merged window must add over its best single sentence. */
+const MERGE_MARGIN = 0.05;
+
 function countIn(items: readonly number[], window: readonly SourceSets[], field: keyof SourceSets): number {
   let n = 0;
   for (const x of items) {
@@ -99,6 +102,7 @@ export function alignSentences(article: readonly SentenceFeatures[], source: rea
   const choice = new Int8Array(m * n); // 0 none, 1 single sentence, 2 merged with the next
   const scoreAt = new Float64Array(m * n);
   const shared = new Int32Array(n);
+  const single = new Float64Array(n);
   const touched: number[] = [];
   for (let i = 0; i < m; i++) {
     const a = article[i]!;
@@ -109,16 +113,23 @@ export function alignSentences(article: readonly SentenceFeatures[], source: rea
       }
     }
     const need = Math.min(options.minSharedWords, a.content.length);
+    for (const j of touched) single[j] = shared[j]! >= need ? windowScore(a, [sets[j]!], options.minSharedWords) : 0;
     for (const j of touched) {
-      const single = shared[j]! >= need ? windowScore(a, [sets[j]!], options.minSharedWords) : 0;
-      const pair = j + 1 < n && shared[j]! + shared[j + 1]! >= need ? windowScore(a, [sets[j]!, sets[j + 1]!], options.minSharedWords) : 0;
-      const s = Math.max(single, pair);
+      // a merged window must clearly beat both of its sentences alone (two sentences always
+      // contain a little more than one), or it would claim source sentences it did not use
+      const alone = Math.max(single[j]!, j + 1 < n ? single[j + 1]! : 0);
+      const pair = j + 1 < n && shared[j]! > 0 && shared[j + 1]! > 0 && shared[j]! + shared[j + 1]! >= need ? windowScore(a, [sets[j]!, sets[j + 1]!], options.minSharedWords) : 0;
+      const mergedWins = pair > alone + MERGE_MARGIN;
+      const s = mergedWins ? pair : single[j]!;
       if (s >= options.minSentenceScore) {
-        choice[i * n + j] = pair > single ? 2 : 1;
+        choice[i * n + j] = mergedWins ? 2 : 1;
         scoreAt[i * n + j] = s;
       }
     }
-    for (const j of touched) shared[j] = 0;
+    for (const j of touched) {
+      shared[j] = 0;
+      single[j] = 0;
+    }
     touched.length = 0;
   }
   const best = new Float64Array((m + 1) * (n + 1));

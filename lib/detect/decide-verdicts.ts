@@ -22,7 +22,7 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
 
 /**
  * Judges every candidate and returns the flagged ones, best first.
- * copy: nearly all word 3-grams verbatim; rewrite: most sentences aligned in order to that source;
+ * copy: nearly all word 3-grams verbatim (quotes included: a verbatim copy of a quote-heavy story is still a copy); rewrite: most sentences aligned in order to that source;
  * partial: the sources together explain a substantial share of the article, in order within each,
  * and this source explains a part of it by itself. Shared names and quotes alone never qualify:
  * a sentence only counts when its wording, not just its topic, corresponds.
@@ -43,7 +43,7 @@ export function decideVerdicts(
   const judged: JudgedSource[] = [];
   for (const c of candidates) {
     const e = c.evidence;
-    if (e.trigramContainment >= params.copyContainment && e.alignedShare >= params.rewriteShare) {
+    if (e.trigramContainment >= params.copyContainment) {
       judged.push({ ...c, verdict: 'copy', score: round(e.trigramContainment) });
     } else if (e.alignedShare >= params.rewriteShare) {
       judged.push({ ...c, verdict: 'rewrite', score: round(e.alignedShare) });

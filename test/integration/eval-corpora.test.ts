@@ -22,11 +22,11 @@ describe('labelled-corpus evaluation with the default parameters', () => {
 
   // Below the floors (macro-F1 0.85, false alarms 0.15, wholly 0.97): these are the
   // figures the detector reaches, asserted so a regression shows; see README "Accuracy".
-  it('meter-courts: the reached floors (macro-F1 >= 0.67, wholly recall >= 0.93, false alarms <= 0.33)', async () => {
+  it('meter-courts: the reached floors (macro-F1 >= 0.67, wholly recall >= 0.92, false alarms <= 0.32)', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'meter-courts'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(769);
     expect(result.macroF1).toBeGreaterThanOrEqual(0.67);
-    expect(result.recallByLabel['wholly']).toBeGreaterThanOrEqual(0.93);
-    expect(result.falseAlarmRate).toBeLessThanOrEqual(0.33);
+    expect(result.recallByLabel['wholly']).toBeGreaterThanOrEqual(0.92);
+    expect(result.falseAlarmRate).toBeLessThanOrEqual(0.32);
   });
 });
