@@ -8,6 +8,8 @@ import type { DetectorParams } from './detector-params.js';
 export interface PairEvidence {
   /** Share of the article's words in sentences aligned, in order, to the source (quoted words weighted by quoteWeight). */
   readonly alignedShare: number;
+  /** Like alignedShare, but each aligned sentence counts by its score: how closely, not just whether, it corresponds. */
+  readonly derivedShare: number;
   /** Share of the article's distinct content words found in the source. */
   readonly containment: number;
   /** Jaccard of the two sets of distinct content words. */
@@ -43,11 +45,16 @@ export function compareTexts(article: PreparedText, source: PreparedText, params
   const pairs = alignSentences(article.sentences, source.sentences, { minSentenceScore: params.minSentenceScore, minSharedWords: params.minSharedWords });
   const weights = evidenceWeights(article.sentences, params.quoteWeight);
   let alignedWords = 0;
-  for (const p of pairs) alignedWords += weights[p.a]!;
+  let derivedWords = 0;
+  for (const p of pairs) {
+    alignedWords += weights[p.a]!;
+    derivedWords += weights[p.a]! * p.score;
+  }
   const shared = countShared(article.contentSet, source.contentSet);
   const unionSize = article.contentSet.size + source.contentSet.size - shared;
   return {
     alignedShare: article.words > 0 ? alignedWords / article.words : 0,
+    derivedShare: article.words > 0 ? derivedWords / article.words : 0,
     containment: article.contentSet.size > 0 ? shared / article.contentSet.size : 0,
     jaccard: unionSize > 0 ? shared / unionSize : 0,
     trigramContainment: article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,

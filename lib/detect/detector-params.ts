@@ -11,6 +11,8 @@ export interface DetectorParams {
   readonly lshThreshold: number;
   /** Bands x rows; derived from lshThreshold and numPerm unless given. */
   readonly lsh: LshParams;
+  /** Indexed articles are also sketched in passages of this many words (0: whole article only). */
+  readonly passageWords: number;
   /** Most candidates verified per article, best estimated containment first. */
   readonly maxCandidates: number;
   /** A sentence pair aligns when its score reaches this. */
@@ -39,6 +41,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   seed: 1,
   lshThreshold: 0.1,
   lsh: optimalLshParams(0.1, 128),
+  passageWords: 150,
   maxCandidates: 50,
   minSentenceScore: 0.35,
   minSharedWords: 3,
@@ -58,6 +61,7 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   const params: DetectorParams = { ...p, lsh: derivedLsh };
   expectInt('numPerm', params.numPerm, 8, 4096);
   expectInt('maxCandidates', params.maxCandidates, 1, 10000);
+  expectInt('passageWords', params.passageWords, 0, 100000);
   expectInt('minSharedWords', params.minSharedWords, 1, 100);
   expectInt('minWords', params.minWords, 1, 100000);
   expectInt('maxBytes', params.maxBytes, 1, 1 << 30);

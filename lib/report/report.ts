@@ -21,6 +21,7 @@ export interface Passage {
 /** Exact measures of one verified source. */
 export interface MatchMeasures {
   readonly alignedShare: number;
+  readonly derivedShare: number;
   readonly containment: number;
   readonly jaccard: number;
   readonly estimatedJaccard: number;

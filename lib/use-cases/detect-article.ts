@@ -3,6 +3,7 @@ import { extractArticle } from '../text/extract-article.js';
 import { cleanText } from '../text/clean-text.js';
 import { sketchText, contentHash } from '../detect/sketch-text.js';
 import { bandKeys } from '../sketch/lsh.js';
+import { passageBandKeys } from '../detect/passage-band-keys.js';
 import { estimateJaccard } from '../sketch/minhash.js';
 import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decideVerdicts, round, type CandidateEvidence } from '../detect/decide-verdicts.js';
@@ -69,7 +70,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     wordCount: sketch.model.tokens.count,
     contentTermCount: sketch.contentTermCount,
     signature: sketch.signature,
-    bandKeys: bands,
+    bandKeys: options.addToIndex ? [...new Set([...bands, ...passageBandKeys(sketch.model, params)])] : bands,
     order,
   };
   let indexed = false;
@@ -108,6 +109,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
       score: j.score,
       measures: {
         alignedShare: round(e.alignedShare),
+        derivedShare: round(e.derivedShare),
         containment: round(e.containment),
         jaccard: round(e.jaccard),
         estimatedJaccard: round(estimateJaccard(sketch.signature, src.record.signature)),

@@ -20,13 +20,13 @@ describe('labelled-corpus evaluation with the default parameters', () => {
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.1);
   });
 
-  // Below the floors (macro-F1 0.85, false alarms 0.15, wholly 0.97): these are the
-  // figures the detector reaches, asserted so a regression shows; see README "Accuracy".
-  it('meter-courts: the reached floors (macro-F1 >= 0.67, wholly recall >= 0.92, false alarms <= 0.32)', async () => {
+  // wholly meets the floor (0.97); macro-F1 (0.85) and false alarms (0.15) do not: these
+  // are the figures the detector reaches, asserted so a regression shows; see README "Accuracy".
+  it('meter-courts: wholly recall >= 0.97; reached floors macro-F1 >= 0.68, false alarms <= 0.34', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'meter-courts'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(769);
-    expect(result.macroF1).toBeGreaterThanOrEqual(0.67);
-    expect(result.recallByLabel['wholly']).toBeGreaterThanOrEqual(0.92);
-    expect(result.falseAlarmRate).toBeLessThanOrEqual(0.32);
+    expect(result.macroF1).toBeGreaterThanOrEqual(0.68);
+    expect(result.recallByLabel['wholly']).toBeGreaterThanOrEqual(0.97);
+    expect(result.falseAlarmRate).toBeLessThanOrEqual(0.34);
   });
 });
