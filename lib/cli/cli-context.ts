@@ -2,8 +2,10 @@ import type { DetectorParams } from '../detect/detector-params.js';
 
 /** What every command gets from main: parsed common options and where to write. */
 export interface CliContext {
-  /** Folder the article keys are relative to. */
+  /** Folder relative paths on the command line are resolved against. */
   readonly cwd: string;
+  /** Folder the article keys are relative to: the parent of storeDir (see keyRootOf). */
+  readonly keyRoot: string;
   /** Folder of the local store (index.json, fingerprints/, reports/). */
   readonly storeDir: string;
   readonly json: boolean;

@@ -9,17 +9,17 @@ export interface ArticleFile {
 }
 
 /**
- * Expands paths into article files: a folder gives every file under it (any extension, so
- * unsupported ones get a rejected report) in sorted key order, skipping dotfiles, dot-folders and
- * the store folder; anything else is kept as given, even when missing, to be reported as such.
- * Duplicates keep their first position.
+ * Expands paths (relative to `cwd`) into article files keyed relative to `keyRoot`: a folder gives
+ * every file under it (any extension, so unsupported ones get a rejected report) in sorted key
+ * order, skipping dotfiles, dot-folders and the store folder; anything else is kept as given, even
+ * when missing, to be reported as such. Duplicates keep their first position.
  */
-export async function listArticleFiles(paths: readonly string[], options: { cwd: string; exclude?: string }): Promise<ArticleFile[]> {
+export async function listArticleFiles(paths: readonly string[], options: { cwd: string; keyRoot: string; exclude?: string }): Promise<ArticleFile[]> {
   const exclude = options.exclude === undefined ? undefined : resolve(options.cwd, options.exclude);
   const seen = new Set<string>();
   const out: ArticleFile[] = [];
   const push = (path: string): void => {
-    const key = articleKey(path, options.cwd);
+    const key = articleKey(path, options.keyRoot);
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ path, key });
@@ -29,7 +29,7 @@ export async function listArticleFiles(paths: readonly string[], options: { cwd:
     if (await isFolder(path)) {
       const found: string[] = [];
       await walk(path, exclude, found);
-      const files = found.map((p) => ({ path: p, key: articleKey(p, options.cwd) }));
+      const files = found.map((p) => ({ path: p, key: articleKey(p, options.keyRoot) }));
       files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       for (const f of files) push(f.path);
     } else {

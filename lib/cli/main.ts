@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { detectorParams } from '../detect/detector-params.js';
 import { ConfigError, RewriteRadarError, StoreError } from '../errors.js';
 import { DETECTOR_VERSION } from '../version.js';
+import { keyRootOf } from './article-key.js';
 import type { CliContext } from './cli-context.js';
 import { parseParamOverrides } from './parse-param-overrides.js';
 import { DEFAULT_STORE_DIR, USAGE } from './usage.js';
@@ -50,9 +51,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === undefined) throw new UsageError('no command given');
     if (values.errors !== undefined && command !== 'eval') throw new UsageError('--errors is an option of eval only');
+    const storeDir = resolve(values.store ?? DEFAULT_STORE_DIR);
     const ctx: CliContext = {
       cwd: process.cwd(),
-      storeDir: resolve(values.store ?? DEFAULT_STORE_DIR),
+      keyRoot: keyRootOf(storeDir),
+      storeDir,
       json: values.json ?? false,
       params: detectorParams(parseParamOverrides(values.param ?? [])),
       out,

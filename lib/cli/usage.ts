@@ -25,6 +25,7 @@ Options:
   --version            print the version
 
 Article files: ${SUPPORTED_EXTENSIONS.join(' ')}; other files get a rejected report.
-Dotfiles and dot-folders are skipped. Reports go to <store>/reports/<article>.json.
+Dotfiles and dot-folders are skipped. An article's key is its path relative to the folder
+holding the store; reports go to <store>/reports/<key>.json.
 Exit codes: 0 done (flagged articles are not errors), 1 storage or input fault, 2 bad usage.
 `;

@@ -2,7 +2,6 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../lib/cli/main';
-import { articleKey } from '../../lib/cli/article-key';
 import { reportKey } from '../../lib/store/keys';
 import type { Report } from '../../lib/report/report';
 
@@ -31,7 +30,8 @@ describe('rewrite-radar CLI', () => {
   let articles: string;
   let store: string;
 
-  const keyOf = (name: string): string => articleKey(join(articles, name), process.cwd());
+  // the store is <root>/store, so keys are relative to <root> wherever the test runs from
+  const keyOf = (name: string): string => `articles/${name}`;
   const readReport = async (name: string): Promise<Report> => JSON.parse(await readFile(join(store, reportKey(keyOf(name))), 'utf8')) as Report;
 
   beforeEach(async () => {
@@ -120,6 +120,24 @@ describe('rewrite-radar CLI', () => {
     expect(stdout).toContain(`verdict: copy of ${keyOf('2024-03-01-wire-port-strike.txt')}`);
     expect(await readFile(indexFile, 'utf8')).toBe(before.bytes);
     expect((await stat(indexFile)).mtimeMs).toBe(before.mtime);
+  });
+
+  it('check from another working folder keys files by the folder holding the store, so a file is never its own copy', async () => {
+    const home = process.cwd();
+    process.chdir(root);
+    try {
+      await runCli(['index', join('articles', '2024-03-01-wire-port-strike.txt'), '--store', store]);
+      process.chdir(articles);
+
+      const { code, stdout } = await runCli(['check', '2024-03-01-wire-port-strike.txt', '2024-03-02-copy-port-strike.md', '--store', store, '--json']);
+
+      expect(code).toBe(0);
+      const [again, copy] = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Report);
+      expect(again).toMatchObject({ article: { key: 'articles/2024-03-01-wire-port-strike.txt' }, verdict: 'original', matches: [] });
+      expect(copy).toMatchObject({ article: { key: 'articles/2024-03-02-copy-port-strike.md' }, rewriteOf: { key: 'articles/2024-03-01-wire-port-strike.txt', verdict: 'copy' } });
+    } finally {
+      process.chdir(home);
+    }
   });
 
   it('check --json prints one report per line', async () => {

@@ -13,7 +13,7 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
   const deps = { store, index, params: ctx.params, preparedCache: new Map() };
   // a wrong --store would otherwise look like a clean bill of health for every article
   if (index.entryCount() === 0) ctx.err(`rewrite-radar: note: the index ${index.file} is empty; every article will be judged original\n`);
-  const files = await listArticleFiles(args, { cwd: ctx.cwd, exclude: ctx.storeDir });
+  const files = await listArticleFiles(args, { cwd: ctx.cwd, keyRoot: ctx.keyRoot, exclude: ctx.storeDir });
   for (const [i, file] of files.entries()) {
     const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
     const report = bytes instanceof Uint8Array ? (await detectArticle(deps, { key: file.key, bytes }, { addToIndex: false })).report : rejectedReport(file.key, bytes, ctx.params);

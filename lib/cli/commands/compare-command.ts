@@ -62,8 +62,9 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
 
 /** Reads and prepares one file like detection does; a rejected file ends the command. */
 async function loadText(ctx: CliContext, path: string): Promise<{ key: string; title: string; text: string }> {
-  const key = articleKey(resolve(ctx.cwd, path), ctx.cwd);
-  const bytes = await readArticleFile(resolve(ctx.cwd, path), ctx.params.maxBytes);
+  const file = resolve(ctx.cwd, path);
+  const key = articleKey(file, ctx.keyRoot);
+  const bytes = await readArticleFile(file, ctx.params.maxBytes);
   if (!(bytes instanceof Uint8Array)) throw new RewriteRadarError(`${path}: rejected (${bytes.code}): ${bytes.message}`);
   try {
     return { key, ...prepareArticle(key, bytes, ctx.params) };

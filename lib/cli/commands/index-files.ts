@@ -1,8 +1,9 @@
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { detectArticle, rejectedReport, saveReport } from '../../use-cases/detect-article.js';
 import { decodeFingerprint } from '../../detect/fingerprint-record.js';
 import { fingerprintKey, REPORT_PREFIX } from '../../store/keys.js';
 import type { Report } from '../../report/report.js';
+import { relativeInside } from '../article-key.js';
 import type { CliContext } from '../cli-context.js';
 import type { ArticleFile } from '../list-article-files.js';
 import { INDEX_FILE, openLocalStore } from '../open-local-store.js';
@@ -58,6 +59,5 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
 /** A path in the store as the user would type it: relative when under the working directory. */
 function shown(ctx: CliContext, inStore: string): string {
   const path = join(ctx.storeDir, inStore);
-  const rel = relative(ctx.cwd, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return relativeInside(ctx.cwd, path) ?? path;
 }

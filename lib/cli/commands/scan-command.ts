@@ -8,5 +8,5 @@ export async function scanCommand(ctx: CliContext, args: readonly string[]): Pro
   const [dir] = args;
   if (args.length !== 1 || dir === undefined) throw new UsageError(`scan takes one folder, got ${args.length} arguments`);
   if (!(await isFolder(dir))) throw new UsageError(`scan: ${dir} is not a folder`);
-  return indexFiles(ctx, await listArticleFiles([dir], { cwd: ctx.cwd, exclude: ctx.storeDir }), 'scan');
+  return indexFiles(ctx, await listArticleFiles([dir], { cwd: ctx.cwd, keyRoot: ctx.keyRoot, exclude: ctx.storeDir }), 'scan');
 }

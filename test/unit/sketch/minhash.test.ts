@@ -1,37 +1,6 @@
 import { deserializeMinHash, estimateJaccard, minhash, serializeMinHash, MINHASH_FORMAT_VERSION, type MinHash } from '../../../lib/sketch/minhash.js';
-
-/** mulberry32: a tiny seeded PRNG so every run draws the same sets. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Two sets of `size` distinct random uint32 sharing `shared` elements: J = shared / (2 size - shared). */
-function setPair(size: number, shared: number, random: () => number): [Uint32Array, Uint32Array] {
-  const seen = new Set<number>();
-  const draw = (): number => {
-    for (;;) {
-      const v = Math.floor(random() * 4294967296);
-      if (!seen.has(v)) {
-        seen.add(v);
-        return v;
-      }
-    }
-  };
-  const a = new Uint32Array(size);
-  const b = new Uint32Array(size);
-  for (let i = 0; i < size; i++) {
-    a[i] = draw();
-    b[i] = i < shared ? a[i]! : draw();
-  }
-  return [a, b];
-}
+import { mulberry32 } from '../../../bench/synthetic-articles.js';
+import { randomSetPair } from '../../../bench/jaccard-error.js';
 
 const TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -152,7 +121,7 @@ describe('MinHash Jaccard estimator', () => {
     let sumAbs = 0;
     let sumSq = 0;
     for (let t = 0; t < TRIALS; t++) {
-      const [a, b] = setPair(size, shared, random);
+      const { a, b } = randomSetPair(size, shared, random);
       const hashSeed = Math.floor(random() * 4294967296);
       const ma: MinHash = minhash(a, a.length, K, hashSeed);
       const mb: MinHash = minhash(b, b.length, K, hashSeed);
@@ -183,7 +152,7 @@ describe('MinHash Jaccard estimator', () => {
   });
 
   it('estimates exactly 0 for disjoint sets (the slot hash is a bijection) and 1 for equal ones', () => {
-    const [a, b] = setPair(300, 0, mulberry32(1));
+    const { a, b } = randomSetPair(300, 0, mulberry32(1));
     expect(estimateJaccard(minhash(a, a.length, K, 9), minhash(b, b.length, K, 9))).toBe(0);
     expect(estimateJaccard(minhash(a, a.length, K, 9), minhash(a, a.length, K, 9))).toBe(1);
   });

@@ -1,5 +1,5 @@
-import { ArticleRejectedError, type RejectionCode } from '../../../lib/errors';
 import { decodeText } from '../../../lib/text/decode-text';
+import { rejectionOf } from '../../helpers/rejection-of.js';
 
 const MAX = 1_000_000;
 
@@ -9,16 +9,6 @@ function bytes(...values: number[]): Uint8Array {
 
 function ascii(text: string): number[] {
   return Array.from(text, (c) => c.charCodeAt(0));
-}
-
-function rejectionOf(fn: () => unknown): { code: RejectionCode; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ArticleRejectedError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an ArticleRejectedError');
 }
 
 describe('decodeText', () => {

@@ -1,20 +1,10 @@
-import { ArticleRejectedError, type RejectionCode } from '../../../lib/errors';
 import { extractArticle, formatOf, SUPPORTED_EXTENSIONS } from '../../../lib/text/extract-article';
+import { rejectionOf } from '../../helpers/rejection-of.js';
 
 const MAX = 1_000_000;
 
 function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
-}
-
-function rejectionOf(fn: () => unknown): { code: RejectionCode; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ArticleRejectedError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an ArticleRejectedError');
 }
 
 describe('formatOf', () => {
