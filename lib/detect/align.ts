@@ -63,6 +63,9 @@ export interface SourceSets {
   readonly bigrams: ReadonlySet<number>;
 }
 
+/** Sentences of each text that alignment looks at (about 20,000 words; news articles are far shorter). */
+export const MAX_ALIGNED_SENTENCES = 1000;
+
 /** Score a merged window must add over its best single sentence. */
 const MERGE_MARGIN = 0.05;
 
@@ -86,8 +89,9 @@ function countIn(items: readonly number[], window: readonly SourceSets[], field:
  * O(m x n) time in sentences.
  */
 export function alignSentences(article: readonly SentenceFeatures[], source: readonly SentenceFeatures[], options: AlignOptions): AlignedPair[] {
-  const m = article.length;
-  const n = source.length;
+  // the tables are m x n: cap both sides so a huge file cannot take seconds and gigabytes
+  const m = Math.min(article.length, MAX_ALIGNED_SENTENCES);
+  const n = Math.min(source.length, MAX_ALIGNED_SENTENCES);
   if (m === 0 || n === 0) return [];
   const sets: SourceSets[] = source.map((x) => ({ content: new Set(x.content), bigrams: new Set(x.bigrams) }));
   // inverted index term -> source sentences, so only sentences sharing words are scored

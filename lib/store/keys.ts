@@ -11,3 +11,21 @@ export function fingerprintKey(articleKey: string): string {
 export function reportKey(articleKey: string): string {
   return `${REPORT_PREFIX}${articleKey}.json`;
 }
+
+/** Longest path segment accepted: the local store adds ".json" and a temp suffix within 255 bytes. */
+export const MAX_KEY_SEGMENT_BYTES = 200;
+
+/**
+ * Why a key is not a plain relative path, or null when it is. One rule for every adapter: no
+ * absolute paths, no empty, "." or ".." segments, no backslashes or control characters.
+ */
+export function keyProblem(key: string): string | null {
+  if (key.length === 0) return 'the key is empty';
+  if (key.startsWith('/')) return 'the key is absolute';
+  if (/[\\\u0000-\u001f\u007f]/.test(key)) return 'the key holds a backslash or a control character';
+  for (const part of key.split('/')) {
+    if (part === '' || part === '.' || part === '..') return `the key has a "${part}" segment`;
+    if (Buffer.byteLength(part, 'utf8') > MAX_KEY_SEGMENT_BYTES) return `a key segment is longer than ${MAX_KEY_SEGMENT_BYTES} bytes`;
+  }
+  return null;
+}

@@ -115,6 +115,7 @@ function jsonArticle(raw: string): ExtractedArticle {
     const html = htmlToText(body);
     text = html.text;
     if (title === '') title = html.title;
+    if (!HAS_LETTER.test(text)) throw new ArticleRejectedError('no-body', 'The JSON body is HTML with no text.');
   }
   const article: ExtractedArticle = { format: 'json', title: clip(title.trim()), text };
   const url = record['url'];

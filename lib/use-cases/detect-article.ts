@@ -11,7 +11,7 @@ import { modelText } from '../detect/fingerprint.js';
 import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { LshIndex, ObjectStore } from '../store/ports.js';
-import { fingerprintKey, reportKey } from '../store/keys.js';
+import { fingerprintKey, keyProblem, reportKey } from '../store/keys.js';
 import { REPORT_SCHEMA_VERSION, type Match, type Report } from '../report/report.js';
 import { DETECTOR_VERSION } from '../version.js';
 
@@ -74,9 +74,15 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     order,
   };
   let indexed = false;
+  // only articles indexed before this one may be its sources; a checked article that is itself
+  // indexed keeps its stored place in that order (so its own later copies are not its source)
+  let sourcesBefore: string | undefined = order;
   if (options.addToIndex) {
     indexed = true;
     await replaceInIndex(deps, self);
+  } else {
+    const stored = await store.get(fingerprintKey(input.key));
+    sourcesBefore = stored ? decodeFingerprint(stored, input.key).order : undefined;
   }
 
   const hits = await index.query(bands);
@@ -92,7 +98,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     stats.fingerprintsRead++;
     if (!bytes) continue; // withdrawn between the index listing and now
     const record = decodeFingerprint(bytes, key);
-    if (options.addToIndex && record.order > order) continue; // the later article is never the source
+    if (sourcesBefore !== undefined && record.order > sourcesBefore) continue; // the later article is never the source
     const text = preparedSource(deps.preparedCache, record);
     sources.set(key, { record, text });
     evidence.push({ key, order: record.order, evidence: compareTexts(articleText, text, params) });
@@ -176,7 +182,8 @@ async function replaceInIndex(deps: DetectDeps, self: FingerprintRecord): Promis
   const previous = await deps.store.get(fingerprintKey(self.key));
   if (previous) {
     const old = decodeFingerprint(previous, self.key);
-    const stale = old.bandKeys.filter((k) => !self.bandKeys.includes(k));
+    const keep = new Set(self.bandKeys);
+    const stale = old.bandKeys.filter((k) => !keep.has(k));
     if (stale.length > 0) await deps.index.remove(self.key, stale);
   }
   // fingerprint before index entries: a reader that finds an entry can always read its fingerprint
@@ -186,9 +193,8 @@ async function replaceInIndex(deps: DetectDeps, self: FingerprintRecord): Promis
 
 /** Extracts, cleans and size-checks an article; throws ArticleRejectedError. */
 export function prepareArticle(key: string, bytes: Uint8Array, params: Pick<DetectorParams, 'maxBytes' | 'minWords'>): { title: string; text: string } {
-  if (key.split('/').some((part) => part === '..' || part === '.') || key.startsWith('/') || key.length === 0) {
-    throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path`);
-  }
+  const problem = keyProblem(key);
+  if (problem) throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path: ${problem}`);
   const extracted = extractArticle(key, bytes, params.maxBytes);
   const clean = cleanText(extracted.text);
   const words = modelText(clean.text).tokens.count;

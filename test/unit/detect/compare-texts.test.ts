@@ -1,5 +1,5 @@
 import { compareTexts, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
-import { alignSentences, sentenceFeatures, windowScore } from '../../../lib/detect/align.js';
+import { alignSentences, MAX_ALIGNED_SENTENCES, sentenceFeatures, windowScore } from '../../../lib/detect/align.js';
 import { modelText } from '../../../lib/detect/fingerprint.js';
 import { DEFAULT_DETECTOR_PARAMS } from '../../../lib/detect/detector-params.js';
 
@@ -158,5 +158,15 @@ describe('windowScore', () => {
     const window = [{ content: new Set(b!.content), bigrams: new Set(b!.bigrams) }];
     expect(windowScore(a!, window, 3)).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 12);
     expect(windowScore(a!, window, 4)).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 12); // needs min(4, 3 content words)
+  });
+});
+
+describe('compareTexts on huge inputs', () => {
+  it('looks at no more than MAX_ALIGNED_SENTENCES sentences of either text', () => {
+    const many = Array.from({ length: MAX_ALIGNED_SENTENCES + 200 }, (_, i) => `Sentence number ${i} mentions harbour${i} and bridge${i} and tolls${i}.`).join(' ');
+    const text = prepare(many);
+    const { pairs } = compareTexts(text, text, PARAMS);
+    expect(pairs.length).toBe(MAX_ALIGNED_SENTENCES);
+    expect(Math.max(...pairs.map((p) => p.a))).toBe(MAX_ALIGNED_SENTENCES - 1);
   });
 });

@@ -147,3 +147,10 @@ describe('extractArticle', () => {
     expect(rejectionOf(() => extractArticle('a.json', utf8('{"body": "  \\n  "}'), MAX)).code).toBe('empty');
   });
 });
+
+describe('extractArticle: JSON with an HTML body', () => {
+  it('rejects a body that is HTML with no text as no-body', () => {
+    const bytes = Buffer.from(JSON.stringify({ title: 'T', body: '<script>alert(1)</script>' }));
+    expect(() => extractArticle('a.json', bytes, 1 << 20)).toThrow(expect.objectContaining({ code: 'no-body' }));
+  });
+});

@@ -197,4 +197,24 @@ describe('detectArticle', () => {
     for (const p of passages) expect(source.slice(p.source.start, p.source.end)).toBe(p.source.text);
     expect(passages.map((p) => p.article.start)).toEqual([...passages.map((p) => p.article.start)].sort((a, b) => a - b));
   });
+
+  it('check mode on an article that is itself indexed never names its own later copy as its source', async () => {
+    const deps = memoryDeps();
+    await index(deps, 'wire/bridge.txt', WIRE, 1);
+    await index(deps, 'copies/bridge.txt', WIRE, 2);
+
+    const { report } = await check(deps, 'wire/bridge.txt', WIRE);
+
+    expect(report.verdict).toBe('original');
+    expect(report.matches).toEqual([]);
+  });
+
+  it('rejects keys that are not plain relative paths as bad-key, whatever the adapter', async () => {
+    const deps = memoryDeps();
+    for (const key of ['a\\..\\b.txt', 'a//b.txt', `${'x'.repeat(201)}.txt`, 'tab\there.txt']) {
+      const { report } = await index(deps, key, WIRE);
+      expect(report.error?.code).toBe('bad-key');
+    }
+    expect(await deps.store.list('')).toEqual([]);
+  });
 });
