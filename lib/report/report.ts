@@ -48,7 +48,8 @@ export interface Report {
   readonly verdict: Verdict | null;
   readonly rewriteOf: { readonly key: string; readonly verdict: Exclude<Verdict, 'original'>; readonly score: number } | null;
   readonly matches: readonly Match[];
-  readonly candidates: { readonly found: number; readonly verified: number };
+  /** LSH candidates: how many, how many were verified, and the ones considered with their estimate. */
+  readonly candidates: { readonly found: number; readonly verified: number; readonly top: ReadonlyArray<{ readonly key: string; readonly estimatedSimilarity: number }> };
   readonly indexed: boolean;
   readonly detector: { readonly version: string; readonly params: Readonly<Record<string, unknown>> };
 }

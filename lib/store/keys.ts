@@ -22,10 +22,18 @@ export const MAX_KEY_SEGMENT_BYTES = 200;
 export function keyProblem(key: string): string | null {
   if (key.length === 0) return 'the key is empty';
   if (key.startsWith('/')) return 'the key is absolute';
-  if (/[\\\u0000-\u001f\u007f]/.test(key)) return 'the key holds a backslash or a control character';
+  if (hasBackslashOrControl(key)) return 'the key holds a backslash or a control character';
   for (const part of key.split('/')) {
     if (part === '' || part === '.' || part === '..') return `the key has a "${part}" segment`;
     if (Buffer.byteLength(part, 'utf8') > MAX_KEY_SEGMENT_BYTES) return `a key segment is longer than ${MAX_KEY_SEGMENT_BYTES} bytes`;
   }
   return null;
+}
+
+function hasBackslashOrControl(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 92 || c < 32 || c === 127) return true;
+  }
+  return false;
 }

@@ -8,6 +8,7 @@ import { estimateJaccard } from '../sketch/minhash.js';
 import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decideVerdicts, round, type CandidateEvidence } from '../detect/decide-verdicts.js';
 import { modelText } from '../detect/fingerprint.js';
+import { rankCandidates } from '../detect/rank-candidates.js';
 import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { LshIndex, ObjectStore } from '../store/ports.js';
@@ -88,12 +89,11 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
   const hits = await index.query(bands);
   hits.delete(input.key);
   stats.candidatesFound = hits.size;
-  // more shared bands = higher estimated Jaccard; the key breaks ties so runs are repeatable
-  const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, params.maxCandidates);
+  const ranked = rankCandidates(hits, params.lsh, params.maxCandidates);
   const articleText = prepareText(sketch.model);
   const sources = new Map<string, { record: FingerprintRecord; text: PreparedText }>();
   const evidence: CandidateEvidence[] = [];
-  for (const [key] of ranked) {
+  for (const { key } of ranked) {
     const bytes = await store.get(fingerprintKey(key));
     stats.fingerprintsRead++;
     if (!bytes) continue; // withdrawn between the index listing and now
@@ -143,7 +143,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     verdict: best ? best.verdict : 'original',
     rewriteOf: best ? { key: best.key, verdict: best.verdict, score: best.score } : null,
     matches,
-    candidates: { found: stats.candidatesFound, verified: stats.candidatesVerified },
+    candidates: { found: stats.candidatesFound, verified: stats.candidatesVerified, top: ranked.map(({ key, estimatedSimilarity }) => ({ key, estimatedSimilarity })) },
     indexed,
     detector: detectorInfo(params),
   };
@@ -214,7 +214,7 @@ export function rejectedReport(key: string, err: ArticleRejectedError, params: D
     verdict: null,
     rewriteOf: null,
     matches: [],
-    candidates: { found: 0, verified: 0 },
+    candidates: { found: 0, verified: 0, top: [] },
     indexed: false,
     detector: detectorInfo(params),
   };
