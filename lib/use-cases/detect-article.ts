@@ -4,17 +4,16 @@ import { cleanText } from '../text/clean-text.js';
 import { sketchText, contentHash } from '../detect/sketch-text.js';
 import { bandKeys } from '../sketch/lsh.js';
 import { passageBandKeys } from '../detect/passage-band-keys.js';
-import { estimateJaccard } from '../sketch/minhash.js';
 import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../detect/compare-texts.js';
-import { decideVerdicts, round, type CandidateEvidence } from '../detect/decide-verdicts.js';
+import { decideVerdicts, type CandidateEvidence } from '../detect/decide-verdicts.js';
 import { modelText } from '../detect/fingerprint.js';
 import { rankCandidates } from '../detect/rank-candidates.js';
 import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { LshIndex, ObjectStore } from '../store/ports.js';
 import { fingerprintKey, keyProblem, reportKey } from '../store/keys.js';
-import { REPORT_SCHEMA_VERSION, type Match, type Report } from '../report/report.js';
-import { DETECTOR_VERSION } from '../version.js';
+import type { Report } from '../report/report.js';
+import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
 
 /** What the use case needs: the same for the CLI, the Lambda and the tests. */
 export interface DetectDeps {
@@ -105,48 +104,17 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     stats.candidatesVerified++;
   }
   const judged = decideVerdicts(evidence, params, evidenceWeights(articleText.sentences, params.quoteWeight), articleText.words);
-  const matches: Match[] = judged.map((j) => {
+  const matches = judged.map((j) => {
     const src = sources.get(j.key)!;
-    const e = j.evidence;
-    return {
-      key: j.key,
-      title: src.record.title,
-      verdict: j.verdict,
-      score: j.score,
-      measures: {
-        alignedShare: round(e.alignedShare),
-        derivedShare: round(e.derivedShare),
-        containment: round(e.containment),
-        jaccard: round(e.jaccard),
-        estimatedJaccard: round(estimateJaccard(sketch.signature, src.record.signature)),
-        trigramContainment: round(e.trigramContainment),
-        alignedSentences: e.pairs.length,
-      },
-      passages: e.pairs.map((p) => {
-        const a = sketch.model.sentences[p.a]!;
-        const b0 = src.text.model.sentences[p.b]!;
-        const b1 = src.text.model.sentences[p.bEnd - 1]!;
-        return {
-          score: round(p.score),
-          article: { start: a.start, end: a.end, text: prepared.text.slice(a.start, a.end) },
-          source: { start: b0.start, end: b1.end, text: src.record.text.slice(b0.start, b1.end) },
-        };
-      }),
-    };
+    return buildMatch(j, { text: prepared.text, model: sketch.model, signature: sketch.signature }, { record: src.record, model: src.text.model });
   });
-  const best = matches[0];
-  const report: Report = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
+  const report = okReport({
     article: { key: input.key, title: prepared.title, wordCount: self.wordCount, contentHash: self.contentHash },
-    status: 'ok',
-    error: null,
-    verdict: best ? best.verdict : 'original',
-    rewriteOf: best ? { key: best.key, verdict: best.verdict, score: best.score } : null,
     matches,
     candidates: { found: stats.candidatesFound, verified: stats.candidatesVerified, top: ranked.map(({ key, estimatedSimilarity }) => ({ key, estimatedSimilarity })) },
     indexed,
-    detector: detectorInfo(params),
-  };
+    params,
+  });
   return { report, stats };
 }
 
@@ -202,24 +170,4 @@ export function prepareArticle(key: string, bytes: Uint8Array, params: Pick<Dete
     throw new ArticleRejectedError('too-short', `${words} words of story text after removing boilerplate; at least ${params.minWords} are needed to judge`);
   }
   return { title: extracted.title, text: clean.text };
-}
-
-/** The report of an article that could not be judged. */
-export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): Report {
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    article: { key, title: '', wordCount: 0, contentHash: null },
-    status: 'rejected',
-    error: { code: err.code, message: err.message },
-    verdict: null,
-    rewriteOf: null,
-    matches: [],
-    candidates: { found: 0, verified: 0, top: [] },
-    indexed: false,
-    detector: detectorInfo(params),
-  };
-}
-
-function detectorInfo(params: DetectorParams): Report['detector'] {
-  return { version: DETECTOR_VERSION, params: { ...params } };
 }

@@ -1,4 +1,5 @@
-import { detectArticle, rejectedReport } from '../../use-cases/detect-article.js';
+import { detectArticle } from '../../use-cases/detect-article.js';
+import { rejectedReport } from '../../report/build-report.js';
 import type { CliContext } from '../cli-context.js';
 import { listArticleFiles } from '../list-article-files.js';
 import { openLocalStore } from '../open-local-store.js';

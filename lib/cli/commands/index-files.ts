@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { detectArticle, rejectedReport, saveReport } from '../../use-cases/detect-article.js';
+import { detectArticle, saveReport } from '../../use-cases/detect-article.js';
+import { rejectedReport } from '../../report/build-report.js';
 import { decodeFingerprint } from '../../detect/fingerprint-record.js';
 import { fingerprintKey, REPORT_PREFIX } from '../../store/keys.js';
 import type { Report } from '../../report/report.js';

@@ -1,0 +1,75 @@
+import type { ArticleRejectedError } from '../errors.js';
+import { round, type JudgedSource } from '../detect/decide-verdicts.js';
+import type { DetectorParams } from '../detect/detector-params.js';
+import type { FingerprintRecord } from '../detect/fingerprint-record.js';
+import type { TextModel } from '../detect/fingerprint.js';
+import { estimateJaccard, type MinHash } from '../sketch/minhash.js';
+import { DETECTOR_VERSION } from '../version.js';
+import { REPORT_SCHEMA_VERSION, type Match, type Report } from './report.js';
+
+/** One flagged source as the report shows it: measures rounded, aligned passages quoted from both texts. */
+export function buildMatch(judged: JudgedSource, article: { text: string; model: TextModel; signature: MinHash }, source: { record: FingerprintRecord; model: TextModel }): Match {
+  const e = judged.evidence;
+  return {
+    key: judged.key,
+    title: source.record.title,
+    verdict: judged.verdict,
+    score: judged.score,
+    measures: {
+      alignedShare: round(e.alignedShare),
+      derivedShare: round(e.derivedShare),
+      containment: round(e.containment),
+      jaccard: round(e.jaccard),
+      estimatedJaccard: round(estimateJaccard(article.signature, source.record.signature)),
+      trigramContainment: round(e.trigramContainment),
+      alignedSentences: e.pairs.length,
+    },
+    passages: e.pairs.map((p) => {
+      const a = article.model.sentences[p.a]!;
+      const b0 = source.model.sentences[p.b]!;
+      const b1 = source.model.sentences[p.bEnd - 1]!;
+      return {
+        score: round(p.score),
+        article: { start: a.start, end: a.end, text: article.text.slice(a.start, a.end) },
+        source: { start: b0.start, end: b1.end, text: source.record.text.slice(b0.start, b1.end) },
+      };
+    }),
+  };
+}
+
+/** The report of a judged article; the best match (matches come best first) is its verdict. */
+export function okReport(parts: Pick<Report, 'article' | 'matches' | 'candidates' | 'indexed'> & { params: DetectorParams }): Report {
+  const best = parts.matches[0];
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    article: parts.article,
+    status: 'ok',
+    error: null,
+    verdict: best ? best.verdict : 'original',
+    rewriteOf: best ? { key: best.key, verdict: best.verdict, score: best.score } : null,
+    matches: parts.matches,
+    candidates: parts.candidates,
+    indexed: parts.indexed,
+    detector: detectorInfo(parts.params),
+  };
+}
+
+/** The report of an article that could not be judged. */
+export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): Report {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    article: { key, title: '', wordCount: 0, contentHash: null },
+    status: 'rejected',
+    error: { code: err.code, message: err.message },
+    verdict: null,
+    rewriteOf: null,
+    matches: [],
+    candidates: { found: 0, verified: 0, top: [] },
+    indexed: false,
+    detector: detectorInfo(params),
+  };
+}
+
+function detectorInfo(params: DetectorParams): Report['detector'] {
+  return { version: DETECTOR_VERSION, params: { ...params } };
+}
