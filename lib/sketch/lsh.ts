@@ -51,18 +51,57 @@ export function bandKeys(sig: MinHash, { bands, rows }: LshParams): string[] {
   if (bands * rows > sig.values.length) {
     throw new RangeError(`LSH needs ${bands * rows} signature slots, the signature has ${sig.values.length}`);
   }
-  const keys: string[] = [];
+  // All keys are written as ASCII bytes into one buffer, decoded once and sliced: formatting
+  // 2 x bands numbers with toString(16).padStart cost ten times the hashing.
+  const count = bands > 0 ? Math.ceil(bands) : 0;
+  if (keyEnds.length < count) {
+    keyBytes = Buffer.alloc(count * MAX_KEY_LENGTH);
+    keyEnds = new Uint32Array(count);
+  }
+  const bytes = keyBytes;
+  const ends = keyEnds;
+  let p = 0;
+  // (| 0 keeps h and h2 int32 throughout: mixing in fmix32's unsigned results makes V8 use doubles)
   for (let b = 0; b < bands; b++) {
     let h = Math.imul(b + 1, 0x9e3779b1);
-    for (let r = 0; r < rows; r++) h = fmix32(h ^ sig.values[b * rows + r]!);
+    for (let r = 0; r < rows; r++) h = fmix32(h ^ sig.values[b * rows + r]!) | 0;
     // a second, differently seeded hash makes band collisions by chance ~2^-64
     let h2 = Math.imul(b + 1, 0x85ebca6b) ^ 0x27d4eb2f;
-    for (let r = 0; r < rows; r++) h2 = fmix32(Math.imul(h2, 31) ^ sig.values[b * rows + r]!);
-    keys.push(`b${b}-${hex(h)}${hex(h2)}`);
+    for (let r = 0; r < rows; r++) h2 = fmix32(Math.imul(h2, 31) ^ sig.values[b * rows + r]!) | 0;
+    bytes[p++] = 98; // b
+    p = writeDecimal(bytes, p, b);
+    bytes[p++] = 45; // -
+    p = writeHex8(bytes, p, h);
+    p = writeHex8(bytes, p, h2);
+    ends[b] = p;
+  }
+  const all = bytes.toString('latin1', 0, p);
+  const keys: string[] = [];
+  let from = 0;
+  for (let b = 0; b < count; b++) {
+    keys.push(all.slice(from, ends[b]));
+    from = ends[b]!;
   }
   return keys;
 }
 
-function hex(n: number): string {
-  return (n >>> 0).toString(16).padStart(8, '0');
+/** "b" + up to 10 decimal digits + "-" + 16 hex digits. */
+const MAX_KEY_LENGTH = 28;
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+/** Scratch of bandKeys, reused across calls and grown for more bands: the keys' bytes and where each ends. */
+let keyBytes = Buffer.alloc(64 * MAX_KEY_LENGTH);
+let keyEnds = new Uint32Array(64);
+
+/** Writes n (a non-negative integer) in decimal at bytes[p]; returns the position after it. */
+function writeDecimal(bytes: Buffer, p: number, n: number): number {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++;
+  for (let i = p + digits - 1, rest = n; i >= p; i--, rest = (rest / 10) | 0) bytes[i] = 48 + (rest % 10);
+  return p + digits;
+}
+
+/** Writes n as 8 lower-case hex digits (as (n >>> 0).toString(16).padStart(8, '0')); returns the position after them. */
+function writeHex8(bytes: Buffer, p: number, n: number): number {
+  for (let shift = 28; shift >= 0; shift -= 4) bytes[p++] = HEX_DIGITS[(n >>> shift) & 15]!;
+  return p;
 }

@@ -1,3 +1,4 @@
+import { RewriteRadarError } from '../errors.js';
 import { fmix32 } from '../sketch/hash.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -18,10 +19,39 @@ export interface Tokens {
   readonly flags: Uint8Array;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+// As an int32: V8 keeps a hash seeded with 0x811c9dc5 (above 2^31) in a floating-point register.
+// Hot loops copy it and STOP_MULTIPLIER into locals: as module constants they are boxed numbers.
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-const STOP_HASHES: ReadonlySet<number> = new Set([...STOPWORDS].map((w) => hashLower(w, 0, w.length)));
+/** Class bits of a UTF-16 unit in UNIT_INFO; its lower-case form sits above them (info >>> 8). */
+const KNOWN = 1;
+/** A letter or digit (\p{L} or \p{N}); a surrogate half is neither. */
+const WORD = 2;
+const DIGIT = 4;
+/** ' ’ . , : may join two runs of word characters into one word. */
+const JOINER = 8;
+/** " “ ” toggle the quoted state. */
+const QUOTE = 16;
+/** A-Z; shifted right by 4 it is the CAPITALISED flag. */
+const ASCII_UPPER = 32;
+
+/**
+ * Class and lower-case form of each UTF-16 unit in one number, learnt on first sight: a single
+ * table load replaces range tests, toLowerCase and regexes in the per-character loop. 0 = unknown.
+ */
+const UNIT_INFO = new Uint32Array(0x10000);
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+for (let c = 0; c < 128; c++) learnUnit(c);
+
+/**
+ * Stopword hashes by a multiplicative hash whose multiplier is searched at load so that no two
+ * stopwords share a slot. Each free slot holds the hash of a stopword whose own slot is elsewhere,
+ * so it matches nothing: a lookup is one load and one compare, with no probing.
+ */
+const STOP_TABLE_BITS = 12;
+const STOP_TABLE = new Uint32Array(1 << STOP_TABLE_BITS);
+const STOP_MULTIPLIER = buildStopTable([...STOPWORDS].map((w) => hashLower(w, 0, w.length)));
 
 /** Hash of s[start,end) lower-cased; the same function the tokenizer uses. */
 export function hashLower(s: string, start: number, end: number): number {
@@ -30,62 +60,142 @@ export function hashLower(s: string, start: number, end: number): number {
   return fmix32(h);
 }
 
+/** Where a scan stands: the arrays being filled, and why scanWords stopped before the end. */
+interface ScanState {
+  start: Uint32Array;
+  end: Uint32Array;
+  term: Uint32Array;
+  flags: Uint8Array;
+  count: number;
+  /** Where to go on: the start of the word in hand when the scan stopped. */
+  next: number;
+  /** QUOTED or 0. */
+  quoted: number;
+  /** The unit the scan could not classify yet, or -1 when the arrays were full. */
+  unknown: number;
+}
+
 /** Splits text into words (letters and digits; inner apostrophes, dots and commas of numbers kept). */
 export function tokenize(text: string): Tokens {
   const cap = Math.max(16, text.length >>> 2);
-  let start = new Uint32Array(cap);
-  let end = new Uint32Array(cap);
-  let term = new Uint32Array(cap);
-  let flags = new Uint8Array(cap);
-  let n = 0;
-  let quoted = false;
-  let i = 0;
-  const len = text.length;
+  // one backing buffer for the four arrays: allocating typed arrays costs more than filling them
+  const buffer = new ArrayBuffer(13 * cap);
+  const state: ScanState = {
+    start: new Uint32Array(buffer, 0, cap),
+    end: new Uint32Array(buffer, 4 * cap, cap),
+    term: new Uint32Array(buffer, 8 * cap, cap),
+    flags: new Uint8Array(buffer, 12 * cap, cap),
+    count: 0,
+    next: 0,
+    quoted: 0,
+    unknown: -1,
+  };
+  const units = codeUnits(text);
+  // The scanning loop only calls small helpers that V8 inlines (a real call in it, even a rarely
+  // taken one, made the loop a fifth slower); it hands the rare unknown unit or full arrays back
+  // here and is resumed.
+  while (!scanWords(units, text.length, state)) {
+    if (state.unknown >= 0) {
+      learnUnit(state.unknown);
+    } else {
+      state.start = grow(state.start);
+      state.end = grow(state.end);
+      state.term = grow(state.term);
+      state.flags = grow(state.flags);
+    }
+  }
+  return { count: state.count, start: state.start, end: state.end, term: state.term, flags: state.flags };
+}
+
+/**
+ * Reads words from u[state.next, len) into the state's arrays; false when it stopped early (see
+ * ScanState). A unit not yet in UNIT_INFO reads as no word character, so it is checked for only
+ * where a non-word unit is acted on, not on every character.
+ */
+function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
+  const { start, end, term, flags } = state;
+  const stemAt = STEM_RING;
+  const fnvOffset = FNV_OFFSET;
+  const stopMultiplier = STOP_MULTIPLIER;
+  let n = state.count;
+  let quoted = state.quoted;
+  let i = state.next;
   while (i < len) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */ || c === 0x201c || c === 0x201d) {
-      quoted = !quoted;
+    const c = u[i]!;
+    const info = UNIT_INFO[c]!;
+    if ((info & WORD) === 0) {
+      if (info === 0) return suspend(state, n, quoted, i, c);
+      if ((info & QUOTE) !== 0) quoted ^= QUOTED;
+      else if (c === 10 && i + 1 < len && u[i + 1] === 10) quoted = 0; // quotes never span paragraphs reliably
       i++;
       continue;
     }
-    if (c === 10 && i + 1 < len && text.charCodeAt(i + 1) === 10) quoted = false; // quotes never span paragraphs reliably
-    if (!isWordChar(c)) {
-      i++;
-      continue;
-    }
+    if (n === start.length) return suspend(state, n, quoted, i, -1);
     const s = i;
     let digits = 0;
+    let apostrophes = false;
+    // FNV-1a of the lower-cased word, for the stopword lookup; without apostrophes it is also the
+    // stem's hash up to each position, kept for the last 8 units (the stem drops at most 7)
+    let h = fnvOffset;
+    stemAt[s & 7] = h;
     while (i < len) {
-      const d = text.charCodeAt(i);
-      if (isWordChar(d)) {
-        if (d >= 48 && d <= 57) digits++;
-        i++;
-      } else if ((d === 39 || d === 0x2019 || d === 46 || d === 44) && i + 1 < len && isWordChar(text.charCodeAt(i + 1))) {
+      const d = u[i]!;
+      const di = UNIT_INFO[d]!;
+      if ((di & WORD) !== 0) {
+        digits += (di & DIGIT) >>> 2;
+        h = Math.imul(h ^ (di >>> 8), FNV_PRIME);
+      } else if ((di & JOINER) !== 0 && i + 1 < len) {
+        const next = UNIT_INFO[u[i + 1]!]!;
+        if ((next & WORD) === 0) {
+          if (next === 0) return suspend(state, n, quoted, s, u[i + 1]!);
+          break;
+        }
         // apostrophe inside a word (don't), or . , inside a number (3.5, 20,000)
         if ((d === 46 || d === 44) && digits === 0) break;
-        i++;
-      } else break;
+        if (d === 39 || d === 0x2019) apostrophes = true;
+        h = Math.imul(h ^ d, FNV_PRIME);
+      } else {
+        if (di === 0) return suspend(state, n, quoted, s, d);
+        break;
+      }
+      i++;
+      stemAt[i & 7] = h;
     }
-    if (n === start.length) {
-      start = grow(start);
-      end = grow(end);
-      term = grow(term);
-      flags = grow(flags);
+    // flags without branches: stopword-ness is data-dependent and a branch on it mispredicts often
+    let f = quoted | ((info & ASCII_UPPER) >>> 4);
+    const raw = fmix32(h);
+    const miss = STOP_TABLE[Math.imul(raw, stopMultiplier) >>> (32 - STOP_TABLE_BITS)]! ^ raw;
+    f |= (((miss - 1) & ~miss) >>> 31) * STOP; // (miss - 1) & ~miss has its top bit set only for miss = 0
+    if (digits > 0) {
+      f |= NUMBER;
+      term[n] = hashDigits(u, s, i);
+    } else {
+      const e = stemEnd(u, s, i);
+      const stemEndAt = e < 0 ? -e : e;
+      let stem = apostrophes ? hashStem(u, s, stemEndAt) : stemAt[stemEndAt & 7]!;
+      if (e < 0) stem = Math.imul(stem ^ 121, FNV_PRIME); // -ies became -y
+      term[n] = fmix32(stem);
     }
-    const raw = hashLower(text, s, i);
-    let f = quoted ? QUOTED : 0;
-    if (STOP_HASHES.has(raw)) f |= STOP;
-    const c0 = text.charCodeAt(s);
-    if (c0 >= 65 && c0 <= 90) f |= CAPITALISED;
-    if (digits > 0) f |= NUMBER;
     start[n] = s;
     end[n] = i;
-    term[n] = digits > 0 ? hashDigits(text, s, i) : stemHash(text, s, i);
     flags[n] = f;
     n++;
   }
-  return { count: n, start, end, term, flags };
+  state.count = n;
+  return true;
 }
+
+/** Saves where scanWords stopped and returns false. */
+function suspend(state: ScanState, n: number, quoted: number, next: number, unknown: number): false {
+  state.count = n;
+  state.quoted = quoted;
+  state.next = next;
+  state.unknown = unknown;
+  return false;
+}
+
+/** Stem hash after each of the last 8 units of a word ('s + es + ing cut 7). */
+const STEM_RING = new Uint32Array(8);
 
 function grow<T extends Uint32Array | Uint8Array>(a: T): T {
   const b = new (a.constructor as { new (n: number): T })(a.length * 2);
@@ -93,58 +203,127 @@ function grow<T extends Uint32Array | Uint8Array>(a: T): T {
   return b;
 }
 
+/** Scratch copy of the text being tokenized, reused up to this many units (128 KB). */
+const SHARED_UNITS = 1 << 16;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const sharedBytes = Buffer.alloc(2 * SHARED_UNITS);
+const sharedUnits = new Uint16Array(sharedBytes.buffer, sharedBytes.byteOffset, SHARED_UNITS);
+
+/**
+ * The UTF-16 units of the text in a typed array (lone surrogates kept): one native copy, after
+ * which each read is a plain load instead of a charCodeAt.
+ */
+function codeUnits(text: string): Uint16Array {
+  const big = text.length > SHARED_UNITS;
+  const units = big ? new Uint16Array(text.length) : sharedUnits;
+  if (LITTLE_ENDIAN) {
+    const bytes = big ? Buffer.from(units.buffer, units.byteOffset, units.byteLength) : sharedBytes;
+    bytes.write(text, 0, 'utf16le');
+  } else {
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  }
+  return units;
+}
+
+/** Fills STOP_TABLE (see there) and returns its multiplier. */
+function buildStopTable(hashes: readonly number[]): number {
+  const size = 1 << STOP_TABLE_BITS;
+  const used = new Uint8Array(size);
+  // odd multipliers from the golden ratio on; for the 172 stopwords the tenth has no collisions
+  for (let tries = 0, m = 0x9e3779b1; tries < 1 << 16; tries++, m = (m + 2) >>> 0) {
+    used.fill(0);
+    let collision = false;
+    for (const h of hashes) {
+      const slot = Math.imul(h, m) >>> (32 - STOP_TABLE_BITS);
+      if (used[slot] === 1 && STOP_TABLE[slot] !== h) {
+        collision = true;
+        break;
+      }
+      used[slot] = 1;
+      STOP_TABLE[slot] = h;
+    }
+    if (collision) continue;
+    for (let slot = 0; slot < size; slot++) if (used[slot] === 0) STOP_TABLE[slot] = hashes[0]!;
+    return m;
+  }
+  throw new RewriteRadarError(`no collision-free table of ${hashes.length} stopwords in ${size} slots: raise STOP_TABLE_BITS`);
+}
+
 /** Numbers compare by their digits only: "20,000" and "20000" are one term. */
-function hashDigits(s: string, start: number, end: number): number {
+function hashDigits(u: Uint16Array, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = u[i]!;
     if (c >= 48 && c <= 57) h = Math.imul(h ^ c, FNV_PRIME);
   }
   return fmix32(h ^ 0x5bd1e995);
 }
 
-/**
- * Hash of a light English stem (possessive, plural, -ed, -ing), computed in place so
- * no substring is allocated. Rewriters change inflection ("accused" / "accusing").
- */
-function stemHash(s: string, start: number, end: number): number {
-  let e = end;
-  const at = (k: number): number => lower(s.charCodeAt(e - k));
-  const n = (): number => e - start;
-  if (n() > 2 && at(1) === 115 && (at(2) === 39 || at(2) === 0x2019)) e -= 2; // 's
-  let tail = 0;
-  if (n() > 4 && at(3) === 105 && at(2) === 101 && at(1) === 115) {
-    e -= 3; // -ies -> -y
-    tail = 121;
-  } else if (n() > 4 && at(1) === 115 && at(2) === 101 && (at(3) === 115 || at(3) === 120 || at(3) === 122 || at(3) === 104)) {
-    e -= 2; // -sses, -xes, -zes, -ches, -shes
-  } else if (n() > 3 && at(1) === 115 && at(2) !== 115 && at(2) !== 117 && at(2) !== 105) {
-    e -= 1; // plural -s but not -ss, -us, -is
-  }
-  if (tail === 0) {
-    if (n() >= 6 && at(3) === 105 && at(2) === 110 && at(1) === 103) e -= 3; // -ing
-    else if (n() >= 5 && at(2) === 101 && at(1) === 100) e -= 2; // -ed
-    else if (n() >= 5 && at(1) === 101) e -= 1; // final -e: "organise" meets "organis(ed|ing)"
-  }
+/** FNV-1a state of u[start,end) lower-cased without apostrophes, for the rare word that has one. */
+function hashStem(u: Uint16Array, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = start; i < e; i++) {
-    const c = lower(s.charCodeAt(i));
-    if (c === 39 || c === 0x2019) continue;
-    h = Math.imul(h ^ c, FNV_PRIME);
+  for (let i = start; i < end; i++) {
+    const c = UNIT_INFO[u[i]!]! >>> 8;
+    if (c !== 39 && c !== 0x2019) h = Math.imul(h ^ c, FNV_PRIME);
   }
-  if (tail !== 0) h = Math.imul(h ^ tail, FNV_PRIME);
-  return fmix32(h);
+  return h;
 }
 
+/**
+ * End of the light English stem of the word u[start,end) (possessive, plural, -ed, -ing), negated
+ * when -ies became -y. Rewriters change inflection ("accused" / "accusing"). The word's units are
+ * all in UNIT_INFO by now. (Kept small enough for V8 to inline into scanWords.)
+ */
+function stemEnd(u: Uint16Array, start: number, end: number): number {
+  let e = end;
+  let c1 = lowerAt(u, e - 1);
+  // every rule below needs a word ending in s, g, d or e
+  if (c1 !== 115 && c1 !== 103 && c1 !== 100 && c1 !== 101) return e;
+  if (c1 === 115 && e - start > 2) {
+    const c2 = lowerAt(u, e - 2);
+    if (c2 === 39 || c2 === 0x2019) {
+      e -= 2; // 's
+      c1 = lowerAt(u, e - 1);
+    }
+  }
+  const n = e - start;
+  if (c1 === 115 && n > 3) {
+    const c2 = lowerAt(u, e - 2);
+    const c3 = n > 4 ? lowerAt(u, e - 3) : 0;
+    if (c3 === 105 && c2 === 101) return -(e - 3); // -ies -> -y
+    if (c2 === 101 && (c3 === 115 || c3 === 120 || c3 === 122 || c3 === 104)) e -= 2; // -sses, -xes, -zes, -ches, -shes
+    else if (c2 !== 115 && c2 !== 117 && c2 !== 105) e -= 1; // plural -s but not -ss, -us, -is
+  }
+  const m = e - start;
+  if (m >= 5) {
+    const d1 = lowerAt(u, e - 1);
+    const d2 = lowerAt(u, e - 2);
+    if (m >= 6 && lowerAt(u, e - 3) === 105 && d2 === 110 && d1 === 103) e -= 3; // -ing
+    else if (d2 === 101 && d1 === 100) e -= 2; // -ed
+    else if (d1 === 101) e -= 1; // final -e: "organise" meets "organis(ed|ing)"
+  }
+  return e;
+}
+
+/** lower() of u[i], known to be in UNIT_INFO already. */
+function lowerAt(u: Uint16Array, i: number): number {
+  return UNIT_INFO[u[i]!]! >>> 8;
+}
+
+/** The first unit of the unit's lower-case form ('İ' lower-cases to "i\u0307"). */
 function lower(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c < 128) return c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return (UNIT_INFO[c] || learnUnit(c)) >>> 8;
 }
 
-const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
-
-function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return NON_ASCII_WORD.test(String.fromCharCode(c));
+/** Computes, stores and returns UNIT_INFO[c]. */
+function learnUnit(c: number): number {
+  const ch = String.fromCharCode(c);
+  let info = KNOWN | (ch.toLowerCase().charCodeAt(0) << 8);
+  if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : NON_ASCII_WORD.test(ch)) info |= WORD;
+  if (c >= 48 && c <= 57) info |= DIGIT;
+  if (c === 39 || c === 0x2019 || c === 46 || c === 44) info |= JOINER;
+  if (c === 34 || c === 0x201c || c === 0x201d) info |= QUOTE;
+  if (c >= 65 && c <= 90) info |= ASCII_UPPER;
+  UNIT_INFO[c] = info;
+  return info;
 }
