@@ -48,3 +48,8 @@ export class StoreError extends RewriteRadarError {
     super(message, options);
   }
 }
+
+/** An invocation payload that is not an S3 event record we can act on: thrown so it reaches the failure destination. */
+export class MalformedEventError extends RewriteRadarError {
+  override name = 'MalformedEventError';
+}

@@ -38,7 +38,7 @@ export function buildMatch(judged: JudgedSource, article: { text: string; model:
 }
 
 /** The report of a judged article; the best match (matches come best first) is its verdict. */
-export function okReport(parts: Pick<Report, 'article' | 'matches' | 'candidates' | 'indexed'> & { params: DetectorParams }): Report {
+export function okReport(parts: Pick<Report, 'article' | 'matches' | 'candidates' | 'indexed' | 'laterCopies'> & { params: DetectorParams }): Report {
   const best = parts.matches[0];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -50,6 +50,7 @@ export function okReport(parts: Pick<Report, 'article' | 'matches' | 'candidates
     matches: parts.matches,
     candidates: parts.candidates,
     indexed: parts.indexed,
+    laterCopies: [...parts.laterCopies].sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)),
     detector: detectorInfo(parts.params),
   };
 }
@@ -66,6 +67,24 @@ export function rejectedReport(key: string, err: ArticleRejectedError, params: D
     matches: [],
     candidates: { found: 0, verified: 0, top: [] },
     indexed: false,
+    laterCopies: [],
+    detector: detectorInfo(params),
+  };
+}
+
+/** The report of an article deleted from the bucket: it left the index and is no longer anyone's source. */
+export function withdrawnReport(key: string, title: string, params: DetectorParams): Report {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    article: { key, title, wordCount: 0, contentHash: null },
+    status: 'withdrawn',
+    error: null,
+    verdict: null,
+    rewriteOf: null,
+    matches: [],
+    candidates: { found: 0, verified: 0, top: [] },
+    indexed: false,
+    laterCopies: [],
     detector: detectorInfo(params),
   };
 }

@@ -39,6 +39,13 @@ export interface Match {
   readonly passages: readonly Passage[];
 }
 
+/** A later-indexed article found to derive from this one (the pair's other report may have missed it). */
+export interface LaterCopy {
+  readonly key: string;
+  readonly verdict: Exclude<Verdict, 'original'>;
+  readonly score: number;
+}
+
 /** The report written for every article, accepted or rejected. */
 export interface Report {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -51,5 +58,7 @@ export interface Report {
   /** LSH candidates: how many, how many were verified, and the ones considered with their estimate. */
   readonly candidates: { readonly found: number; readonly verified: number; readonly top: ReadonlyArray<{ readonly key: string; readonly estimatedSimilarity: number }> };
   readonly indexed: boolean;
+  /** Later-indexed articles that derive from this one, best first; they name this one as their source. */
+  readonly laterCopies: readonly LaterCopy[];
   readonly detector: { readonly version: string; readonly params: Readonly<Record<string, unknown>> };
 }

@@ -20,3 +20,17 @@ export interface LshIndex {
   /** Ids sharing at least one band key, with how many they share; unseen keys just add nothing. */
   query(bandKeys: readonly string[]): Promise<Map<string, number>>;
 }
+
+/** What reading an uploaded article found: its first bytes, or why there are none to judge. */
+export type ArticleRead =
+  | { readonly kind: 'found'; readonly bytes: Uint8Array; readonly size: number; readonly etag: string | undefined }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'too-large'; readonly size: number };
+
+/** Where uploaded articles are read from (the bucket's incoming prefix); read-only. */
+export interface ArticleSource {
+  /** Reads at most maxBytes + 1 bytes, so an oversized object is never downloaded whole. */
+  read(key: string, maxBytes: number): Promise<ArticleRead>;
+  /** Whether the key holds an object now (a removal event may be older than a new upload). */
+  exists(key: string): Promise<boolean>;
+}

@@ -12,7 +12,7 @@ import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type 
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { LshIndex, ObjectStore } from '../store/ports.js';
 import { fingerprintKey, keyProblem, reportKey } from '../store/keys.js';
-import type { Report } from '../report/report.js';
+import type { LaterCopy, Report } from '../report/report.js';
 import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
 
 /** What the use case needs: the same for the CLI, the Lambda and the tests. */
@@ -60,13 +60,17 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
   const { params, store, index } = deps;
   const sketch = sketchText(prepared.text, params);
   const bands = bandKeys(sketch.signature, params.lsh);
-  const order = input.order ?? `${new Date().toISOString()}|${input.key}`;
+  const hash = contentHash(prepared.text);
+  const previous = options.addToIndex ? await storedFingerprint(store, input.key) : undefined;
+  // the same text indexed again (a re-upload, a redelivered event) keeps its place in the order,
+  // so it never becomes a later copy of its own copies
+  const order = previous?.contentHash === hash ? previous.order : (input.order ?? `${new Date().toISOString()}|${input.key}`);
   const self: FingerprintRecord = {
     formatVersion: FINGERPRINT_FORMAT_VERSION,
     key: input.key,
     title: prepared.title,
     text: prepared.text,
-    contentHash: contentHash(prepared.text),
+    contentHash: hash,
     wordCount: sketch.model.tokens.count,
     contentTermCount: sketch.contentTermCount,
     signature: sketch.signature,
@@ -79,10 +83,9 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
   let sourcesBefore: string | undefined = order;
   if (options.addToIndex) {
     indexed = true;
-    await replaceInIndex(deps, self);
+    await replaceInIndex(deps, self, previous);
   } else {
-    const stored = await store.get(fingerprintKey(input.key));
-    sourcesBefore = stored ? decodeFingerprint(stored, input.key).order : undefined;
+    sourcesBefore = (await storedFingerprint(store, input.key))?.order;
   }
 
   const hits = await index.query(bands);
@@ -92,16 +95,23 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
   const articleText = prepareText(sketch.model);
   const sources = new Map<string, { record: FingerprintRecord; text: PreparedText }>();
   const evidence: CandidateEvidence[] = [];
+  const laterCopies: LaterCopy[] = [];
   for (const { key } of ranked) {
     const bytes = await store.get(fingerprintKey(key));
     stats.fingerprintsRead++;
     if (!bytes) continue; // withdrawn between the index listing and now
     const record = decodeFingerprint(bytes, key);
-    if (sourcesBefore !== undefined && record.order > sourcesBefore) continue; // the later article is never the source
     const text = preparedSource(deps.preparedCache, record);
+    stats.candidatesVerified++;
+    if (sourcesBefore !== undefined && record.order > sourcesBefore) {
+      // the later article is never the source; but when both were indexed at once, this may be
+      // the only report that sees the pair, so it says which later articles derive from it
+      const later = judgeAgainst(text, { key: input.key, order: self.order, text: articleText }, params);
+      if (later) laterCopies.push({ key, verdict: later.verdict, score: later.score });
+      continue;
+    }
     sources.set(key, { record, text });
     evidence.push({ key, order: record.order, evidence: compareTexts(articleText, text, params) });
-    stats.candidatesVerified++;
   }
   const judged = decideVerdicts(evidence, params, evidenceWeights(articleText.sentences, params.quoteWeight), articleText.words);
   const matches = judged.map((j) => {
@@ -113,9 +123,23 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     matches,
     candidates: { found: stats.candidatesFound, verified: stats.candidatesVerified, top: ranked.map(({ key, estimatedSimilarity }) => ({ key, estimatedSimilarity })) },
     indexed,
+    laterCopies,
     params,
   });
   return { report, stats };
+}
+
+/** How one text derives from one earlier source, or undefined when it does not. */
+function judgeAgainst(article: PreparedText, source: { key: string; order: string; text: PreparedText }, params: DetectorParams): { verdict: LaterCopy['verdict']; score: number } | undefined {
+  const evidence = compareTexts(article, source.text, params);
+  const [judged] = decideVerdicts([{ key: source.key, order: source.order, evidence }], params, evidenceWeights(article.sentences, params.quoteWeight), article.words);
+  return judged ? { verdict: judged.verdict, score: judged.score } : undefined;
+}
+
+/** The stored fingerprint of an article, when it is indexed. */
+async function storedFingerprint(store: ObjectStore, key: string): Promise<FingerprintRecord | undefined> {
+  const bytes = await store.get(fingerprintKey(key));
+  return bytes ? decodeFingerprint(bytes, key) : undefined;
 }
 
 /** Tokenized, sentence-split form of a stored fingerprint, from the cache when it is there. */
@@ -135,21 +159,18 @@ export async function saveReport(store: ObjectStore, report: Report): Promise<vo
   await store.put(reportKey(report.article.key), `${JSON.stringify(report, null, 2)}\n`, 'application/json');
 }
 
-/** Removes an article from the index and its fingerprint; safe to repeat. */
-export async function withdrawArticle(deps: Pick<DetectDeps, 'store' | 'index'>, key: string): Promise<boolean> {
-  const bytes = await deps.store.get(fingerprintKey(key));
-  if (!bytes) return false;
-  const old = decodeFingerprint(bytes, key);
+/** Removes an article from the index and its fingerprint (entries first, so a retry still finds them); safe to repeat. Returns the removed fingerprint. */
+export async function withdrawArticle(deps: Pick<DetectDeps, 'store' | 'index'>, key: string): Promise<FingerprintRecord | undefined> {
+  const old = await storedFingerprint(deps.store, key);
+  if (!old) return undefined;
   await deps.index.remove(key, old.bandKeys);
   await deps.store.delete(fingerprintKey(key));
-  return true;
+  return old;
 }
 
 /** Stores the fingerprint, then indexes it; an earlier version under the same key leaves the index first. */
-async function replaceInIndex(deps: DetectDeps, self: FingerprintRecord): Promise<void> {
-  const previous = await deps.store.get(fingerprintKey(self.key));
-  if (previous) {
-    const old = decodeFingerprint(previous, self.key);
+async function replaceInIndex(deps: DetectDeps, self: FingerprintRecord, old: FingerprintRecord | undefined): Promise<void> {
+  if (old) {
     const keep = new Set(self.bandKeys);
     const stale = old.bandKeys.filter((k) => !keep.has(k));
     if (stale.length > 0) await deps.index.remove(self.key, stale);

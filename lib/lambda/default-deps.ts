@@ -1,0 +1,30 @@
+import { S3ArticleSource } from '../store/s3-article-source.js';
+import { S3LshIndex } from '../store/s3-lsh-index.js';
+import { S3ObjectStore } from '../store/s3-object-store.js';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import { jsonLog } from './json-log.js';
+import { lambdaConfig } from './lambda-config.js';
+import type { HandlerDeps } from './make-article-event-handler.js';
+import { makeS3Client } from './s3-client.js';
+
+/**
+ * The handler's adapters, built once per cold start from the environment: a bad variable fails
+ * the start with its name. `s3Config` lets the local server point the same code at 127.0.0.1.
+ */
+export function s3HandlerDeps(env: NodeJS.ProcessEnv = process.env, s3Config: S3ClientConfig = {}): HandlerDeps {
+  const config = lambdaConfig(env);
+  const { s3, requests } = makeS3Client(s3Config);
+  const store = new S3ObjectStore(s3, config.bucket);
+  return {
+    bucket: config.bucket,
+    incomingPrefix: config.incomingPrefix,
+    params: config.params,
+    store,
+    index: new S3LshIndex(s3, store),
+    source: new S3ArticleSource(s3, config.bucket),
+    // a warm Lambda judges many articles: prepared source texts are reused across them
+    preparedCache: new Map(),
+    log: jsonLog(config.logLevel),
+    s3Requests: requests,
+  };
+}

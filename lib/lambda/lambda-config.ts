@@ -1,0 +1,58 @@
+import { ConfigError } from '../errors.js';
+import { detectorParams, type DetectorParams } from '../detect/detector-params.js';
+
+/** Everything the functions read from their environment, parsed once per cold start. */
+export interface LambdaConfig {
+  readonly bucket: string;
+  /** Only keys under this prefix are articles; events elsewhere are ignored. */
+  readonly incomingPrefix: string;
+  readonly params: DetectorParams;
+  readonly logLevel: LogLevel;
+}
+
+/** Levels of the structured log, least to most severe. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Environment variables that override a detector parameter, with the parameter they set. */
+const PARAM_VARIABLES = {
+  MAX_BYTES: 'maxBytes',
+  MIN_WORDS: 'minWords',
+  MAX_CANDIDATES: 'maxCandidates',
+  REWRITE_SHARE: 'rewriteShare',
+  PARTIAL_SHARE: 'partialShare',
+  COPY_CONTAINMENT: 'copyContainment',
+  PASSAGE_WORDS: 'passageWords',
+} as const satisfies Record<string, keyof DetectorParams>;
+
+/** Bucket names S3 accepts (3-63 lower-case letters, digits, dots and hyphens). */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** Reads and validates the configuration; a bad value throws ConfigError naming the variable. */
+export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
+  const bucket = env['ARTICLES_BUCKET'];
+  if (bucket === undefined || bucket === '') throw new ConfigError('ARTICLES_BUCKET is not set: it names the bucket holding incoming/ articles');
+  if (!BUCKET_NAME.test(bucket)) throw new ConfigError(`ARTICLES_BUCKET must be an S3 bucket name, got ${JSON.stringify(bucket)}`);
+  const incomingPrefix = env['INCOMING_PREFIX'] ?? 'incoming/';
+  if (!/^[^/].*\/$/.test(incomingPrefix) || ['reports/', 'fingerprints/', 'index/'].some((p) => incomingPrefix.startsWith(p))) {
+    throw new ConfigError(`INCOMING_PREFIX must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(incomingPrefix)}`);
+  }
+  const overrides: Record<string, number> = {};
+  for (const [variable, param] of Object.entries(PARAM_VARIABLES)) {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value)) throw new ConfigError(`${variable} must be a number, got ${JSON.stringify(raw)}`);
+    overrides[param] = value;
+  }
+  let params: DetectorParams;
+  try {
+    params = detectorParams(overrides as Partial<DetectorParams>);
+  } catch (err) {
+    const variable = Object.entries(PARAM_VARIABLES).find(([, p]) => err instanceof Error && err.message.startsWith(p))?.[0];
+    throw new ConfigError(variable ? `${variable}: ${(err as Error).message}` : (err as Error).message, { cause: err });
+  }
+  const logLevel = (env['LOG_LEVEL'] ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env['LOG_LEVEL'])}`);
+  return Object.freeze({ bucket, incomingPrefix, params, logLevel: logLevel as LogLevel });
+}

@@ -1,0 +1,70 @@
+import { MalformedEventError, RewriteRadarError } from '../errors.js';
+import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '../use-cases/process-article-event.js';
+import type { Log } from './json-log.js';
+import { parseS3Event } from './parse-s3-event.js';
+
+/** What a handler is built from: the use case's adapters, the bucket it serves, a log, and an S3 request counter. */
+export interface HandlerDeps extends ArticleEventDeps {
+  readonly bucket: string;
+  readonly log: Log;
+  /** S3 requests sent so far by this process (for the per-article log line). */
+  readonly s3Requests?: () => number;
+}
+
+/** One line per handled event, as the handler returns it. */
+export interface HandledEvent {
+  readonly key: string;
+  readonly action: EventOutcome['action'];
+  readonly verdict: string | null;
+  readonly status: string | null;
+}
+
+/** Thrown after the rest of the batch ran, when records were malformed or S3 failed: Lambda retries, then the failure destination gets the event. */
+export class EventBatchError extends RewriteRadarError {
+  override name = 'EventBatchError';
+}
+
+/**
+ * The Lambda entry point for S3 object events (created and removed alike). Each record is
+ * handled on its own; afterwards, malformed records and store faults are thrown together so the
+ * event is retried whole, which is safe because every step is idempotent.
+ */
+export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => Promise<HandledEvent[]> {
+  return async (event) => {
+    const { events, problems } = parseS3Event(event);
+    const handled: HandledEvent[] = [];
+    const faults: unknown[] = [];
+    for (const e of events) {
+      if (e.bucket !== deps.bucket) {
+        problems.push(`event for bucket ${JSON.stringify(e.bucket)}, this function serves ${JSON.stringify(deps.bucket)}`);
+        continue;
+      }
+      const started = performance.now();
+      const requestsBefore = deps.s3Requests?.() ?? 0;
+      try {
+        const outcome = await processArticleEvent(deps, e);
+        const report = 'report' in outcome ? outcome.report : undefined;
+        handled.push({ key: e.key, action: outcome.action, verdict: report?.verdict ?? null, status: report?.status ?? null });
+        deps.log(outcome.action === 'ignored' ? 'debug' : 'info', 'article event handled', {
+          key: e.key,
+          event: e.kind,
+          action: outcome.action,
+          ...(outcome.action === 'ignored' || outcome.action === 'superseded' ? { why: outcome.why } : {}),
+          ...(report ? { status: report.status, verdict: report.verdict, rewriteOf: report.rewriteOf?.key ?? null, error: report.error?.code ?? null } : {}),
+          ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound, candidatesVerified: outcome.stats.candidatesVerified, refreshed: outcome.refreshed } : {}),
+          ms: Math.round(performance.now() - started),
+          s3Requests: (deps.s3Requests?.() ?? 0) - requestsBefore,
+        });
+      } catch (err) {
+        faults.push(err);
+        deps.log('error', 'article event failed', { key: e.key, event: e.kind, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      }
+    }
+    for (const p of problems) deps.log('error', 'malformed event record', { problem: p });
+    if (faults.length > 0) {
+      throw new EventBatchError(`${faults.length} of ${events.length} records failed; first: ${faults[0] instanceof Error ? faults[0].message : String(faults[0])}`, { cause: faults.length === 1 ? faults[0] : new AggregateError(faults) });
+    }
+    if (problems.length > 0) throw new MalformedEventError(`${problems.length} malformed record(s): ${problems.join('; ')}`);
+    return handled;
+  };
+}

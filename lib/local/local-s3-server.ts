@@ -1,0 +1,40 @@
+import S3rver from 's3rver';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
+
+/** An S3-compatible server on 127.0.0.1 with the articles bucket created. */
+export interface LocalS3Server {
+  readonly endpoint: string;
+  readonly bucket: string;
+  /** Client settings that reach it (path-style, s3rver's fixed credentials). */
+  readonly clientConfig: S3ClientConfig;
+  /** Called with every object event the server emits (S3's record shape; keys are NOT URL-encoded). */
+  onEvent(listener: (event: unknown) => void): void;
+  close(): Promise<void>;
+}
+
+/** s3rver accepts these (and only signed requests); they are not secrets. */
+const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/**
+ * Starts s3rver with its data in `directory` on 127.0.0.1 (port 0: any free port). Listings of
+ * more than 1,000 keys need the process to run with --openssl-legacy-provider: s3rver's
+ * continuation tokens use a cipher Node 20 otherwise rejects.
+ */
+export async function startLocalS3Server(options: { directory: string; bucket: string; port?: number }): Promise<LocalS3Server> {
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port ?? 0,
+    silent: true,
+    directory: options.directory,
+    configureBuckets: [{ name: options.bucket }],
+  });
+  const address = await server.run();
+  const endpoint = `http://127.0.0.1:${address.port}`;
+  return {
+    endpoint,
+    bucket: options.bucket,
+    clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: S3RVER_CREDENTIALS },
+    onEvent: (listener) => void server.on('event', listener),
+    close: () => server.close(),
+  };
+}

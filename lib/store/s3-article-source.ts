@@ -1,0 +1,63 @@
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ArticleRead, ArticleSource } from './ports.js';
+import { httpStatusOf, isNoSuchKey, s3ErrorName, s3Fault } from './s3-errors.js';
+
+/**
+ * Reads uploaded articles from a bucket. A Range GET fetches at most maxBytes + 1 bytes, and
+ * Content-Range tells the whole size, so an oversized object costs one small read.
+ */
+export class S3ArticleSource implements ArticleSource {
+  constructor(
+    private readonly s3: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  async read(key: string, maxBytes: number): Promise<ArticleRead> {
+    let out;
+    try {
+      out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${maxBytes}` }));
+    } catch (err) {
+      if (isNoSuchKey(err) || isAccessDeniedOnMissing(err)) return { kind: 'missing' };
+      // S3 answers a range request on an empty object with 416
+      if (s3ErrorName(err) === 'InvalidRange' || httpStatusOf(err) === 416) return { kind: 'found', bytes: new Uint8Array(), size: 0, etag: undefined };
+      throw s3Fault('GetObject', this.bucket, key, err);
+    }
+    const size = totalSize(out.ContentRange) ?? out.ContentLength ?? 0;
+    if (size > maxBytes) {
+      await out.Body?.transformToByteArray().catch(() => undefined); // drain the socket
+      return { kind: 'too-large', size };
+    }
+    const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    return { kind: 'found', bytes, size: bytes.length, etag: unquote(out.ETag) };
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (err) {
+      if (isNoSuchKey(err) || isAccessDeniedOnMissing(err)) return false;
+      throw s3Fault('HeadObject', this.bucket, key, err);
+    }
+  }
+}
+
+/**
+ * S3 answers 403, not 404, for a missing key when the caller may not list that prefix. The
+ * function's role may only read objects under incoming/ and list its own prefixes, so there a
+ * 403 means the article is gone.
+ */
+function isAccessDeniedOnMissing(err: unknown): boolean {
+  return s3ErrorName(err) === 'AccessDenied' || httpStatusOf(err) === 403;
+}
+
+/** The total of a Content-Range header ("bytes 0-99/1234"), when it states one. */
+function totalSize(contentRange: string | undefined): number | undefined {
+  const total = contentRange?.slice(contentRange.lastIndexOf('/') + 1);
+  return total !== undefined && /^\d+$/.test(total) ? Number(total) : undefined;
+}
+
+/** ETags come quoted; events carry them bare. */
+export function unquote(etag: string | undefined): string | undefined {
+  return etag?.replace(/^"|"$/g, '');
+}

@@ -1,0 +1,56 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { mapLimit } from '../util/map-limit.js';
+import type { LshIndex, ObjectStore } from './ports.js';
+import { listKeys } from './s3-object-store.js';
+
+/** Where index entries live in the bucket. */
+export const INDEX_PREFIX = 'index/';
+
+/** Requests one article's index work keeps in flight at once (the SDK's pool holds 50 sockets). */
+export const S3_CONCURRENCY = 32;
+
+/**
+ * Pages of 1,000 entries read per band at most. A band shared by thousands of articles says
+ * little about any one of them, and capping it keeps an article's requests independent of the
+ * index's size.
+ */
+export const MAX_PAGES_PER_BAND = 5;
+
+/**
+ * The LSH index as one empty S3 object per (band key, article): `index/<band>/<article key,
+ * URI-encoded>`. Lambdas running at once only ever create or delete their own objects, so no
+ * entry can be lost to a concurrent write and no lock is needed; a query is one LIST per band,
+ * which S3 serves with read-after-write consistency.
+ */
+export class S3LshIndex implements LshIndex {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly store: ObjectStore & { readonly bucket: string },
+    private readonly prefix: string = INDEX_PREFIX,
+  ) {}
+
+  async add(id: string, bandKeys: readonly string[]): Promise<void> {
+    await mapLimit(bandKeys, S3_CONCURRENCY, (band) => this.store.put(this.entryKey(band, id), ''));
+  }
+
+  async remove(id: string, bandKeys: readonly string[]): Promise<void> {
+    await mapLimit(bandKeys, S3_CONCURRENCY, (band) => this.store.delete(this.entryKey(band, id)));
+  }
+
+  async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
+    const lists = await mapLimit(bandKeys, S3_CONCURRENCY, (band) => listKeys(this.s3, this.store.bucket, `${this.prefix}${band}/`, MAX_PAGES_PER_BAND));
+    const hits = new Map<string, number>();
+    for (const keys of lists) {
+      for (const key of keys) {
+        const id = decodeURIComponent(key.slice(key.lastIndexOf('/') + 1));
+        hits.set(id, (hits.get(id) ?? 0) + 1);
+      }
+    }
+    return hits;
+  }
+
+  /** Object key of one entry; the article key is URI-encoded into a single path segment. */
+  entryKey(band: string, id: string): string {
+    return `${this.prefix}${band}/${encodeURIComponent(id)}`;
+  }
+}

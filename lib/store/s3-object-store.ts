@@ -1,0 +1,65 @@
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ObjectStore } from './ports.js';
+import { isNoSuchKey, s3Fault } from './s3-errors.js';
+
+/** ObjectStore over one S3 bucket: keys are object keys as they are (no prefix added). */
+export class S3ObjectStore implements ObjectStore {
+  constructor(
+    private readonly s3: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    } catch (err) {
+      if (isNoSuchKey(err)) return undefined;
+      throw s3Fault('GetObject', this.bucket, key, err);
+    }
+  }
+
+  async put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
+    try {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      // a known length keeps the SDK from treating the body as a stream of unknown size
+      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentLength: bytes.length, ...(contentType ? { ContentType: contentType } : {}) }));
+    } catch (err) {
+      throw s3Fault('PutObject', this.bucket, key, err);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (err) {
+      if (isNoSuchKey(err)) return;
+      throw s3Fault('DeleteObject', this.bucket, key, err);
+    }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    return listKeys(this.s3, this.bucket, prefix, Number.POSITIVE_INFINITY);
+  }
+}
+
+/**
+ * Keys under prefix in lexicographic order, following continuation tokens for at most maxPages
+ * pages of 1,000. S3 LIST is strongly consistent: a key written before the call is listed.
+ */
+export async function listKeys(s3: S3Client, bucket: string, prefix: string, maxPages: number): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    let out;
+    try {
+      out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+    } catch (err) {
+      throw s3Fault('ListObjectsV2', bucket, prefix, err);
+    }
+    for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push(o.Key);
+    token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    if (!token) break;
+  }
+  return keys;
+}

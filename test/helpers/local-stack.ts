@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { s3HandlerDeps } from '../../lib/lambda/default-deps.js';
+import { makeArticleEventHandler, type HandlerDeps } from '../../lib/lambda/make-article-event-handler.js';
+import { deliverEvents, triggerAccepts, type EventDelivery } from '../../lib/local/deliver-events.js';
+import { startLocalS3Server, type LocalS3Server } from '../../lib/local/local-s3-server.js';
+import { makeS3Client } from '../../lib/lambda/s3-client.js';
+import { reportKey } from '../../lib/store/keys.js';
+import type { Report } from '../../lib/report/report.js';
+
+/** A real s3rver on 127.0.0.1 whose object events reach the real handler, as S3 notifications reach the Lambda. */
+export interface LocalStack {
+  readonly server: LocalS3Server;
+  readonly deps: HandlerDeps;
+  readonly handler: (event: unknown) => Promise<unknown>;
+  readonly delivery: EventDelivery;
+  /** A separate client, as the uploading user has. */
+  readonly user: S3Client;
+  readonly logs: Array<Record<string, unknown>>;
+  put(key: string, body: string | Uint8Array): Promise<void>;
+  remove(key: string): Promise<void>;
+  /** The JSON report of an article key, when there is one. */
+  report(key: string): Promise<Report | undefined>;
+  close(): Promise<void>;
+}
+
+/** Starts the server in a fresh temp folder; `wire: false` leaves events undelivered (tests call the handler themselves). */
+export async function startLocalStack(options: { env?: Record<string, string>; wire?: boolean; endpoint?: (server: LocalS3Server) => string } = {}): Promise<LocalStack> {
+  const directory = await mkdtemp(join(tmpdir(), 'rr-s3-'));
+  const server = await startLocalS3Server({ directory, bucket: 'articles' });
+  const logs: Array<Record<string, unknown>> = [];
+  const endpoint = options.endpoint?.(server) ?? server.endpoint;
+  const base = s3HandlerDeps({ ARTICLES_BUCKET: 'articles', ...options.env }, { ...server.clientConfig, endpoint });
+  const deps: HandlerDeps = { ...base, log: (level, message, fields) => void logs.push({ level, message, ...fields }) };
+  const handler = makeArticleEventHandler(deps);
+  const delivery = deliverEvents(handler, { accepts: triggerAccepts(deps.incomingPrefix) });
+  if (options.wire !== false) server.onEvent((e) => delivery.deliver(e));
+  const { s3: user } = makeS3Client(server.clientConfig);
+  return {
+    server,
+    deps,
+    handler,
+    delivery,
+    user,
+    logs,
+    put: async (key, body) => void (await user.send(new PutObjectCommand({ Bucket: 'articles', Key: key, Body: body }))),
+    remove: async (key) => void (await user.send(new DeleteObjectCommand({ Bucket: 'articles', Key: key }))),
+    report: async (key) => {
+      const bytes = await deps.store.get(reportKey(key));
+      return bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as Report) : undefined;
+    },
+    close: async () => {
+      await delivery.idle();
+      user.destroy();
+      await server.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { fixtureText } from '../../helpers/fixtures.js';
+import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
+
+const WIRE = fixtureText('articles/harbour-bridge-wire.txt');
+const SPUN = fixtureText('articles/harbour-bridge-spun.txt');
+const FIRE = fixtureText('articles/library-fire-wire.txt');
+
+describe('article events through s3rver', () => {
+  let stack: LocalStack;
+  beforeEach(async () => {
+    stack = await startLocalStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it('reports a spun rewrite uploaded after its wire story', async () => {
+    await stack.put('incoming/wire/bridge.txt', WIRE);
+    await stack.delivery.idle();
+    await stack.put('incoming/farm/bridge.txt', SPUN);
+    await stack.delivery.idle();
+
+    const wire = await stack.report('incoming/wire/bridge.txt');
+    const spun = await stack.report('incoming/farm/bridge.txt');
+    expect(wire?.verdict).toBe('original');
+    expect(spun?.verdict).toBe('rewrite');
+    expect(spun?.rewriteOf?.key).toBe('incoming/wire/bridge.txt');
+    expect(spun?.matches[0]?.passages.length).toBeGreaterThan(3);
+  });
+
+  it('reports a copy, and an unrelated article as original', async () => {
+    await stack.put('incoming/wire/bridge.txt', WIRE);
+    await stack.delivery.idle();
+    await stack.put('incoming/copy/bridge.txt', WIRE);
+    await stack.put('incoming/wire/fire.txt', FIRE);
+    await stack.delivery.idle();
+
+    expect((await stack.report('incoming/copy/bridge.txt'))?.rewriteOf).toEqual({ key: 'incoming/wire/bridge.txt', verdict: 'copy', score: 1 });
+    expect((await stack.report('incoming/wire/fire.txt'))?.verdict).toBe('original');
+  });
+});
