@@ -18,7 +18,7 @@ export const MAX_PAGES_PER_BAND = 5;
 
 /**
  * The LSH index as one empty S3 object per (band key, article): `index/<band>/<article key,
- * URI-encoded>`. Lambdas running at once only ever create or delete their own objects, so no
+ * URI-encoded>` (the band sharded as below). Lambdas running at once only ever create or delete their own objects, so no
  * entry can be lost to a concurrent write and no lock is needed; a query is one LIST per band,
  * which S3 serves with read-after-write consistency.
  */
@@ -38,7 +38,7 @@ export class S3LshIndex implements LshIndex {
   }
 
   async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
-    const lists = await mapLimit(bandKeys, S3_CONCURRENCY, (band) => listKeys(this.s3, this.store.bucket, `${this.prefix}${band}/`, MAX_PAGES_PER_BAND));
+    const lists = await mapLimit(bandKeys, S3_CONCURRENCY, (band) => listKeys(this.s3, this.store.bucket, this.bandPrefix(band), MAX_PAGES_PER_BAND));
     const hits = new Map<string, number>();
     for (const keys of lists) {
       for (const key of keys) {
@@ -51,6 +51,16 @@ export class S3LshIndex implements LshIndex {
 
   /** Object key of one entry; the article key is URI-encoded into a single path segment. */
   entryKey(band: string, id: string): string {
-    return `${this.prefix}${band}/${encodeURIComponent(id)}`;
+    return `${this.bandPrefix(band)}${encodeURIComponent(id)}`;
+  }
+
+  /**
+   * `index/b12/3f/3fa9.../`: band number, then two hex digits of the band hash, then the hash.
+   * S3 scales request rates per key prefix, so spreading entries over many prefixes keeps a
+   * busy index from being throttled; folder-backed test servers list one small folder each.
+   */
+  private bandPrefix(band: string): string {
+    const dash = band.indexOf('-');
+    return `${this.prefix}${band.slice(0, dash)}/${band.slice(dash + 1, dash + 3)}/${band.slice(dash + 1)}/`;
   }
 }
