@@ -20,7 +20,7 @@ export function s3HandlerDeps(env: NodeJS.ProcessEnv = process.env, s3Config: S3
     incomingPrefix: config.incomingPrefix,
     params: config.params,
     store,
-    index: new S3LshIndex(s3, store),
+    index: new S3LshIndex(store),
     source: new S3ArticleSource(s3, config.bucket),
     // a warm Lambda judges many articles: prepared source texts are reused across them
     preparedCache: new Map(),

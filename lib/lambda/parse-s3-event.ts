@@ -8,6 +8,8 @@ export interface ArticleEvent {
   readonly key: string;
   /** ETag of the version the event is about (created events only). */
   readonly eTag: string | undefined;
+  /** Object size in bytes as the event states it (created events only). */
+  readonly size: number | undefined;
   /** When S3 accepted the write: the article's place in indexing order. */
   readonly eventTime: string;
 }
@@ -41,6 +43,7 @@ function parseRecord(record: unknown): ArticleEvent | string {
   const bucket = s3['bucket']['name'];
   const rawKey = s3['object']['key'];
   const eTag = s3['object']['eTag'];
+  const size = s3['object']['size'];
   if (typeof bucket !== 'string' || typeof rawKey !== 'string') return 's3.bucket.name or s3.object.key is not a string';
   if (typeof time !== 'string' || Number.isNaN(Date.parse(time))) return `eventTime ${describe(time)} is not a date`;
   let key: string;
@@ -49,7 +52,7 @@ function parseRecord(record: unknown): ArticleEvent | string {
   } catch {
     return `key ${JSON.stringify(rawKey)} is not valid URL encoding`;
   }
-  return { kind, bucket, key, eTag: typeof eTag === 'string' && eTag !== '' ? eTag : undefined, eventTime: new Date(time).toISOString() };
+  return { kind, bucket, key, eTag: typeof eTag === 'string' && eTag !== '' ? eTag : undefined, size: typeof size === 'number' && size >= 0 ? size : undefined, eventTime: new Date(time).toISOString() };
 }
 
 /** S3 event keys are form-encoded: `+` is a space, `%2B` a plus. */

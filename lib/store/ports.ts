@@ -29,8 +29,8 @@ export type ArticleRead =
 
 /** Where uploaded articles are read from (the bucket's incoming prefix); read-only. */
 export interface ArticleSource {
-  /** Reads at most maxBytes + 1 bytes, so an oversized object is never downloaded whole. */
-  read(key: string, maxBytes: number): Promise<ArticleRead>;
+  /** Reads at most maxBytes + 1 bytes, so an oversized object is never downloaded whole; `expectedSize` (from the event) may save a range request on an empty object. */
+  read(key: string, maxBytes: number, expectedSize?: number): Promise<ArticleRead>;
   /** Whether the key holds an object now (a removal event may be older than a new upload). */
   exists(key: string): Promise<boolean>;
 }

@@ -12,10 +12,12 @@ export class S3ArticleSource implements ArticleSource {
     readonly bucket: string,
   ) {}
 
-  async read(key: string, maxBytes: number): Promise<ArticleRead> {
+  async read(key: string, maxBytes: number, expectedSize?: number): Promise<ArticleRead> {
     let out;
     try {
-      out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${maxBytes}` }));
+      // a range over an empty object is unsatisfiable (S3 answers 416, some test servers break the response)
+      const range = expectedSize === 0 ? {} : { Range: `bytes=0-${maxBytes}` };
+      out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...range }));
     } catch (err) {
       if (isNoSuchKey(err) || isAccessDeniedOnMissing(err)) return { kind: 'missing' };
       // S3 answers a range request on an empty object with 416

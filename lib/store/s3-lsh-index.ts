@@ -1,7 +1,8 @@
-import type { S3Client } from '@aws-sdk/client-s3';
 import { mapLimit } from '../util/map-limit.js';
 import type { LshIndex, ObjectStore } from './ports.js';
-import { listKeys } from './s3-object-store.js';
+
+/** What the index needs of the bucket: S3ObjectStore provides it. */
+export type EntryStore = Pick<ObjectStore, 'put' | 'delete'> & { listPages(prefix: string, pages: number): Promise<string[]> };
 
 /** Where index entries live in the bucket. */
 export const INDEX_PREFIX = 'index/';
@@ -24,8 +25,7 @@ export const MAX_PAGES_PER_BAND = 5;
  */
 export class S3LshIndex implements LshIndex {
   constructor(
-    private readonly s3: S3Client,
-    private readonly store: ObjectStore & { readonly bucket: string },
+    private readonly store: EntryStore,
     private readonly prefix: string = INDEX_PREFIX,
   ) {}
 
@@ -38,7 +38,7 @@ export class S3LshIndex implements LshIndex {
   }
 
   async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
-    const lists = await mapLimit(bandKeys, S3_CONCURRENCY, (band) => listKeys(this.s3, this.store.bucket, this.bandPrefix(band), MAX_PAGES_PER_BAND));
+    const lists = await mapLimit(bandKeys, S3_CONCURRENCY, (band) => this.store.listPages(this.bandPrefix(band), MAX_PAGES_PER_BAND));
     const hits = new Map<string, number>();
     for (const keys of lists) {
       for (const key of keys) {

@@ -41,6 +41,11 @@ export class S3ObjectStore implements ObjectStore {
   async list(prefix: string): Promise<string[]> {
     return listKeys(this.s3, this.bucket, prefix, Number.POSITIVE_INFINITY);
   }
+
+  /** The first keys under prefix, reading at most `pages` LIST pages of 1,000. */
+  async listPages(prefix: string, pages: number): Promise<string[]> {
+    return listKeys(this.s3, this.bucket, prefix, pages);
+  }
 }
 
 /**

@@ -33,7 +33,7 @@ export async function processArticleEvent(deps: ArticleEventDeps, event: Article
 
 async function articleCreated(deps: ArticleEventDeps, event: ArticleEvent): Promise<EventOutcome> {
   const { key } = event;
-  const read = await deps.source.read(key, deps.params.maxBytes);
+  const read = await deps.source.read(key, deps.params.maxBytes, event.size);
   if (read.kind === 'found' && event.eTag !== undefined && read.etag !== undefined && read.etag !== event.eTag) {
     return { action: 'superseded', key, why: `the object was overwritten since this event (ETag ${read.etag}, event ${event.eTag})` };
   }

@@ -45,7 +45,10 @@ export async function startLocalStack(options: { env?: Record<string, string>; w
     delivery,
     user,
     logs,
-    put: async (key, body) => void (await user.send(new PutObjectCommand({ Bucket: 'articles', Key: key, Body: body }))),
+    put: async (key, body) => {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      await user.send(new PutObjectCommand({ Bucket: 'articles', Key: key, Body: bytes, ContentLength: bytes.length }));
+    },
     remove: async (key) => void (await user.send(new DeleteObjectCommand({ Bucket: 'articles', Key: key }))),
     report: async (key) => {
       const bytes = await deps.store.get(reportKey(key));

@@ -1,0 +1,31 @@
+import { ConfigError } from '../../../lib/errors.js';
+import { lambdaConfig } from '../../../lib/lambda/lambda-config.js';
+
+describe('lambdaConfig', () => {
+  it('has defaults for everything but the bucket', () => {
+    const config = lambdaConfig({ ARTICLES_BUCKET: 'news-articles' });
+    expect(config).toMatchObject({ bucket: 'news-articles', incomingPrefix: 'incoming/', logLevel: 'info' });
+    expect(config.params.maxCandidates).toBe(50);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads detector settings', () => {
+    const config = lambdaConfig({ ARTICLES_BUCKET: 'b-1', MAX_BYTES: '1000', MAX_CANDIDATES: '7', REWRITE_SHARE: '0.6', INCOMING_PREFIX: 'wire/in/', LOG_LEVEL: 'DEBUG' });
+    expect(config.params).toMatchObject({ maxBytes: 1000, maxCandidates: 7, rewriteShare: 0.6 });
+    expect(config).toMatchObject({ incomingPrefix: 'wire/in/', logLevel: 'debug' });
+  });
+
+  it.each([
+    [{}, /ARTICLES_BUCKET is not set/],
+    [{ ARTICLES_BUCKET: 'Bad_Bucket' }, /ARTICLES_BUCKET must be an S3 bucket name, got "Bad_Bucket"/],
+    [{ ARTICLES_BUCKET: 'ok-bucket', INCOMING_PREFIX: 'incoming' }, /INCOMING_PREFIX must be a relative prefix ending in "\/"/],
+    [{ ARTICLES_BUCKET: 'ok-bucket', INCOMING_PREFIX: 'reports/in/' }, /INCOMING_PREFIX .* outside reports\//],
+    [{ ARTICLES_BUCKET: 'ok-bucket', MAX_BYTES: 'lots' }, /MAX_BYTES must be a number, got "lots"/],
+    [{ ARTICLES_BUCKET: 'ok-bucket', MAX_CANDIDATES: '0' }, /MAX_CANDIDATES: maxCandidates must be an integer in 1\.\.10000, got 0/],
+    [{ ARTICLES_BUCKET: 'ok-bucket', REWRITE_SHARE: '1.5' }, /REWRITE_SHARE: rewriteShare must be a number in \(0, 1\), got 1.5/],
+    [{ ARTICLES_BUCKET: 'ok-bucket', LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of debug, info, warn, error, got "loud"/],
+  ])('rejects %p with a message naming the variable', (env, message) => {
+    expect(() => lambdaConfig(env)).toThrow(ConfigError);
+    expect(() => lambdaConfig(env)).toThrow(message);
+  });
+});
