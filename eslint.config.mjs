@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.rewrite-radar/', 'bin/', 'scratch/', 'scratch-out/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.rewrite-radar/', 'bin/', 'scratch/', 'scratch-out/', '.serverless/', '.esbuild/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,200 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { listZipEntries, readZipEntry } from '../helpers/read-zip';
+
+const ROOT = resolve(__dirname, '../..');
+const OSLS = join(ROOT, 'node_modules/osls/bin/serverless.js');
+const HANDLERS = ['functions/article-created.ts', 'functions/article-removed.ts'];
+const SUFFIXES = ['.htm', '.html', '.json', '.markdown', '.md', '.txt'];
+const BUCKET = 'rewrite-radar-dev-articles';
+const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
+const STATE_PREFIXES = ['index/', 'reports/', 'fingerprints/'];
+const FUNCTIONS = { created: 'ArticleCreatedLambdaFunction', removed: 'ArticleRemovedLambdaFunction' } as const;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Resource {
+  Type: string;
+  Properties: Record<string, Json>;
+}
+interface Template {
+  Resources: Record<string, Resource>;
+}
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: Json;
+  Condition?: Json;
+}
+
+/** Packages the service as `npm run package` does, with no AWS variables at all; returns the output folder. */
+function packageService(args: string[], outDir?: string): string {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+  const run = spawnSync(process.execPath, [OSLS, 'package', ...(outDir ? ['--package', outDir] : []), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 110_000 });
+  if (run.status !== 0) throw new Error(`osls package exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  return outDir ?? join(ROOT, '.serverless');
+}
+
+function readTemplate(dir: string): Template {
+  return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+}
+
+/** Renders an ARN written with Fn::Sub / Fn::Join / Ref AWS::Partition as the string CloudFormation makes. */
+function arnText(value: Json): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const sub = value['Fn::Sub'];
+    if (typeof sub === 'string') return sub.replace(/\$\{AWS::Partition\}/g, 'aws');
+    const join = value['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) return join[1].map(arnText).join(join[0]);
+    if (value.Ref === 'AWS::Partition') return 'aws';
+  }
+  return JSON.stringify(value);
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+function roleStatements(template: Template): Statement[] {
+  const role = template.Resources.IamRoleLambdaExecution;
+  if (!role) throw new Error('Expecting the functions role IamRoleLambdaExecution, got none');
+  const policies = role.Properties.Policies as unknown as { PolicyDocument: { Statement: Statement[] } }[];
+  return policies.flatMap((policy) => policy.PolicyDocument.Statement);
+}
+
+/** Resources (as ARN text) granted each S3 action by the functions role. */
+function s3Grants(template: Template): Map<string, string[]> {
+  const grants = new Map<string, string[]>();
+  for (const statement of roleStatements(template)) {
+    expect(statement.Effect).toBe('Allow');
+    for (const action of asList(statement.Action).filter((a) => a.startsWith('s3:'))) {
+      grants.set(action, [...(grants.get(action) ?? []), ...asList(statement.Resource).map(arnText)]);
+    }
+  }
+  return grants;
+}
+
+describe('serverless.yml as packaged by osls', () => {
+  let template: Template;
+  let existingBucketTemplate: Template;
+  let outDir: string;
+  let scratch: string;
+
+  beforeAll(() => {
+    const missing = HANDLERS.filter((file) => !existsSync(join(ROOT, file)));
+    if (missing.length > 0) throw new Error(`Expecting the Lambda handlers to package, missing ${missing.join(', ')}`);
+    scratch = mkdtempSync(join(tmpdir(), 'rr-sls-'));
+    // osls empties .serverless/ on every run, so the existing-bucket variant goes first, elsewhere
+    existingBucketTemplate = readTemplate(packageService(['--param=bucketName=my-news-bucket', '--param=bucketExists=true'], join(scratch, 'existing')));
+    outDir = packageService([]);
+    template = readTemplate(outDir);
+  });
+
+  afterAll(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('creates the bucket and triggers each function on incoming/ once per supported suffix', () => {
+    const buckets = Object.values(template.Resources).filter((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET);
+    expect(buckets).toHaveLength(1);
+    const notifications = buckets[0]!.Properties.NotificationConfiguration as { LambdaConfigurations: { Event: string; Function: Json; Filter: { S3Key: { Rules: { Name: string; Value: string }[] } } }[] };
+    const rulesFor = (fn: string, event: string): string[] =>
+      notifications.LambdaConfigurations.filter((c) => JSON.stringify(c.Function) === JSON.stringify({ 'Fn::GetAtt': [fn, 'Arn'] }) && c.Event === event).map((c) => {
+        const rules = c.Filter.S3Key.Rules;
+        expect(rules.map((r) => r.Name).sort()).toEqual(['prefix', 'suffix']);
+        expect(rules.find((r) => r.Name === 'prefix')!.Value).toBe('incoming/');
+        return rules.find((r) => r.Name === 'suffix')!.Value;
+      });
+
+    expect(rulesFor(FUNCTIONS.created, 's3:ObjectCreated:*').sort()).toEqual(SUFFIXES);
+    expect(rulesFor(FUNCTIONS.removed, 's3:ObjectRemoved:*').sort()).toEqual(SUFFIXES);
+    expect(notifications.LambdaConfigurations).toHaveLength(2 * SUFFIXES.length);
+  });
+
+  it('with bucketExists=true, adds the same notifications to the named bucket instead of creating one', () => {
+    const resources = Object.values(existingBucketTemplate.Resources);
+    // the only bucket left is the framework's deployment bucket (code zips), which has no name
+    expect(resources.filter((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName !== undefined)).toHaveLength(0);
+    const configs = resources.filter((r) => r.Type === 'Custom::S3');
+    expect(configs).toHaveLength(2);
+    const byFunction = new Map(configs.map((c) => [c.Properties.FunctionName, c.Properties]));
+    for (const [name, event] of [['rewrite-radar-dev-articleCreated', 's3:ObjectCreated:*'], ['rewrite-radar-dev-articleRemoved', 's3:ObjectRemoved:*']] as const) {
+      const config = byFunction.get(name) as { BucketName: string; BucketConfigs: { Event: string; Rules: { Prefix?: string; Suffix?: string }[] }[] };
+      expect(config.BucketName).toBe('my-news-bucket');
+      expect(config.BucketConfigs.every((c) => c.Event === event && c.Rules.length === 2 && c.Rules[0]!.Prefix === 'incoming/')).toBe(true);
+      expect(config.BucketConfigs.map((c) => c.Rules[1]!.Suffix).sort()).toEqual(SUFFIXES);
+    }
+  });
+
+  it('retries failed events twice, then sends them to an SQS queue with an alarm on its visible messages', () => {
+    const queues = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::SQS::Queue');
+    expect(queues).toHaveLength(1);
+    const [queueId] = queues[0]!;
+    const queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
+
+    for (const fn of Object.values(FUNCTIONS)) {
+      const configs = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: fn }));
+      expect(configs).toHaveLength(1);
+      expect(configs[0]!.Properties.MaximumRetryAttempts).toBe(2);
+      expect(configs[0]!.Properties.DestinationConfig).toEqual({ OnFailure: { Destination: queueArn } });
+    }
+    const sends = roleStatements(template).filter((s) => asList(s.Action).includes('sqs:SendMessage'));
+    expect(sends.length).toBeGreaterThan(0);
+    expect(sends.every((s) => JSON.stringify(s.Resource) === JSON.stringify(queueArn))).toBe(true);
+
+    const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]!.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('grants the functions S3 access to the one bucket, by prefix, and nothing broader', () => {
+    for (const fn of Object.values(FUNCTIONS)) {
+      expect(template.Resources[fn]!.Properties.Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
+    }
+    const statements = roleStatements(template);
+    for (const statement of statements) {
+      expect(asList(statement.Action).filter((a) => a.includes('*'))).toEqual([]);
+      expect(asList(statement.Resource).map(arnText)).not.toContain('*');
+    }
+    const grants = s3Grants(template);
+    expect([...grants.keys()].sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    const state = STATE_PREFIXES.map((p) => `${BUCKET_ARN}/${p}*`).sort();
+    // the only input path readable is incoming/*; the rest is the detector's own state
+    expect([...grants.get('s3:GetObject')!].sort()).toEqual([`${BUCKET_ARN}/incoming/*`, ...state].sort());
+    expect([...grants.get('s3:PutObject')!].sort()).toEqual(state);
+    expect([...grants.get('s3:DeleteObject')!].sort()).toEqual(state);
+    // bucket-level, unconditioned: what makes S3 answer 404 rather than 403 for a missing key (see serverless.yml)
+    expect(grants.get('s3:ListBucket')).toEqual([BUCKET_ARN]);
+    const listing = statements.filter((s) => asList(s.Action).includes('s3:ListBucket'));
+    expect(listing.every((s) => asList(s.Action).length === 1)).toBe(true);
+  });
+
+  it('passes the bucket and prefix to both functions', () => {
+    for (const fn of Object.values(FUNCTIONS)) {
+      const props = template.Resources[fn]!.Properties as { Runtime: string; Architectures: string[]; Environment: { Variables: Record<string, string> } };
+      expect(props.Runtime).toBe('nodejs20.x');
+      expect(props.Environment.Variables).toMatchObject({ ARTICLES_BUCKET: BUCKET, INCOMING_PREFIX: 'incoming/' });
+    }
+  });
+
+  it('bundles each handler alone, without the AWS SDK (the runtime provides it)', () => {
+    for (const [zipName, bundle] of [['articleCreated.zip', 'functions/article-created.js'], ['articleRemoved.zip', 'functions/article-removed.js']] as const) {
+      const zip = readFileSync(join(outDir, zipName));
+      const entries = listZipEntries(zip);
+      expect(entries.map((e) => e.name).sort()).toEqual([bundle, `${bundle}.map`]);
+      const code = readZipEntry(zip, entries.find((e) => e.name === bundle)!).toString('utf8');
+      // an external SDK shows only as require("@aws-sdk/..."); a bundled one names its packages throughout
+      const mentions = code.match(/@aws-sdk\//g)?.length ?? 0;
+      const requires = code.match(/require\("@aws-sdk\/[a-z0-9-]+"\)/g)?.length ?? 0;
+      expect(mentions).toBe(requires);
+      expect(code).not.toMatch(/@smithy\//);
+      expect(code).toMatch(/exports/);
+    }
+  });
+});
