@@ -26,12 +26,12 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-/** Starts the server in a fresh temp folder; `wire: false` leaves events undelivered (tests call the handler themselves). */
-export async function startLocalStack(options: { env?: Record<string, string>; wire?: boolean; endpoint?: (server: LocalS3Server) => string } = {}): Promise<LocalStack> {
+/** Starts the server in a fresh temp folder; `wire: false` leaves events undelivered (tests call the handler themselves); `endpoint` puts something (a fault proxy) between the handler and the server. */
+export async function startLocalStack(options: { env?: Record<string, string>; wire?: boolean; endpoint?: (server: LocalS3Server) => Promise<string> } = {}): Promise<LocalStack> {
   const directory = await mkdtemp(join(tmpdir(), 'rr-s3-'));
   const server = await startLocalS3Server({ directory, bucket: 'articles' });
   const logs: Array<Record<string, unknown>> = [];
-  const endpoint = options.endpoint?.(server) ?? server.endpoint;
+  const endpoint = options.endpoint ? await options.endpoint(server) : server.endpoint;
   const base = s3HandlerDeps({ ARTICLES_BUCKET: 'articles', ...options.env }, { ...server.clientConfig, endpoint });
   const deps: HandlerDeps = { ...base, log: (level, message, fields) => void logs.push({ level, message, ...fields }) };
   const handler = makeArticleEventHandler(deps);
