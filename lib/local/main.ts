@@ -1,0 +1,111 @@
+import { watch } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { makeS3Client } from '../lambda/s3-client.js';
+import { jsonLog } from '../lambda/json-log.js';
+import { listArticleFiles } from '../cli/list-article-files.js';
+import { reportKey } from '../store/keys.js';
+import { LOCAL_BUCKET, startLocalStackRuntime } from './start-local-stack.js';
+import { triggerAccepts } from './deliver-events.js';
+import { SUPPORTED_EXTENSIONS } from '../text/extract-article.js';
+import type { HandledEvent } from '../lambda/make-article-event-handler.js';
+
+const USAGE = `usage: npm start -- [--port N] [--data DIR] [--drop DIR] [--upload DIR] [--exit]
+  Runs the serverless stack locally: an S3-compatible server on 127.0.0.1 (s3rver) with the
+  bucket "${LOCAL_BUCKET}", whose object events run the same Lambda handler as in AWS.
+  --port N      port of the server (default 4569)
+  --data DIR    where the server keeps the bucket (default .rewrite-radar/s3)
+  --drop DIR    a folder whose new files are uploaded to incoming/ (default ./drop)
+  --upload DIR  upload every file under DIR to incoming/ at start
+  --exit        exit once the uploads are judged, instead of serving
+Environment: the function's variables (MAX_BYTES, MAX_CANDIDATES, LOG_LEVEL, ...; see README).`;
+
+/** `npm start`: the local equivalent of the deployed stack, with a drop folder. Returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const opts = parseArgs(argv);
+  if (typeof opts === 'string') {
+    process.stderr.write(`${opts}\n${USAGE}\n`);
+    return 2;
+  }
+  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  const stack = await startLocalStackRuntime({
+    dataDir: resolve(opts.data),
+    port: opts.port,
+    env: process.env,
+    log: jsonLog(process.env['LOG_LEVEL'] ? (process.env['LOG_LEVEL'].toLowerCase() as 'debug') : 'warn', (line) => process.stderr.write(`${line}\n`)),
+    onHandled: (results) => results.forEach((r) => print(describe(r))),
+    onFailure: (f) => print(`FAILED after ${f.attempts} attempts: ${f.error instanceof Error ? f.error.message : String(f.error)}`),
+  });
+  const { s3 } = makeS3Client(stack.server.clientConfig);
+  const upload = async (path: string, key: string): Promise<void> => {
+    const body = await readFile(path);
+    await s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
+  };
+  const { endpoint } = stack.server;
+  print(`rewrite-radar local stack: S3 endpoint ${endpoint}, bucket ${LOCAL_BUCKET}, articles under ${stack.incomingPrefix}`);
+  print(`  upload: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws s3 cp story.html s3://${LOCAL_BUCKET}/${stack.incomingPrefix}story.html --endpoint-url ${endpoint}`);
+  print(`  report: s3://${LOCAL_BUCKET}/${reportKey(`${stack.incomingPrefix}story.html`)} (and .html beside it), also under ${join(opts.data, LOCAL_BUCKET)}/`);
+  if (opts.upload) {
+    const root = resolve(opts.upload);
+    const accepts = triggerAccepts(stack.incomingPrefix);
+    for (const file of await listArticleFiles([root], { cwd: process.cwd(), keyRoot: root })) {
+      const key = `${stack.incomingPrefix}${file.key}`;
+      if (!accepts(key)) print(`${key}: not uploaded, the trigger only fires for ${SUPPORTED_EXTENSIONS.join(' ')}`);
+      else await upload(file.path, key);
+    }
+  }
+  if (opts.exit) {
+    await stack.close();
+    s3.destroy();
+    return stack.delivery.failed.length > 0 ? 1 : 0;
+  }
+  const drop = resolve(opts.drop);
+  await mkdir(drop, { recursive: true });
+  print(`  drop folder: copy a file into ${drop} and its report is printed here. Ctrl-C stops.`);
+  watchDropFolder(drop, (path) => upload(path, `${stack.incomingPrefix}${relative(drop, path).split(sep).join('/')}`).catch((err: Error) => print(`upload of ${path} failed: ${err.message}`)));
+  await new Promise<void>((done) => process.once('SIGINT', done));
+  await stack.close();
+  s3.destroy();
+  return 0;
+}
+
+/** Calls onFile for each file written into dir (recursively), once it has been quiet for 300 ms. */
+function watchDropFolder(dir: string, onFile: (path: string) => void): void {
+  const pending = new Map<string, NodeJS.Timeout>();
+  watch(dir, { recursive: true }, (_event, name) => {
+    if (!name) return;
+    const path = join(dir, name.toString());
+    clearTimeout(pending.get(path));
+    pending.set(
+      path,
+      setTimeout(() => {
+        pending.delete(path);
+        stat(path).then((s) => s.isFile() && onFile(path), () => undefined);
+      }, 300),
+    );
+  });
+}
+
+function describe(r: HandledEvent): string {
+  if (r.action !== 'reported' && r.action !== 'withdrawn') return `${r.key}: ${r.action}`;
+  return `${r.key}: ${r.status === 'ok' ? r.verdict : r.status}  -> report s3://${LOCAL_BUCKET}/${reportKey(r.key)}`;
+}
+
+function parseArgs(argv: readonly string[]): { port: number; data: string; drop: string; upload?: string; exit: boolean } | string {
+  const opts: { port: number; data: string; drop: string; upload?: string; exit: boolean } = { port: 4569, data: '.rewrite-radar/s3', drop: 'drop', exit: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string | undefined => argv[++i];
+    if (a === '--exit') opts.exit = true;
+    else if (a === '--port') opts.port = Number(value());
+    else if (a === '--data') opts.data = value() ?? '';
+    else if (a === '--drop') opts.drop = value() ?? '';
+    else if (a === '--upload') opts.upload = value() ?? '';
+    else if (a === '--help' || a === '-h') return 'rewrite-radar local stack';
+    else return `unknown argument ${JSON.stringify(a)}`;
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) return `--port must be a port number, got ${JSON.stringify(opts.port)}`;
+  if (!opts.data || !opts.drop || opts.upload === '') return 'a folder option is missing its value';
+  return opts;
+}
