@@ -88,7 +88,8 @@ ${articleFacts(report)}
 <main>
 ${verdictSection(report)}
 ${report.status === 'ok' ? html`${candidatesSection(report)}
-${SafeHtml.join(report.matches.map((m, i) => matchSection(m, i)), '\n')}` : html``}
+${SafeHtml.join(report.matches.map((m, i) => matchSection(m, i)), '\n')}
+${laterCopiesSection(report)}` : html``}
 </main>
 <footer>
 ${detectorSection(report)}
@@ -132,6 +133,13 @@ function errorLine(report: Report): SafeHtml {
   if (e === null) return html``;
   const meaning = CODE_WORDS[e.code] ?? 'unknown reason';
   return html`<p>Error <code>${e.code}</code> (${meaning}): ${e.message}</p>`;
+}
+
+function laterCopiesSection(report: Report): SafeHtml {
+  if (report.laterCopies.length === 0) return html``;
+  const rows = report.laterCopies.map((c) => html`<tr><td><code>${c.key}</code></td><td>${c.verdict}</td><td class="num">${fixed(c.score)}</td></tr>`);
+  return html`<section class="later"><h2>Later articles derived from this one</h2>
+<table><thead><tr><th>Article</th><th>Verdict</th><th>Score</th></tr></thead><tbody>${SafeHtml.join(rows, '\n')}</tbody></table></section>`;
 }
 
 function candidatesSection(report: Report): SafeHtml {

@@ -72,6 +72,16 @@ export function reportProblems(value: unknown): string[] {
   if (typeof value['indexed'] !== 'boolean') p.add('indexed', `expected a boolean, got ${show(value['indexed'])}`);
   else if (status !== 'ok' && value['indexed']) p.add('indexed', `expected false when status is ${show(status)}`);
 
+  const later = value['laterCopies'];
+  if (p.array(later, 'laterCopies')) {
+    later.forEach((c: unknown, i) => {
+      if (!p.object(c, `laterCopies[${i}]`)) return;
+      p.string(c['key'], `laterCopies[${i}].key`);
+      if (!['copy', 'rewrite', 'partial'].includes(c['verdict'] as string)) p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite or partial, got ${show(c['verdict'])}`);
+      p.share(c['score'], `laterCopies[${i}].score`);
+    });
+  }
+
   const detector = value['detector'];
   if (p.object(detector, 'detector')) {
     p.string(detector['version'], 'detector.version');

@@ -12,6 +12,11 @@ export function reportKey(articleKey: string): string {
   return `${REPORT_PREFIX}${articleKey}.json`;
 }
 
+/** Store key of an article's HTML report page. */
+export function htmlReportKey(articleKey: string): string {
+  return `${REPORT_PREFIX}${articleKey}.html`;
+}
+
 /** Longest path segment accepted: the local store adds ".json" and a temp suffix within 255 bytes. */
 export const MAX_KEY_SEGMENT_BYTES = 200;
 

@@ -11,7 +11,8 @@ import { rankCandidates } from '../detect/rank-candidates.js';
 import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { LshIndex, ObjectStore } from '../store/ports.js';
-import { fingerprintKey, keyProblem, reportKey } from '../store/keys.js';
+import { fingerprintKey, htmlReportKey, keyProblem, reportKey } from '../store/keys.js';
+import { renderReportHtml } from '../report/render-report-html.js';
 import type { LaterCopy, Report } from '../report/report.js';
 import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
 
@@ -154,9 +155,10 @@ function preparedSource(cache: Map<string, PreparedText> | undefined, record: Fi
   return text;
 }
 
-/** Writes the JSON report beside the others. */
+/** Writes the JSON report and, beside it, the HTML page a person opens (`<key>.json`, `<key>.html`). */
 export async function saveReport(store: ObjectStore, report: Report): Promise<void> {
   await store.put(reportKey(report.article.key), `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+  await store.put(htmlReportKey(report.article.key), renderReportHtml(report), 'text/html; charset=utf-8');
 }
 
 /** Removes an article from the index and its fingerprint (entries first, so a retry still finds them); safe to repeat. Returns the removed fingerprint. */

@@ -26,6 +26,9 @@ describe('article events through s3rver', () => {
     expect(spun?.verdict).toBe('rewrite');
     expect(spun?.rewriteOf?.key).toBe('incoming/wire/bridge.txt');
     expect(spun?.matches[0]?.passages.length).toBeGreaterThan(3);
+    const page = Buffer.from((await stack.deps.store.get('reports/incoming/farm/bridge.txt.html'))!).toString('utf8');
+    expect(page).toContain('<!DOCTYPE html>');
+    expect(page).toContain('incoming/wire/bridge.txt');
   });
 
   it('reports a copy, and an unrelated article as original', async () => {

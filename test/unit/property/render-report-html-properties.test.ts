@@ -36,6 +36,7 @@ const report: fc.Arbitrary<Report> = fc
     matches: fc.array(match, { maxLength: 3 }),
     candidates: fc.record({ found: count, verified: count, top: fc.array(fc.record({ key: anyString, estimatedSimilarity: share }), { maxLength: 3 }) }),
     indexed: fc.boolean(),
+    laterCopies: fc.array(fc.record({ key: anyString, verdict: fc.constantFrom('copy' as const, 'rewrite' as const, 'partial' as const), score: share }), { maxLength: 2 }),
     detector: fc.record({ version: anyString, params: fc.dictionary(anyString, fc.oneof(anyString, fc.double(), fc.jsonValue({ maxDepth: 2 })), { maxKeys: 3 }) }),
   })
   .map((r): Report => {

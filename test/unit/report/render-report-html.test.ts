@@ -199,6 +199,7 @@ function reportWithPassage(article: string, source: string): Report {
     ],
     candidates: { found: 1, verified: 1, top: [{ key: 'b.txt', estimatedSimilarity: 0.4 }] },
     indexed: false,
+    laterCopies: [],
     detector: { version: '0.1.0', params: {} satisfies Partial<DetectorParams> },
   };
 }

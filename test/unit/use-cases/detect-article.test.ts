@@ -109,7 +109,7 @@ describe('detectArticle', () => {
     expect((await check(deps, 'farm/bridge.txt', SPUN)).report.matches).toEqual([]);
   });
 
-  it('never names a candidate that comes later in indexing order as the source', async () => {
+  it('never names a candidate that comes later in indexing order as the source, but lists it as a later copy', async () => {
     const deps = memoryDeps();
     // the rewrite arrives first but carries the later order (e.g. a backfill of older wire copy)
     await index(deps, 'farm/bridge.txt', SPUN, 2);
@@ -120,7 +120,9 @@ describe('detectArticle', () => {
     expect(earlier.report.matches.map((m) => m.key)).not.toContain('farm/bridge.txt');
     expect(earlier.report.verdict).toBe('original');
     expect(earlier.stats.candidatesFound).toBe(1);
-    expect(earlier.stats.candidatesVerified).toBe(0);
+    expect(earlier.stats.candidatesVerified).toBe(1);
+    expect(earlier.report.laterCopies).toEqual([{ key: 'farm/bridge.txt', verdict: 'rewrite', score: expect.any(Number) }]);
+    expect(later.report.laterCopies).toEqual([]);
     expect(later.report.rewriteOf).toMatchObject({ key: 'wire/bridge.txt', verdict: 'rewrite' });
   });
 
