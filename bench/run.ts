@@ -16,6 +16,8 @@ import { evaluateCorpus } from '../lib/eval/evaluate-corpus.js';
 import { syntheticArticles } from './synthetic-articles.js';
 import { measureJaccardError } from './jaccard-error.js';
 import { measureRate, measureSeconds, peakRssMb, sampleRss, type Summary } from './measure.js';
+import { measureBundle } from './measure-bundle.js';
+import { measureHandler } from './measure-handler.js';
 
 /** The part of the npm `minhash` package (untyped CommonJS) the benchmark uses. */
 interface NpmMinhash {
@@ -35,7 +37,9 @@ const JACCARD_LEVELS = [0.1, 0.3, 0.5, 0.8] as const;
 const JACCARD_TRIALS = 2000;
 const JACCARD_SET_SIZE = 300;
 
-const TARGETS = { speedup: 100, sketchDocsPerSec: 10_000, evalSeconds: 20 } as const;
+const TARGETS = { speedup: 100, sketchDocsPerSec: 10_000, evalSeconds: 20, bundleBytes: 500 * 1024, coldInitMs: 150, p50Growth: 1.3 } as const;
+/** Index sizes the handler is timed at; RR_BENCH_HANDLER_SIZES=1000,10000 for the issue's figures (10,000 takes about an hour against s3rver). */
+const HANDLER_SIZES = (process.env['RR_BENCH_HANDLER_SIZES'] ?? '100,1000').split(',').map(Number);
 
 async function main(): Promise<void> {
   const repoRoot = resolve(__dirname, '..', '..');
@@ -150,6 +154,20 @@ async function main(): Promise<void> {
   sampleRss();
   rows.push(['peak RSS, MiB (sampled)', '', peakRssMb().toFixed(0), '', '', '']);
 
+  const bundle = await measureBundle();
+  rows.push(['bundled handler, bytes', '', fmt(bundle.bundleBytes, 0), '', `< ${fmt(TARGETS.bundleBytes, 0)}`, passMiss(bundle.bundleBytes < TARGETS.bundleBytes)]);
+  rows.push(['cold init of the bundle, ms (fresh node)', '', fmt(bundle.coldInitMs, 1), '', `< ${TARGETS.coldInitMs}`, passMiss(bundle.coldInitMs < TARGETS.coldInitMs)]);
+  const handler = await measureHandler(HANDLER_SIZES);
+  for (const h of handler.atIndexSize) {
+    rows.push([`handler ms at ${fmt(h.indexed, 0)} indexed (s3rver, in process)`, fmt(h.ms.min, 1), fmt(h.ms.median, 1), fmt(h.ms.max, 1), `p95 ${fmt(h.ms.p95, 1)}`, '']);
+  }
+  const first = handler.atIndexSize[0]!;
+  const last = handler.atIndexSize[handler.atIndexSize.length - 1]!;
+  const growth = last.ms.median / first.ms.median;
+  rows.push([`p50 growth ${fmt(first.indexed, 0)} -> ${fmt(last.indexed, 0)} indexed`, '', `${growth.toFixed(2)}x`, '', `<= ${TARGETS.p50Growth}x`, passMiss(growth <= TARGETS.p50Growth)]);
+  rows.push([`S3 requests per article (${handler.wordsPerArticle} words)`, '', fmt(last.s3Requests, 1), '', '', '']);
+  const at = (n: number): (typeof handler.atIndexSize)[number] | undefined => handler.atIndexSize.find((h) => h.indexed === n);
+
   console.log(`rewrite-radar bench: ${ARTICLES} synthetic articles x ~${WORDS_PER_ARTICLE} words (${meanTerms.toFixed(0)} content terms each), k=${NUM_PERM}, ${REPETITIONS} runs after 1 warm-up, Node ${process.version}`);
   console.log('');
   printTable(['measure', 'min', 'median', 'max', 'target', 'status'], rows);
@@ -170,6 +188,14 @@ async function main(): Promise<void> {
       meterCourtsEvalSeconds: evalSeconds === undefined ? null : round(evalSeconds.median, 2),
       meterCourtsMacroF1: macroF1,
       peakRssMb: Math.round(peakRssMb()),
+      bundleBytes: bundle.bundleBytes,
+      coldInitMs: round(bundle.coldInitMs, 1),
+      handlerMsP50At1k: at(1000) ? round(at(1000)!.ms.median, 1) : null,
+      handlerMsP50At10k: at(10000) ? round(at(10000)!.ms.median, 1) : null,
+      handlerMsP95At10k: at(10000) ? round(at(10000)!.ms.p95, 1) : null,
+      handlerMsP50ByIndexSize: Object.fromEntries(handler.atIndexSize.map((h) => [String(h.indexed), round(h.ms.median, 1)])),
+      handlerMsP95ByIndexSize: Object.fromEntries(handler.atIndexSize.map((h) => [String(h.indexed), round(h.ms.p95, 1)])),
+      s3RequestsPerArticle: round(last.s3Requests, 1),
       articles: ARTICLES,
       wordsPerArticle: WORDS_PER_ARTICLE,
       numPerm: NUM_PERM,
