@@ -27,6 +27,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
     containment: round(evidence.containment),
     jaccard: round(evidence.jaccard),
     trigramContainment: round(evidence.trigramContainment),
+    phrasingShare: round(evidence.phrasingShare),
     alignedSentences: evidence.pairs.length,
   };
   const passages: Passage[] = evidence.pairs.map((p) => {
