@@ -2,6 +2,7 @@ import { combineHashes } from '../sketch/hash.js';
 import { STOP } from '../text/tokenize.js';
 import type { TextModel } from './fingerprint.js';
 import { alignSentences, sentenceFeatures, type AlignedPair, type SentenceFeatures } from './align.js';
+import { coveredShare, phrasingCover, phrasingGrams, type PhrasingGrams } from './phrasing-cover.js';
 import type { DetectorParams } from './detector-params.js';
 
 /** Exact measures of how much of an article a source explains. */
@@ -16,6 +17,10 @@ export interface PairEvidence {
   readonly jaccard: number;
   /** Share of the article's word 3-grams found verbatim in the source. */
   readonly trigramContainment: number;
+  /** Share of the article's words outside quotes that lie in unquoted word 3-grams found verbatim in the source: reused wording, not shared quotes. */
+  readonly phrasingShare: number;
+  /** Which article words phrasingShare counts (1 = covered), so several sources can be combined. */
+  readonly phrasingCover: Uint8Array;
   readonly pairs: readonly AlignedPair[];
 }
 
@@ -25,6 +30,8 @@ export interface PreparedText {
   readonly sentences: readonly SentenceFeatures[];
   readonly contentSet: ReadonlySet<number>;
   readonly trigrams: ReadonlySet<number>;
+  /** Unquoted 3-grams by position, for phrasing evidence (see phrasing-cover.ts). */
+  readonly phrasing: PhrasingGrams;
   readonly words: number;
 }
 
@@ -37,7 +44,7 @@ export function prepareText(model: TextModel): PreparedText {
     if ((tokens.flags[i]! & STOP) === 0) contentSet.add(tokens.term[i]!);
     if (i + 2 < tokens.count) trigrams.add(combineHashes(combineHashes(tokens.term[i]!, tokens.term[i + 1]!), tokens.term[i + 2]!));
   }
-  return { model, sentences: sentenceFeatures(tokens, model.sentences), contentSet, trigrams, words: tokens.count };
+  return { model, sentences: sentenceFeatures(tokens, model.sentences), contentSet, trigrams, phrasing: phrasingGrams(tokens), words: tokens.count };
 }
 
 /** Verifies one candidate: alignment plus set measures, all on exact (not sketched) terms. */
@@ -52,12 +59,15 @@ export function compareTexts(article: PreparedText, source: PreparedText, params
   }
   const shared = countShared(article.contentSet, source.contentSet);
   const unionSize = article.contentSet.size + source.contentSet.size - shared;
+  const cover = phrasingCover(article.phrasing, source.trigrams);
   return {
     alignedShare: article.words > 0 ? alignedWords / article.words : 0,
     derivedShare: article.words > 0 ? derivedWords / article.words : 0,
     containment: article.contentSet.size > 0 ? shared / article.contentSet.size : 0,
     jaccard: unionSize > 0 ? shared / unionSize : 0,
     trigramContainment: article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
+    phrasingShare: coveredShare([cover], article.phrasing.unquotedWords),
+    phrasingCover: cover,
     pairs,
   };
 }

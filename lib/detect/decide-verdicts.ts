@@ -1,5 +1,6 @@
 import type { PairEvidence } from './compare-texts.js';
 import type { DetectorParams } from './detector-params.js';
+import { coveredShare } from './phrasing-cover.js';
 
 /** What an article is, relative to one source or overall. */
 export type Verdict = 'original' | 'copy' | 'rewrite' | 'partial';
@@ -18,37 +19,57 @@ export interface JudgedSource extends CandidateEvidence {
   readonly score: number;
 }
 
+/** What verdicts need to know of the article itself. */
+export interface ArticleWeights {
+  /** Evidence weight of each sentence (see evidenceWeights). */
+  readonly sentenceWeights: readonly number[];
+  /** All words of the article. */
+  readonly words: number;
+  /** Words outside quotes (PhrasingGrams.unquotedWords). */
+  readonly unquotedWords: number;
+}
+
 const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, partial: 1 };
 
 /**
  * Judges every candidate and returns the flagged ones, best first.
- * copy: nearly all word 3-grams verbatim (quotes included: a verbatim copy of a quote-heavy story is still a copy); rewrite: most sentences aligned in order to that source;
- * partial: the sources together explain a substantial share of the article, in order within each,
- * and this source explains a part of it by itself. Shared names and quotes alone never qualify:
- * a sentence only counts when its wording, not just its topic, corresponds.
+ * copy: nearly all word 3-grams verbatim (quotes included: a verbatim copy of a quote-heavy story is still a copy);
+ * rewrite: most sentences aligned in order to that source;
+ * partial: the sources together explain a substantial share of the article, and this source a part
+ * of it by itself, by either of two kinds of evidence: sentences aligned in order, or reused
+ * wording outside quotes (unquoted word 3-grams found verbatim). The second finds stories that
+ * reuse a passage of the wire inside their own reporting, which sentence alignment undercounts;
+ * shared quotes, names and numbers alone qualify for neither.
  */
 export function decideVerdicts(
   candidates: readonly CandidateEvidence[],
-  params: Pick<DetectorParams, 'copyContainment' | 'rewriteShare' | 'partialShare' | 'minSourceShare'>,
-  sentenceWeights: readonly number[],
-  totalWords: number,
+  params: Pick<DetectorParams, 'copyContainment' | 'rewriteShare' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'>,
+  article: ArticleWeights,
 ): JudgedSource[] {
-  const contributing = candidates.filter((c) => c.evidence.alignedShare >= params.minSourceShare);
+  // a source adds to a union only by the measure on which it alone explains minSourceShare
+  const aligning = candidates.filter((c) => c.evidence.alignedShare >= params.minSourceShare);
+  const phrasing = candidates.filter((c) => c.evidence.phrasingShare >= params.minSourceShare);
   const covered = new Set<number>();
-  for (const c of contributing) for (const p of c.evidence.pairs) covered.add(p.a);
+  for (const c of aligning) for (const p of c.evidence.pairs) covered.add(p.a);
   let coveredWords = 0;
-  for (const i of covered) coveredWords += sentenceWeights[i] ?? 0;
-  const unionShare = totalWords > 0 ? coveredWords / totalWords : 0;
+  for (const i of covered) coveredWords += article.sentenceWeights[i] ?? 0;
+  const alignedUnion = article.words > 0 ? coveredWords / article.words : 0;
+  const phrasingUnion = coveredShare(
+    phrasing.map((c) => c.evidence.phrasingCover),
+    article.unquotedWords,
+  );
 
   const judged: JudgedSource[] = [];
   for (const c of candidates) {
     const e = c.evidence;
+    const byAlignment = e.alignedShare >= params.minSourceShare && alignedUnion >= params.partialShare;
+    const byPhrasing = e.phrasingShare >= params.minSourceShare && phrasingUnion >= params.partialPhrasing;
     if (e.trigramContainment >= params.copyContainment) {
       judged.push({ ...c, verdict: 'copy', score: round(e.trigramContainment) });
     } else if (e.alignedShare >= params.rewriteShare) {
       judged.push({ ...c, verdict: 'rewrite', score: round(e.alignedShare) });
-    } else if (e.alignedShare >= params.minSourceShare && unionShare >= params.partialShare) {
-      judged.push({ ...c, verdict: 'partial', score: round(e.alignedShare) });
+    } else if (byAlignment || byPhrasing) {
+      judged.push({ ...c, verdict: 'partial', score: round(byAlignment ? e.alignedShare : e.phrasingShare) });
     }
   }
   return judged.sort((a, b) => RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));

@@ -25,6 +25,8 @@ export interface DetectorParams {
   readonly rewriteShare: number;
   /** Share of the article covered by aligned sources for `partial`. */
   readonly partialShare: number;
+  /** Or: share of the article's words outside quotes that the sources' reused wording (unquoted word 3-grams found verbatim) covers, for `partial`. */
+  readonly partialPhrasing: number;
   /** A source must cover at least this share of the article to be named in a partial. */
   readonly minSourceShare: number;
   /** Word 3-gram containment of the article in the source for `copy` (near-verbatim). */
@@ -48,6 +50,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   quoteWeight: 0.5,
   rewriteShare: 0.5,
   partialShare: 0.3,
+  partialPhrasing: 0.3,
   minSourceShare: 0.1,
   copyContainment: 0.8,
   minWords: 20,
@@ -66,7 +69,7 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   expectInt('minWords', params.minWords, 1, 100000);
   expectInt('maxBytes', params.maxBytes, 1, 1 << 30);
   if (!(params.quoteWeight >= 0 && params.quoteWeight <= 1)) throw new ConfigError(`quoteWeight must be a number in [0, 1], got ${params.quoteWeight}`);
-  for (const k of ['lshThreshold', 'minSentenceScore', 'rewriteShare', 'partialShare', 'minSourceShare', 'copyContainment'] as const) {
+  for (const k of ['lshThreshold', 'minSentenceScore', 'rewriteShare', 'partialShare', 'partialPhrasing', 'minSourceShare', 'copyContainment'] as const) {
     const v = params[k];
     if (!(v > 0 && v < 1)) throw new ConfigError(`${k} must be a number in (0, 1), got ${v}`);
   }

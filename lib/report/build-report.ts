@@ -22,6 +22,7 @@ export function buildMatch(judged: JudgedSource, article: { text: string; model:
       jaccard: round(e.jaccard),
       estimatedJaccard: round(estimateJaccard(article.signature, source.record.signature)),
       trigramContainment: round(e.trigramContainment),
+      phrasingShare: round(e.phrasingShare),
       alignedSentences: e.pairs.length,
     },
     passages: e.pairs.map((p) => {

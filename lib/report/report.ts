@@ -26,6 +26,8 @@ export interface MatchMeasures {
   readonly jaccard: number;
   readonly estimatedJaccard: number;
   readonly trigramContainment: number;
+  /** Share of the article's unquoted words in unquoted word 3-grams found verbatim in the source (added in 0.2; schema stays 1). */
+  readonly phrasingShare: number;
   readonly alignedSentences: number;
 }
 

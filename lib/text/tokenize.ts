@@ -35,6 +35,10 @@ const JOINER = 8;
 const QUOTE = 16;
 /** A-Z; shifted right by 4 it is the CAPITALISED flag. */
 const ASCII_UPPER = 32;
+/** ' ‘ ’: a single quote mark (British papers quote with these) when not inside a word. */
+const SINGLE_QUOTE = 64;
+/** Scan state bit beside QUOTED: inside single quotes. Kept apart so "..." nested in '...' works. */
+const IN_SINGLE = QUOTED << 1;
 
 /**
  * Class and lower-case form of each UTF-16 unit in one number, learnt on first sight: a single
@@ -126,6 +130,7 @@ function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
     if ((info & WORD) === 0) {
       if (info === 0) return suspend(state, n, quoted, i, c);
       if ((info & QUOTE) !== 0) quoted ^= QUOTED;
+      else if ((info & SINGLE_QUOTE) !== 0) quoted = singleQuote(u, i, len, quoted);
       else if (c === 10 && i + 1 < len && u[i + 1] === 10) quoted = 0; // quotes never span paragraphs reliably
       i++;
       continue;
@@ -162,7 +167,7 @@ function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
       stemAt[i & 7] = h;
     }
     // flags without branches: stopword-ness is data-dependent and a branch on it mispredicts often
-    let f = quoted | ((info & ASCII_UPPER) >>> 4);
+    let f = ((quoted | (quoted >>> 1)) & QUOTED) | ((info & ASCII_UPPER) >>> 4);
     const raw = fmix32(h);
     const miss = STOP_TABLE[Math.imul(raw, stopMultiplier) >>> (32 - STOP_TABLE_BITS)]! ^ raw;
     f |= (((miss - 1) & ~miss) >>> 31) * STOP; // (miss - 1) & ~miss has its top bit set only for miss = 0
@@ -183,6 +188,22 @@ function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
   }
   state.count = n;
   return true;
+}
+
+/**
+ * Quoted state after a single quote mark at u[i] outside a word: it opens before a word (not a
+ * digit: '90s) when nothing but space, a bracket, a dash or a double quote precedes it, and
+ * closes after a word or punctuation. Apostrophes inside words never get here; a plural
+ * possessive (boys') outside quotes opens nothing.
+ */
+function singleQuote(u: Uint16Array, i: number, len: number, quoted: number): number {
+  const before = i > 0 ? u[i - 1]! : 32;
+  const after = i + 1 < len ? UNIT_INFO[u[i + 1]!]! : 0;
+  if ((quoted & IN_SINGLE) === 0) {
+    const opens = (before === 32 || before === 10 || before === 40 || before === 45 || before === 34 || before === 91) && (after & WORD) !== 0 && (after & DIGIT) === 0;
+    return opens ? quoted | IN_SINGLE : quoted;
+  }
+  return before !== 32 && before !== 10 && (after & WORD) === 0 ? quoted & ~IN_SINGLE : quoted;
 }
 
 /** Saves where scanWords stopped and returns false. */
@@ -323,6 +344,7 @@ function learnUnit(c: number): number {
   if (c >= 48 && c <= 57) info |= DIGIT;
   if (c === 39 || c === 0x2019 || c === 46 || c === 44) info |= JOINER;
   if (c === 34 || c === 0x201c || c === 0x201d) info |= QUOTE;
+  if (c === 39 || c === 0x2018 || c === 0x2019) info |= SINGLE_QUOTE;
   if (c >= 65 && c <= 90) info |= ASCII_UPPER;
   UNIT_INFO[c] = info;
   return info;

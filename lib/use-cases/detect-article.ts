@@ -114,7 +114,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     sources.set(key, { record, text });
     evidence.push({ key, order: record.order, evidence: compareTexts(articleText, text, params) });
   }
-  const judged = decideVerdicts(evidence, params, evidenceWeights(articleText.sentences, params.quoteWeight), articleText.words);
+  const judged = decideVerdicts(evidence, params, { sentenceWeights: evidenceWeights(articleText.sentences, params.quoteWeight), words: articleText.words, unquotedWords: articleText.phrasing.unquotedWords });
   const matches = judged.map((j) => {
     const src = sources.get(j.key)!;
     return buildMatch(j, { text: prepared.text, model: sketch.model, signature: sketch.signature }, { record: src.record, model: src.text.model });

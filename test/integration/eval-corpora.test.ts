@@ -21,12 +21,14 @@ describe('labelled-corpus evaluation with the default parameters', () => {
   });
 
   // wholly meets the floor (0.97); macro-F1 (0.85) and false alarms (0.15) do not: these
-  // are the figures the detector reaches, asserted so a regression shows; see README "Accuracy".
-  it('meter-courts: wholly recall >= 0.97; reached floors macro-F1 >= 0.68, false alarms <= 0.34', async () => {
+  // are the figures the detector reaches (0.710, 0.321; partially 0.673), asserted so a regression
+  // shows; see README "Accuracy".
+  it('meter-courts: wholly recall >= 0.97; reached floors macro-F1 >= 0.71, false alarms <= 0.33, partially >= 0.67', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'meter-courts'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(769);
-    expect(result.macroF1).toBeGreaterThanOrEqual(0.68);
+    expect(result.macroF1).toBeGreaterThanOrEqual(0.71);
     expect(result.recallByLabel['wholly']).toBeGreaterThanOrEqual(0.97);
-    expect(result.falseAlarmRate).toBeLessThanOrEqual(0.34);
+    expect(result.recallByLabel['partially']).toBeGreaterThanOrEqual(0.67);
+    expect(result.falseAlarmRate).toBeLessThanOrEqual(0.33);
   });
 });

@@ -21,12 +21,13 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   const textB = prepareText(modelText(b.text));
   const evidence = compareTexts(textA, textB, ctx.params);
   // the same rule as detection (detectArticle), with B as the only candidate
-  const [judged] = decideVerdicts([{ key: b.key, order: '', evidence }], ctx.params, evidenceWeights(textA.sentences, ctx.params.quoteWeight), textA.words);
+  const [judged] = decideVerdicts([{ key: b.key, order: '', evidence }], ctx.params, { sentenceWeights: evidenceWeights(textA.sentences, ctx.params.quoteWeight), words: textA.words, unquotedWords: textA.phrasing.unquotedWords });
   const measures = {
     alignedShare: round(evidence.alignedShare),
     containment: round(evidence.containment),
     jaccard: round(evidence.jaccard),
     trigramContainment: round(evidence.trigramContainment),
+    phrasingShare: round(evidence.phrasingShare),
     alignedSentences: evidence.pairs.length,
   };
   const passages: Passage[] = evidence.pairs.map((p) => {

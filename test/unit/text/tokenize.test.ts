@@ -96,6 +96,25 @@ describe('tokenize', () => {
     expect(quoted).toEqual(['we', 'will', 'fight', 'never', 'again']);
   });
 
+  it('flags words inside single quotes (British style), keeping apostrophes and possessives out', () => {
+    const text = "The boys' father said 'I won't go back there,' and left. She added: \u2018It was over\u2019 today.";
+    const tokens = tokenize(text);
+    const quoted = words(text, tokens).filter((_, i) => (tokens.flags[i]! & QUOTED) !== 0);
+    expect(quoted).toEqual(['I', "won't", 'go', 'back', 'there', 'It', 'was', 'over']);
+  });
+
+  it('keeps double quotes nested in single quotes quoted, and closes the single quote after them', () => {
+    const text = `'My name in the house was "stupid fat b",' he added.`;
+    const tokens = tokenize(text);
+    const quoted = words(text, tokens).filter((_, i) => (tokens.flags[i]! & QUOTED) !== 0);
+    expect(quoted).toEqual(['My', 'name', 'in', 'the', 'house', 'was', 'stupid', 'fat', 'b']);
+  });
+
+  it('does not open a single quote before a digit (the \'90s)', () => {
+    const tokens = tokenize("It was the '90s and trade was good.");
+    expect(Array.from(tokens.flags.subarray(0, tokens.count)).every((f) => (f & QUOTED) === 0)).toBe(true);
+  });
+
   it('does not carry an unclosed quote over a paragraph break', () => {
     const text = 'He said "we will fight\n\nThe court rose.';
     const tokens = tokenize(text);

@@ -1,0 +1,76 @@
+import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
+import { decideVerdicts, type ArticleWeights, type CandidateEvidence } from '../../../lib/detect/decide-verdicts.js';
+import { DEFAULT_DETECTOR_PARAMS, detectorParams } from '../../../lib/detect/detector-params.js';
+import { modelText } from '../../../lib/detect/fingerprint.js';
+
+const PARAMS = DEFAULT_DETECTOR_PARAMS;
+
+function prepare(text: string): PreparedText {
+  return prepareText(modelText(text));
+}
+
+function weights(a: PreparedText): ArticleWeights {
+  return { sentenceWeights: evidenceWeights(a.sentences, PARAMS.quoteWeight), words: a.words, unquotedWords: a.phrasing.unquotedWords };
+}
+
+function judge(article: string, sources: Record<string, string>): ReturnType<typeof decideVerdicts> {
+  const a = prepare(article);
+  const candidates: CandidateEvidence[] = Object.entries(sources).map(([key, text], i) => ({ key, order: String(i), evidence: compareTexts(a, prepare(text), PARAMS) }));
+  return decideVerdicts(candidates, PARAMS, weights(a));
+}
+
+/** Wire copy of a court case. */
+const WIRE =
+  'Christopher Grant and his wife Meryl were cleared of cruelty to their son at Cardiff Crown Court on Tuesday. ' +
+  'They had been charged with cruelty to a child by regular violent attacks, by failing to provide adequate food, clothing and accommodation, and by constantly referring to him in a derogatory fashion. ' +
+  'The Recorder of Cardiff formally found the couple not guilty of the charges after a witness withdrew from giving evidence. ' +
+  'The boy told the jury: "My father would punch me almost every day and my stepmother would join in by kicking me."';
+
+describe('decideVerdicts', () => {
+  it('flags a story that reuses a wire passage inside its own reporting as partial, by phrasing, and names the wire', () => {
+    const article =
+      'A teenager who ballooned to 22 stone on a diet of chips has spoken of his despair after his parents walked free. ' +
+      'Richard Thomas, now a student in Swansea, said he felt let down by the system and wanted other children to speak up. ' +
+      '"Nobody listened to me for years, not the teachers and not the neighbours, and I do not want that to happen to anyone else," he said at his flat. ' +
+      'His father and stepmother had been charged with cruelty to a child by regular violent attacks, by failing to provide adequate food, clothing and accommodation, and by constantly referring to him in a derogatory fashion. ' +
+      'Friends of the family said the house had been cold and dark for years.';
+    const [judged] = judge(article, { wire: WIRE });
+    expect(judged?.verdict).toBe('partial');
+    expect(judged?.key).toBe('wire');
+    expect(judged!.evidence.alignedShare).toBeLessThan(PARAMS.partialShare);
+    expect(judged!.evidence.phrasingShare).toBeGreaterThanOrEqual(PARAMS.partialPhrasing);
+    expect(judged!.score).toBe(Math.round(judged!.evidence.phrasingShare * 10000) / 10000);
+  });
+
+  it('does not flag an independent report that shares the quote, the names and the court but not the wording', () => {
+    const article =
+      'A couple accused of feeding their son nothing but chips walked free yesterday. ' +
+      'Christopher and Meryl Grant, of Sully, were acquitted when a key witness refused to testify. ' +
+      'Earlier the boy had told jurors: "My father would punch me almost every day and my stepmother would join in by kicking me." ' +
+      'The judge directed the jury to return verdicts of not guilty.';
+    expect(judge(article, { wire: WIRE })).toEqual([]);
+  });
+
+  it('names every source that explains a part of the article by itself', () => {
+    const first = 'Police found 4,000 undelivered letters hidden in the loft of a house in Headingley after a neighbour reported a smell of burning paper.';
+    const second = 'The judge told the former postman that he had betrayed the trust of the people he had served for twenty years.';
+    const article =
+      'Police found 4,000 undelivered letters hidden in the loft of a house in Headingley after a neighbour reported a smell of burning paper. ' +
+      'Residents of the street said they had wondered for months why no birthday cards arrived and several had complained to the sorting office. ' +
+      'The judge told the former postman that he had betrayed the trust of the people he had served for twenty years. ' +
+      'Royal Mail has written to every household on the round, offering an apology and a book of stamps as compensation for the trouble.';
+    const judged = judge(article, { first, second });
+    expect(judged.map((j) => [j.key, j.verdict]).sort()).toEqual([
+      ['first', 'partial'],
+      ['second', 'partial'],
+    ]);
+  });
+});
+
+describe('detectorParams partialPhrasing', () => {
+  it('defaults to 0.3 and rejects values outside (0, 1)', () => {
+    expect(DEFAULT_DETECTOR_PARAMS.partialPhrasing).toBe(0.3);
+    expect(detectorParams({ partialPhrasing: 0.5 }).partialPhrasing).toBe(0.5);
+    expect(() => detectorParams({ partialPhrasing: 1 })).toThrow('partialPhrasing must be a number in (0, 1), got 1');
+  });
+});
