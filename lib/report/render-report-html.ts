@@ -61,6 +61,7 @@ const MEASURES: ReadonlyArray<{ key: keyof MatchMeasures; label: string; meaning
   { key: 'jaccard', label: 'Jaccard', meaning: 'content words shared, out of the content words of both', share: true },
   { key: 'estimatedJaccard', label: 'Estimated Jaccard', meaning: 'the MinHash estimate that made the source a candidate', share: true },
   { key: 'trigramContainment', label: 'Verbatim 3-grams', meaning: "share of the article's word 3-grams found verbatim in the source", share: true },
+  { key: 'phrasingShare', label: 'Reused phrasing', meaning: "share of the article's unquoted words in unquoted 3-grams found verbatim in the source", share: true },
   { key: 'alignedSentences', label: 'Aligned sentences', meaning: 'sentence pairs aligned in order', share: false },
 ];
 

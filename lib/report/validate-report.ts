@@ -8,7 +8,7 @@ const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1 } satisfies Reco
 const STATUSES = new Set(['ok', 'rejected', 'withdrawn']);
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
 /** Measures that are shares of the article (or a similarity), so in [0, 1]. */
-const SHARE_MEASURES = ['alignedShare', 'derivedShare', 'containment', 'jaccard', 'estimatedJaccard', 'trigramContainment'] as const;
+const SHARE_MEASURES = ['alignedShare', 'derivedShare', 'containment', 'jaccard', 'estimatedJaccard', 'trigramContainment', 'phrasingShare'] as const;
 
 type Json = Record<string, unknown>;
 

@@ -133,7 +133,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
 /** How one text derives from one earlier source, or undefined when it does not. */
 function judgeAgainst(article: PreparedText, source: { key: string; order: string; text: PreparedText }, params: DetectorParams): { verdict: LaterCopy['verdict']; score: number } | undefined {
   const evidence = compareTexts(article, source.text, params);
-  const [judged] = decideVerdicts([{ key: source.key, order: source.order, evidence }], params, evidenceWeights(article.sentences, params.quoteWeight), article.words);
+  const [judged] = decideVerdicts([{ key: source.key, order: source.order, evidence }], params, { sentenceWeights: evidenceWeights(article.sentences, params.quoteWeight), words: article.words, unquotedWords: article.phrasing.unquotedWords });
   return judged ? { verdict: judged.verdict, score: judged.score } : undefined;
 }
 

@@ -22,7 +22,7 @@ const match: fc.Arbitrary<Match> = fc.record({
   title: anyString,
   verdict: fc.constantFrom('copy', 'rewrite', 'partial'),
   score: share,
-  measures: fc.record({ alignedShare: share, derivedShare: share, containment: share, jaccard: share, estimatedJaccard: share, trigramContainment: share, alignedSentences: count }),
+  measures: fc.record({ alignedShare: share, derivedShare: share, containment: share, jaccard: share, estimatedJaccard: share, trigramContainment: share, phrasingShare: share, alignedSentences: count }),
   passages: fc.array(passage, { maxLength: 4 }),
 });
 

@@ -179,7 +179,7 @@ function pageText(page: string): string {
 
 /** A rewrite report with one aligned passage pair, built by hand to test the marking. */
 function reportWithPassage(article: string, source: string): Report {
-  const measures = { alignedShare: 1, derivedShare: 0.5, containment: 0.6, jaccard: 0.4, estimatedJaccard: 0.4, trigramContainment: 0.1, alignedSentences: 1 };
+  const measures = { alignedShare: 1, derivedShare: 0.5, containment: 0.6, jaccard: 0.4, estimatedJaccard: 0.4, trigramContainment: 0.1, phrasingShare: 0.1, alignedSentences: 1 };
   return {
     schemaVersion: 1,
     article: { key: 'a.txt', title: 'A', wordCount: 9, contentHash: null },
