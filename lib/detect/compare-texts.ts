@@ -4,6 +4,7 @@ import type { TextModel } from './fingerprint.js';
 import { alignSentences, sentenceFeatures, type AlignedPair, type SentenceFeatures } from './align.js';
 import { coveredShare, phrasingCover, phrasingGrams, type PhrasingGrams } from './phrasing-cover.js';
 import type { DetectorParams } from './detector-params.js';
+import type { ArticleWeights } from './decide-verdicts.js';
 
 /** Exact measures of how much of an article a source explains. */
 export interface PairEvidence {
@@ -78,6 +79,11 @@ export function compareTexts(article: PreparedText, source: PreparedText, params
  */
 export function evidenceWeights(sentences: readonly SentenceFeatures[], quoteWeight: number): number[] {
   return sentences.map((s) => s.words - (1 - quoteWeight) * s.quotedWords);
+}
+
+/** The article-side weights decideVerdicts needs, from a prepared text. */
+export function articleWeights(article: PreparedText, quoteWeight: number): ArticleWeights {
+  return { sentenceWeights: evidenceWeights(article.sentences, quoteWeight), words: article.words, unquotedWords: article.phrasing.unquotedWords };
 }
 
 function countShared(a: ReadonlySet<number>, b: ReadonlySet<number>): number {

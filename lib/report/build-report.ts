@@ -58,28 +58,21 @@ export function okReport(parts: Pick<Report, 'article' | 'matches' | 'candidates
 
 /** The report of an article that could not be judged. */
 export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): Report {
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    article: { key, title: '', wordCount: 0, contentHash: null },
-    status: 'rejected',
-    error: { code: err.code, message: err.message },
-    verdict: null,
-    rewriteOf: null,
-    matches: [],
-    candidates: { found: 0, verified: 0, top: [] },
-    indexed: false,
-    laterCopies: [],
-    detector: detectorInfo(params),
-  };
+  return unjudgedReport({ key, title: '', wordCount: 0, contentHash: null }, 'rejected', { code: err.code, message: err.message }, params);
 }
 
 /** The report of an article deleted from the bucket: it left the index and is no longer anyone's source. */
 export function withdrawnReport(key: string, title: string, params: DetectorParams): Report {
+  return unjudgedReport({ key, title, wordCount: 0, contentHash: null }, 'withdrawn', null, params);
+}
+
+/** A report without a verdict, matches or candidates, never indexed. */
+function unjudgedReport(article: Report['article'], status: Exclude<Report['status'], 'ok'>, error: Report['error'], params: DetectorParams): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    article: { key, title, wordCount: 0, contentHash: null },
-    status: 'withdrawn',
-    error: null,
+    article,
+    status,
+    error,
     verdict: null,
     rewriteOf: null,
     matches: [],

@@ -4,7 +4,7 @@ import { cleanText } from '../text/clean-text.js';
 import { sketchText, contentHash } from '../detect/sketch-text.js';
 import { bandKeys } from '../sketch/lsh.js';
 import { passageBandKeys } from '../detect/passage-band-keys.js';
-import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../detect/compare-texts.js';
+import { articleWeights, compareTexts, prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decideVerdicts, type CandidateEvidence } from '../detect/decide-verdicts.js';
 import { modelText } from '../detect/fingerprint.js';
 import { rankCandidates } from '../detect/rank-candidates.js';
@@ -114,7 +114,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     sources.set(key, { record, text });
     evidence.push({ key, order: record.order, evidence: compareTexts(articleText, text, params) });
   }
-  const judged = decideVerdicts(evidence, params, { sentenceWeights: evidenceWeights(articleText.sentences, params.quoteWeight), words: articleText.words, unquotedWords: articleText.phrasing.unquotedWords });
+  const judged = decideVerdicts(evidence, params, articleWeights(articleText, params.quoteWeight));
   const matches = judged.map((j) => {
     const src = sources.get(j.key)!;
     return buildMatch(j, { text: prepared.text, model: sketch.model, signature: sketch.signature }, { record: src.record, model: src.text.model });
@@ -133,7 +133,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
 /** How one text derives from one earlier source, or undefined when it does not. */
 function judgeAgainst(article: PreparedText, source: { key: string; order: string; text: PreparedText }, params: DetectorParams): { verdict: LaterCopy['verdict']; score: number } | undefined {
   const evidence = compareTexts(article, source.text, params);
-  const [judged] = decideVerdicts([{ key: source.key, order: source.order, evidence }], params, { sentenceWeights: evidenceWeights(article.sentences, params.quoteWeight), words: article.words, unquotedWords: article.phrasing.unquotedWords });
+  const [judged] = decideVerdicts([{ key: source.key, order: source.order, evidence }], params, articleWeights(article, params.quoteWeight));
   return judged ? { verdict: judged.verdict, score: judged.score } : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { compareTexts, evidenceWeights, prepareText } from '../../detect/compare-texts.js';
+import { articleWeights, compareTexts, prepareText } from '../../detect/compare-texts.js';
 import { decideVerdicts, round } from '../../detect/decide-verdicts.js';
 import { modelText } from '../../detect/fingerprint.js';
 import { ArticleRejectedError, RewriteRadarError } from '../../errors.js';
@@ -21,7 +21,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   const textB = prepareText(modelText(b.text));
   const evidence = compareTexts(textA, textB, ctx.params);
   // the same rule as detection (detectArticle), with B as the only candidate
-  const [judged] = decideVerdicts([{ key: b.key, order: '', evidence }], ctx.params, { sentenceWeights: evidenceWeights(textA.sentences, ctx.params.quoteWeight), words: textA.words, unquotedWords: textA.phrasing.unquotedWords });
+  const [judged] = decideVerdicts([{ key: b.key, order: '', evidence }], ctx.params, articleWeights(textA, ctx.params.quoteWeight));
   const measures = {
     alignedShare: round(evidence.alignedShare),
     containment: round(evidence.containment),
