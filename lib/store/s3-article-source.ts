@@ -4,7 +4,9 @@ import { httpStatusOf, isNoSuchKey, s3ErrorName, s3Fault } from './s3-errors.js'
 
 /**
  * Reads uploaded articles from a bucket. A Range GET fetches at most maxBytes + 1 bytes, and
- * Content-Range tells the whole size, so an oversized object costs one small read.
+ * Content-Range tells the whole size, so an oversized object costs one small read. A missing key
+ * is a 404 because the role may list the bucket (serverless.yml); a 403 is a real permission
+ * fault and is thrown, so it reaches the failure queue instead of becoming a "not-found" report.
  */
 export class S3ArticleSource implements ArticleSource {
   constructor(
@@ -19,7 +21,7 @@ export class S3ArticleSource implements ArticleSource {
       const range = expectedSize === 0 ? {} : { Range: `bytes=0-${maxBytes}` };
       out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...range }));
     } catch (err) {
-      if (isNoSuchKey(err) || isAccessDeniedOnMissing(err)) return { kind: 'missing' };
+      if (isNoSuchKey(err)) return { kind: 'missing' };
       // S3 answers a range request on an empty object with 416
       if (s3ErrorName(err) === 'InvalidRange' || httpStatusOf(err) === 416) return { kind: 'found', bytes: new Uint8Array(), size: 0, etag: undefined };
       throw s3Fault('GetObject', this.bucket, key, err);
@@ -38,19 +40,10 @@ export class S3ArticleSource implements ArticleSource {
       await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return true;
     } catch (err) {
-      if (isNoSuchKey(err) || isAccessDeniedOnMissing(err)) return false;
+      if (isNoSuchKey(err)) return false;
       throw s3Fault('HeadObject', this.bucket, key, err);
     }
   }
-}
-
-/**
- * S3 answers 403, not 404, for a missing key when the caller may not list that prefix. The
- * function's role may only read objects under incoming/ and list its own prefixes, so there a
- * 403 means the article is gone.
- */
-function isAccessDeniedOnMissing(err: unknown): boolean {
-  return s3ErrorName(err) === 'AccessDenied' || httpStatusOf(err) === 403;
 }
 
 /** The total of a Content-Range header ("bytes 0-99/1234"), when it states one. */
