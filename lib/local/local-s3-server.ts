@@ -1,4 +1,5 @@
 import S3rver from 's3rver';
+import S3Object from 's3rver/lib/models/object';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 
 /** An S3-compatible server on 127.0.0.1 with the articles bucket created. */
@@ -9,6 +10,8 @@ export interface LocalS3Server {
   readonly clientConfig: S3ClientConfig;
   /** Called with every object event the server emits (S3's record shape; keys are NOT URL-encoded). */
   onEvent(listener: (event: unknown) => void): void;
+  /** Writes an object straight into the server's store, without HTTP, signing or events: for seeding benchmarks fast. */
+  putDirect(key: string, body: Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startLocalS3Server(options: { directory: string; bucket: s
     bucket: options.bucket,
     clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: S3RVER_CREDENTIALS },
     onEvent: (listener) => void server.on('event', listener),
+    putDirect: async (key, body) => void (await server.store.putObject(new S3Object(options.bucket, key, body, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) }))),
     close: () => server.close(),
   };
 }

@@ -11,11 +11,23 @@ declare module 's3rver' {
     vhostBuckets?: boolean;
     configureBuckets?: Array<{ name: string; configs?: Array<string | Buffer> }>;
   }
+  /** The server's object store (FilesystemStore); written directly only to seed benchmarks. */
+  interface S3rverStore {
+    putObject(object: unknown): Promise<{ size: number; md5: string }>;
+  }
   class S3rver {
     constructor(options?: S3rverOptions);
+    readonly store: S3rverStore;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
     on(event: 'event', listener: (event: unknown) => void): this;
   }
   export = S3rver;
+}
+
+declare module 's3rver/lib/models/object' {
+  class S3Object {
+    constructor(bucket: string, key: string, content: Buffer, metadata: Record<string, string>);
+  }
+  export = S3Object;
 }
