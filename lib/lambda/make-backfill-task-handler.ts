@@ -28,7 +28,8 @@ const MAX_RESULT_STRING = 500;
 
 /**
  * The Lambda entry point for an S3 Batch Operations job over the archive (LambdaInvoke,
- * schema 1.0 or 2.0). Each task's key is judged as its upload event would be (backfillArticle).
+ * schema 1.0 or 2.0). Each task's key is judged as its upload event would be (backfillArticle);
+ * an article already judged as it is keeps its report, so a job run again changes nothing.
  * Judged and rejected articles succeed; S3 faults are TemporaryFailure so the job retries them;
  * keys of another bucket or outside the incoming prefix are PermanentFailure. Keys without an
  * article suffix (an S3 Inventory manifest lists every object) succeed as skipped, so they
@@ -72,6 +73,7 @@ async function runTask(deps: HandlerDeps, task: BatchTask, jobId: string | undef
   }
   const cost = { ms: Math.round(performance.now() - started), s3Requests: (deps.s3Requests?.() ?? 0) - requestsBefore };
   if (outcome.action === 'missing') return result('PermanentFailure', 'NoSuchKey: the object was deleted after the manifest was made', cost);
+  if (outcome.action === 'unchanged') return result('Succeeded', `${describeReport(outcome.report)} (already judged)`, cost);
   if (outcome.action !== 'reported') return result('PermanentFailure', `${outcome.action}: ${'why' in outcome ? outcome.why : ''}`, cost);
   return result('Succeeded', describeReport(outcome.report), { ...cost, refreshed: outcome.refreshed });
 }
