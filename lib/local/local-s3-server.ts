@@ -1,5 +1,6 @@
 import S3rver from 's3rver';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import { S3RVER_CREDENTIALS } from './s3rver-credentials.js';
 
 /** An S3-compatible server on 127.0.0.1 with the articles bucket created. */
 export interface LocalS3Server {
@@ -11,9 +12,6 @@ export interface LocalS3Server {
   onEvent(listener: (event: unknown) => void): void;
   close(): Promise<void>;
 }
-
-/** s3rver accepts these (and only signed requests); they are not secrets. */
-const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /**
  * Starts s3rver with its data in `directory` on 127.0.0.1 (port 0: any free port). Listings of
@@ -33,7 +31,7 @@ export async function startLocalS3Server(options: { directory: string; bucket: s
   return {
     endpoint,
     bucket: options.bucket,
-    clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: S3RVER_CREDENTIALS },
+    clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { ...S3RVER_CREDENTIALS } },
     onEvent: (listener) => void server.on('event', listener),
     close: () => server.close(),
   };
