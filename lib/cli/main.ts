@@ -13,15 +13,23 @@ import { indexCommand } from './commands/index-command.js';
 import { checkCommand } from './commands/check-command.js';
 import { compareCommand } from './commands/compare-command.js';
 import { evalCommand } from './commands/eval-command.js';
+import { backfillCommand } from './commands/backfill-command.js';
 
 const OPTIONS = {
   store: { type: 'string' },
   json: { type: 'boolean' },
   param: { type: 'string', multiple: true },
   errors: { type: 'string' },
+  endpoint: { type: 'string' },
+  bucket: { type: 'string' },
+  prefix: { type: 'string' },
+  concurrency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
+
+/** Options that only backfill takes (it works on a bucket, not on the store folder). */
+const BACKFILL_OPTIONS = ['endpoint', 'bucket', 'prefix', 'concurrency'] as const;
 
 /** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -51,6 +59,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === undefined) throw new UsageError('no command given');
     if (values.errors !== undefined && command !== 'eval') throw new UsageError('--errors is an option of eval only');
+    const bucketOptions = BACKFILL_OPTIONS.filter((name) => values[name] !== undefined);
+    if (bucketOptions.length > 0 && command !== 'backfill') throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill only`);
+    if (values.store !== undefined && command === 'backfill') throw new UsageError('--store is not an option of backfill: its index and reports are in the bucket');
     const storeDir = resolve(values.store ?? DEFAULT_STORE_DIR);
     const ctx: CliContext = {
       cwd: process.cwd(),
@@ -73,6 +84,8 @@ export async function main(argv: string[]): Promise<number> {
         return await checkCommand(ctx, args);
       case 'compare':
         return await compareCommand(ctx, args);
+      case 'backfill':
+        return await backfillCommand(ctx, args, { endpoint: values.endpoint, bucket: values.bucket, prefix: values.prefix, concurrency: values.concurrency });
       case 'eval':
         return await evalCommand(ctx, args, values.errors === undefined ? {} : { errorsFile: values.errors });
       default:

@@ -1,14 +1,17 @@
 import type { Report } from '../report/report.js';
 import { formatTable } from './format-table.js';
 
+/** What the summary reads of a report. */
+export type SummaryFields = Pick<Report, 'status' | 'verdict' | 'article' | 'rewriteOf'> & { readonly error: Pick<NonNullable<Report['error']>, 'code'> | null };
+
 /** Running tally of an indexing run: small whatever the number of articles. */
 export class RunSummary {
   readonly counts = { articles: 0, original: 0, copy: 0, rewrite: 0, partial: 0, rejected: 0 };
   private readonly flagged: string[][] = [];
   private readonly rejected: string[] = [];
 
-  /** Counts one report. */
-  add(report: Report): void {
+  /** Counts one report (only the fields of its final verdict are read, so a caller may keep just those). */
+  add(report: SummaryFields): void {
     this.counts.articles++;
     if (report.status !== 'ok' || report.verdict === null) {
       this.counts.rejected++;

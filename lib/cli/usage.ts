@@ -1,4 +1,5 @@
 import { SUPPORTED_EXTENSIONS } from '../text/extract-article.js';
+import { LOCAL_S3_ENDPOINT } from './open-s3-bucket.js';
 
 /** Default store folder, relative to the working directory. */
 export const DEFAULT_STORE_DIR = './.rewrite-radar';
@@ -14,6 +15,8 @@ Commands:
   check FILES...       judge files against the index without adding them
   compare A B          show how article A relates to source B: measures, verdict, aligned passages
   eval CORPUS_DIR      measure the detector on a labelled corpus (labels.tsv, see shared/corpora)
+  backfill             judge the articles already in an S3 bucket, oldest LastModified first, as the
+                       deployed function would on upload (index and reports go to the bucket)
   help                 show this help
 
 Options:
@@ -21,6 +24,12 @@ Options:
   --json               machine-readable output: one JSON object per line on stdout
   --param NAME=VALUE   override a detector parameter (repeatable), e.g. --param rewriteShare=0.6
   --errors FILE        eval only: write the misjudged articles as TSV
+  --endpoint URL       backfill: S3-compatible endpoint (default ${LOCAL_S3_ENDPOINT}, the local stack;
+                       a 127.0.0.1/localhost endpoint without AWS_ACCESS_KEY_ID signs as S3RVER/S3RVER,
+                       any other uses the standard AWS credential chain)
+  --bucket NAME        backfill: the articles bucket (default articles)
+  --prefix PREFIX      backfill: where the articles are (default incoming/)
+  --concurrency N      backfill: articles judged at once (default 4)
   -h, --help           show this help
   --version            print the version
 

@@ -28,13 +28,23 @@ const PARAM_VARIABLES = {
 /** Bucket names S3 accepts (3-63 lower-case letters, digits, dots and hyphens). */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+/** Whether a prefix can hold articles: relative, ending in "/", and outside the state the detector writes (so its writes never look like uploads). */
+export function isIncomingPrefix(prefix: string): boolean {
+  return /^[^/].*\/$/.test(prefix) && !['reports/', 'fingerprints/', 'index/'].some((p) => prefix.startsWith(p));
+}
+
+/** Whether a name is one S3 accepts for a bucket. */
+export function isBucketName(name: string): boolean {
+  return BUCKET_NAME.test(name);
+}
+
 /** Reads and validates the configuration; a bad value throws ConfigError naming the variable. */
 export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   const bucket = env['ARTICLES_BUCKET'];
   if (bucket === undefined || bucket === '') throw new ConfigError('ARTICLES_BUCKET is not set: it names the bucket holding incoming/ articles');
-  if (!BUCKET_NAME.test(bucket)) throw new ConfigError(`ARTICLES_BUCKET must be an S3 bucket name, got ${JSON.stringify(bucket)}`);
+  if (!isBucketName(bucket)) throw new ConfigError(`ARTICLES_BUCKET must be an S3 bucket name, got ${JSON.stringify(bucket)}`);
   const incomingPrefix = env['INCOMING_PREFIX'] ?? 'incoming/';
-  if (!/^[^/].*\/$/.test(incomingPrefix) || ['reports/', 'fingerprints/', 'index/'].some((p) => incomingPrefix.startsWith(p))) {
+  if (!isIncomingPrefix(incomingPrefix)) {
     throw new ConfigError(`INCOMING_PREFIX must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(incomingPrefix)}`);
   }
   const overrides: Record<string, number> = {};

@@ -1,6 +1,7 @@
 import S3rver from 's3rver';
 import S3Object from 's3rver/lib/models/object';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import { S3RVER_CREDENTIALS } from './s3rver-credentials.js';
 
 /** An S3-compatible server on 127.0.0.1 with the articles bucket created. */
 export interface LocalS3Server {
@@ -14,9 +15,6 @@ export interface LocalS3Server {
   putDirect(key: string, body: Buffer): Promise<void>;
   close(): Promise<void>;
 }
-
-/** s3rver accepts these (and only signed requests); they are not secrets. */
-const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /**
  * Starts s3rver with its data in `directory` on 127.0.0.1 (port 0: any free port). Listings of
@@ -36,7 +34,7 @@ export async function startLocalS3Server(options: { directory: string; bucket: s
   return {
     endpoint,
     bucket: options.bucket,
-    clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: S3RVER_CREDENTIALS },
+    clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { ...S3RVER_CREDENTIALS } },
     onEvent: (listener) => void server.on('event', listener),
     putDirect: async (key, body) => void (await server.store.putObject(new S3Object(options.bucket, key, body, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) }))),
     close: () => server.close(),

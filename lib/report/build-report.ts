@@ -83,6 +83,7 @@ function unjudgedReport(article: Report['article'], status: Exclude<Report['stat
   };
 }
 
-function detectorInfo(params: DetectorParams): Report['detector'] {
+/** The detector block of a report: version and every parameter, so a report says what judged it. */
+export function detectorInfo(params: DetectorParams): Report['detector'] {
   return { version: DETECTOR_VERSION, params: { ...params } };
 }

@@ -32,7 +32,8 @@ export class S3ArticleSource implements ArticleSource {
       return { kind: 'too-large', size };
     }
     const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
-    return { kind: 'found', bytes, size: bytes.length, etag: unquote(out.ETag) };
+    // LastModified (second precision) places an archived article in indexing order when it is backfilled
+    return { kind: 'found', bytes, size: bytes.length, etag: unquote(out.ETag), ...(out.LastModified ? { lastModified: out.LastModified } : {}) };
   }
 
   async exists(key: string): Promise<boolean> {

@@ -53,7 +53,18 @@ export class S3ObjectStore implements ObjectStore {
  * pages of 1,000. S3 LIST is strongly consistent: a key written before the call is listed.
  */
 export async function listKeys(s3: S3Client, bucket: string, prefix: string, maxPages: number): Promise<string[]> {
-  const keys: string[] = [];
+  return (await listObjects(s3, bucket, prefix, maxPages)).map((o) => o.key);
+}
+
+/** One listed object: its key and when it was last written. */
+export interface ListedObject {
+  readonly key: string;
+  readonly lastModified: Date | undefined;
+}
+
+/** Like listKeys, with each object's LastModified (what a backfill orders an archive by). */
+export async function listObjects(s3: S3Client, bucket: string, prefix: string, maxPages: number): Promise<ListedObject[]> {
+  const keys: ListedObject[] = [];
   let token: string | undefined;
   for (let page = 0; page < maxPages; page++) {
     let out;
@@ -62,7 +73,7 @@ export async function listKeys(s3: S3Client, bucket: string, prefix: string, max
     } catch (err) {
       throw s3Fault('ListObjectsV2', bucket, prefix, err);
     }
-    for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push(o.Key);
+    for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push({ key: o.Key, lastModified: o.LastModified });
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
     if (!token) break;
   }

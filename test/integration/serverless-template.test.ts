@@ -6,12 +6,14 @@ import { listZipEntries, readZipEntry } from '../helpers/read-zip';
 
 const ROOT = resolve(__dirname, '../..');
 const OSLS = join(ROOT, 'node_modules/osls/bin/serverless.js');
-const HANDLERS = ['functions/article-created.ts', 'functions/article-removed.ts'];
+const HANDLERS = ['functions/article-created.ts', 'functions/article-removed.ts', 'functions/backfill-task.ts'];
 const SUFFIXES = ['.htm', '.html', '.json', '.markdown', '.md', '.txt'];
 const BUCKET = 'rewrite-radar-dev-articles';
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const STATE_PREFIXES = ['index/', 'reports/', 'fingerprints/'];
 const FUNCTIONS = { created: 'ArticleCreatedLambdaFunction', removed: 'ArticleRemovedLambdaFunction' } as const;
+/** Invoked by S3 Batch Operations only: no trigger, no asynchronous retries. */
+const BACKFILL = 'BackfillTaskLambdaFunction';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Resource {
@@ -20,6 +22,7 @@ interface Resource {
 }
 interface Template {
   Resources: Record<string, Resource>;
+  Outputs?: Record<string, { Value: Json }>;
 }
 interface Statement {
   Effect: string;
@@ -154,7 +157,7 @@ describe('serverless.yml as packaged by osls', () => {
   });
 
   it('grants the functions S3 access to the one bucket, by prefix, and nothing broader', () => {
-    for (const fn of Object.values(FUNCTIONS)) {
+    for (const fn of [...Object.values(FUNCTIONS), BACKFILL]) {
       expect(template.Resources[fn]!.Properties.Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
     }
     const statements = roleStatements(template);
@@ -175,8 +178,26 @@ describe('serverless.yml as packaged by osls', () => {
     expect(listing.every((s) => asList(s.Action).length === 1)).toBe(true);
   });
 
-  it('passes the bucket and prefix to both functions', () => {
-    for (const fn of Object.values(FUNCTIONS)) {
+  it('adds the backfill function for S3 Batch Operations: no S3 trigger, the same scoped role, its ARN as an output', () => {
+    for (const t of [template, existingBucketTemplate]) {
+      const backfill = t.Resources[BACKFILL];
+      expect(backfill?.Type).toBe('AWS::Lambda::Function');
+      expect(backfill!.Properties.Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
+      const mentions = Object.entries(t.Resources).filter(([id, r]) => id !== BACKFILL && JSON.stringify(r).includes(BACKFILL)).map(([, r]) => r.Type);
+      // only its log group's dependency may name it: no notification, no S3 invoke permission, no async config
+      expect(mentions.filter((type) => type !== 'AWS::Logs::LogGroup')).toEqual([]);
+      const notifications = Object.values(t.Resources).flatMap((r) => (r.Type === 'AWS::S3::Bucket' || r.Type === 'Custom::S3' ? [JSON.stringify(r.Properties)] : []));
+      expect(notifications.some((n) => n.includes(BACKFILL) || n.includes('backfillTask'))).toBe(false);
+      const permissions = Object.values(t.Resources).filter((r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties.FunctionName).includes(BACKFILL));
+      expect(permissions).toEqual([]);
+      expect(t.Outputs?.['BackfillTaskFunctionArn']?.Value).toEqual({ 'Fn::GetAtt': [BACKFILL, 'Arn'] });
+    }
+    // one role for the three functions, so the IAM test above covers the backfill's grants too
+    expect(Object.values(template.Resources).filter((r) => r.Type === 'AWS::IAM::Role')).toHaveLength(1);
+  });
+
+  it('passes the bucket and prefix to every function', () => {
+    for (const fn of [...Object.values(FUNCTIONS), BACKFILL]) {
       const props = template.Resources[fn]!.Properties as { Runtime: string; Architectures: string[]; Environment: { Variables: Record<string, string> } };
       expect(props.Runtime).toBe('nodejs20.x');
       expect(props.Environment.Variables).toMatchObject({ ARTICLES_BUCKET: BUCKET, INCOMING_PREFIX: 'incoming/' });
@@ -184,7 +205,11 @@ describe('serverless.yml as packaged by osls', () => {
   });
 
   it('bundles each handler alone, without the AWS SDK (the runtime provides it)', () => {
-    for (const [zipName, bundle] of [['articleCreated.zip', 'functions/article-created.js'], ['articleRemoved.zip', 'functions/article-removed.js']] as const) {
+    for (const [zipName, bundle] of [
+      ['articleCreated.zip', 'functions/article-created.js'],
+      ['articleRemoved.zip', 'functions/article-removed.js'],
+      ['backfillTask.zip', 'functions/backfill-task.js'],
+    ] as const) {
       const zip = readFileSync(join(outDir, zipName));
       const entries = listZipEntries(zip);
       expect(entries.map((e) => e.name).sort()).toEqual([bundle, `${bundle}.map`]);

@@ -1,0 +1,111 @@
+import { isBucketName, isIncomingPrefix } from '../../lambda/lambda-config.js';
+import type { Report } from '../../report/report.js';
+import { reportKey } from '../../store/keys.js';
+import { INDEX_PREFIX } from '../../store/s3-lsh-index.js';
+import { listObjects, type ListedObject } from '../../store/s3-object-store.js';
+import { formatOf } from '../../text/extract-article.js';
+import { backfillArticle } from '../../use-cases/backfill-article.js';
+import { mapLimit } from '../../util/map-limit.js';
+import type { CliContext } from '../cli-context.js';
+import { LOCAL_S3_ENDPOINT, openS3Bucket } from '../open-s3-bucket.js';
+import { ProgressBar } from '../progress-bar.js';
+import { RunSummary, type SummaryFields } from '../run-summary.js';
+import { UsageError } from '../usage-error.js';
+
+/** Options of `backfill`, as parsed from the command line (strings, validated here). */
+export interface BackfillOptions {
+  readonly endpoint?: string | undefined;
+  readonly bucket?: string | undefined;
+  readonly prefix?: string | undefined;
+  readonly concurrency?: string | undefined;
+}
+
+/** Articles judged at once by default: each keeps up to 32 index requests in flight (S3_CONCURRENCY). */
+const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 64;
+
+/**
+ * `backfill`: judges every article already under the prefix of a bucket, as the deployed
+ * function would have on upload, oldest LastModified first (then by key), so that the older
+ * articles are named as the sources of newer ones. Uses the Lambda's S3 adapters; safe to run
+ * again (articles already judged as they are keep their reports). Prints the summary table of scan, or with --json one report per line (a report that a
+ * later article re-judged is printed again: the later line replaces the earlier).
+ */
+export async function backfillCommand(ctx: CliContext, args: readonly string[], options: BackfillOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (args.length > 0) throw new UsageError(`backfill takes no arguments (it reads the bucket), got ${args.map((a) => JSON.stringify(a)).join(' ')}`);
+  const { endpoint, bucket, prefix, concurrency } = parseOptions(options);
+  const opened = openS3Bucket({ endpoint, bucket, incomingPrefix: prefix, params: ctx.params }, env);
+  try {
+    const listed = await listObjects(opened.s3, bucket, prefix, Number.POSITIVE_INFINITY);
+    // the trigger fires only for article suffixes; other objects under the prefix are left alone here too
+    const articles = listed.filter((o) => formatOf(o.key) !== undefined).sort(byLastModifiedThenKey);
+    const skipped = listed.length - articles.length;
+    // in processing order, so the table lists articles oldest first whatever order they finish in
+    const final = new Map<string, SummaryFields | undefined>(articles.map((o) => [o.key, undefined]));
+    const missing: string[] = [];
+    const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'backfill') : undefined;
+    const shown = (report: Report): void => {
+      final.set(report.article.key, summaryFields(report));
+      if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
+    };
+    let done = 0;
+    try {
+      await mapLimit(articles, concurrency, async ({ key }) => {
+        const outcome = await backfillArticle(opened.deps, { bucket, key });
+        if (outcome.action === 'missing') missing.push(key);
+        if (outcome.action === 'unchanged') shown(outcome.report);
+        if (outcome.action === 'reported') {
+          shown(outcome.report);
+          // a source judged after its rewrite re-judged the rewrite's report: show its final verdict
+          for (const later of outcome.refreshed) {
+            const bytes = await opened.deps.store.get(reportKey(later));
+            if (bytes) shown(JSON.parse(Buffer.from(bytes).toString('utf8')) as Report);
+          }
+        }
+        bar?.update(++done, articles.length);
+      });
+    } finally {
+      bar?.finish();
+    }
+    if (!ctx.json) {
+      const summary = new RunSummary();
+      for (const fields of final.values()) if (fields) summary.add(fields);
+      ctx.out(summary.render({ reports: `s3://${bucket}/reports/${prefix}`, index: `s3://${bucket}/${INDEX_PREFIX}` }, ctx.columns));
+      if (skipped > 0) ctx.out(`skipped: ${skipped} object(s) under ${prefix} without an article suffix\n`);
+      if (missing.length > 0) ctx.out(`gone before they were read: ${missing.join(', ')}\n`);
+    }
+    return 0;
+  } finally {
+    opened.close();
+  }
+}
+
+/** Oldest first; S3's LastModified has second precision, so articles written in the same second go by key. */
+function byLastModifiedThenKey(a: ListedObject, b: ListedObject): number {
+  const t = (a.lastModified?.getTime() ?? 0) - (b.lastModified?.getTime() ?? 0);
+  return t !== 0 ? t : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** The few fields the summary needs: the run keeps these, not whole reports, whatever the archive's size. */
+function summaryFields(report: Report): SummaryFields {
+  return { status: report.status, verdict: report.verdict, article: report.article, rewriteOf: report.rewriteOf, error: report.error ? { code: report.error.code } : null };
+}
+
+function parseOptions(options: BackfillOptions): { endpoint: URL; bucket: string; prefix: string; concurrency: number } {
+  const rawEndpoint = options.endpoint ?? LOCAL_S3_ENDPOINT;
+  let endpoint: URL;
+  try {
+    endpoint = new URL(rawEndpoint);
+  } catch (cause) {
+    throw new UsageError(`--endpoint must be a URL like ${LOCAL_S3_ENDPOINT}, got ${JSON.stringify(rawEndpoint)}`, { cause });
+  }
+  if (endpoint.protocol !== 'http:' && endpoint.protocol !== 'https:') throw new UsageError(`--endpoint must be an http or https URL, got ${JSON.stringify(rawEndpoint)}`);
+  const bucket = options.bucket ?? 'articles';
+  if (!isBucketName(bucket)) throw new UsageError(`--bucket must be an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens), got ${JSON.stringify(bucket)}`);
+  const prefix = options.prefix ?? 'incoming/';
+  if (!isIncomingPrefix(prefix)) throw new UsageError(`--prefix must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(prefix)}`);
+  const rawConcurrency = options.concurrency ?? String(DEFAULT_CONCURRENCY);
+  const concurrency = Number(rawConcurrency);
+  if (!/^\d+$/.test(rawConcurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(rawConcurrency)}`);
+  return { endpoint, bucket, prefix, concurrency };
+}
