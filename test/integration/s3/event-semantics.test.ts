@@ -2,6 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { MalformedEventError, type RejectionCode } from '../../../lib/errors.js';
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { makeArticleEventHandler } from '../../../lib/lambda/make-article-event-handler.js';
+import { deliverEvents } from '../../../lib/local/deliver-events.js';
 import { fingerprintKey, FINGERPRINT_PREFIX } from '../../../lib/store/keys.js';
 import { INDEX_PREFIX, S3LshIndex } from '../../../lib/store/s3-lsh-index.js';
 import type { ObjectStore } from '../../../lib/store/ports.js';
@@ -141,6 +142,18 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
     await expect(stack.handler({ nothing: true })).rejects.toThrow(MalformedEventError);
     await expect(stack.handler(s3Event('created', 'incoming/x.txt', { bucket: 'someone-elses' }))).rejects.toThrow(/serves "articles"/);
     expect((await stack.report('incoming/wire/bridge.txt'))?.status).toBe('ok');
+  });
+
+  it('logs a malformed event record and, after the two retries, leaves the event in the failure queue', async () => {
+    const malformed = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'articles' } } }] };
+    const delivery = deliverEvents(stack.handler);
+
+    delivery.deliver(malformed);
+    await delivery.idle();
+
+    expect(delivery.failed).toEqual([expect.objectContaining({ event: malformed, attempts: 3, error: expect.any(MalformedEventError) })]);
+    expect(stack.logs.filter((l) => l['message'] === 'malformed event record')).toEqual(Array.from({ length: 3 }, () => expect.objectContaining({ level: 'error', problem: 'record 0: no s3.bucket / s3.object' })));
+    expect(await stack.deps.store.list('reports/')).toEqual([]);
   });
 
   describe('bad input gets a rejected report and leaves the index alone', () => {
