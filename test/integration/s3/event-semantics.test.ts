@@ -2,6 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { MalformedEventError, type RejectionCode } from '../../../lib/errors.js';
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { makeArticleEventHandler } from '../../../lib/lambda/make-article-event-handler.js';
+import { deliverEvents } from '../../../lib/local/deliver-events.js';
 import { fingerprintKey, FINGERPRINT_PREFIX } from '../../../lib/store/keys.js';
 import { INDEX_PREFIX, S3LshIndex } from '../../../lib/store/s3-lsh-index.js';
 import type { ObjectStore } from '../../../lib/store/ports.js';
@@ -143,6 +144,18 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
     expect((await stack.report('incoming/wire/bridge.txt'))?.status).toBe('ok');
   });
 
+  it('logs a malformed event record and, after the two retries, leaves the event in the failure queue', async () => {
+    const malformed = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'articles' } } }] };
+    const delivery = deliverEvents(stack.handler);
+
+    delivery.deliver(malformed);
+    await delivery.idle();
+
+    expect(delivery.failed).toEqual([expect.objectContaining({ event: malformed, attempts: 3, error: expect.any(MalformedEventError) })]);
+    expect(stack.logs.filter((l) => l['message'] === 'malformed event record')).toEqual(Array.from({ length: 3 }, () => expect.objectContaining({ level: 'error', problem: 'record 0: no s3.bucket / s3.object' })));
+    expect(await stack.deps.store.list('reports/')).toEqual([]);
+  });
+
   describe('bad input gets a rejected report and leaves the index alone', () => {
     const utf16Bad = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x41, 0x00]);
     const cases: Array<[string, string | Uint8Array, RejectionCode]> = [
@@ -159,7 +172,8 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
       ['incoming/bad/paper.pdf', '%PDF-1.4 whatever', 'unsupported-type'],
       ['incoming/../escape.txt', WIRE, 'bad-key'],
     ];
-    it.each(cases)('%s -> %s', async (key, body, code) => {
+    // named by key and code: '%s -> %s' would print the body, 250 KB of it for huge.txt
+    it.each(cases.map(([key, body, code]) => ({ key, body, code })))('$key -> $code', async ({ key, body, code }) => {
       await stack.handler(await upload('incoming/wire/fire.txt', FIRE));
       const before = await stack.deps.store.list(INDEX_PREFIX);
 
