@@ -1,5 +1,5 @@
 import { encodeS3Key } from '../lambda/parse-s3-event.js';
-import { formatOf } from '../text/extract-article.js';
+import { SUPPORTED_EXTENSIONS } from '../text/extract-article.js';
 
 /** An event that failed every attempt: the local stand-in for the failure destination. */
 export interface FailedDelivery {
@@ -73,7 +73,7 @@ function keysOf(event: unknown): string[] {
   return Array.isArray(records) ? records.map((r) => r.s3?.object?.key).filter((k): k is string => typeof k === 'string') : [];
 }
 
-/** The notification filter of serverless.yml: the incoming prefix and a supported suffix. */
+/** The notification filter of serverless.yml: the incoming prefix and a supported suffix, matched case-sensitively as S3 does (`.TXT` does not fire). */
 export function triggerAccepts(incomingPrefix: string): (key: string) => boolean {
-  return (key) => key.startsWith(incomingPrefix) && formatOf(key) !== undefined;
+  return (key) => key.startsWith(incomingPrefix) && SUPPORTED_EXTENSIONS.some((ext) => key.endsWith(ext));
 }
