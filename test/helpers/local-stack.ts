@@ -8,6 +8,7 @@ import { deliverEvents, triggerAccepts, type EventDelivery } from '../../lib/loc
 import { startLocalS3Server, type LocalS3Server } from '../../lib/local/local-s3-server.js';
 import { makeS3Client } from '../../lib/lambda/s3-client.js';
 import { reportKey } from '../../lib/store/keys.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import type { Report } from '../../lib/report/report.js';
 
 /** A real s3rver on 127.0.0.1 whose object events reach the real handler, as S3 notifications reach the Lambda. */
@@ -61,4 +62,20 @@ export async function startLocalStack(options: { env?: Record<string, string>; w
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A local stack whose handler reaches S3 through a fault proxy (the uploading user's client goes
+ * straight to the server); events are delivered by the test. Close both when done.
+ */
+export async function startProxiedStack(proxyOptions?: Parameters<typeof startFaultProxy>[1]): Promise<{ stack: LocalStack; proxy: FaultProxy }> {
+  let proxy: FaultProxy | undefined;
+  const stack = await startLocalStack({
+    wire: false,
+    endpoint: async (server) => {
+      proxy = await startFaultProxy(server.endpoint, proxyOptions);
+      return proxy.endpoint;
+    },
+  });
+  return { stack, proxy: proxy! };
 }

@@ -4,9 +4,9 @@ import { makeBackfillTaskHandler } from '../../../lib/lambda/make-backfill-task-
 import { FINGERPRINT_PREFIX, REPORT_PREFIX } from '../../../lib/store/keys.js';
 import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
 import { batchEvent } from '../../helpers/batch-events.js';
-import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
+import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
-import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
+import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
 
 const WIRE = 'incoming/wire/harbour bridge.txt';
 const FIRE = 'incoming/wire/fire.txt';
@@ -48,13 +48,7 @@ describe('backfill of an archive that predates the function', () => {
   beforeEach(async () => {
     // wire: false: uploads trigger nothing, as for an archive written before the stack was deployed;
     // the handler's own S3 client goes through a fault proxy, the uploading user's does not
-    stack = await startLocalStack({
-      wire: false,
-      endpoint: async (server) => {
-        proxy = await startFaultProxy(server.endpoint);
-        return proxy.endpoint;
-      },
-    });
+    ({ stack, proxy } = await startProxiedStack());
     await stack.put(WIRE, fixtureText('articles/harbour-bridge-wire.txt'));
     await stack.put(FIRE, fixtureText('articles/library-fire-wire.txt'));
     await stack.put(PLANTED_SOURCE, PLANTED[0]!.text);

@@ -6,8 +6,8 @@ import { deliverEvents, triggerAccepts } from '../../../lib/local/deliver-events
 import { FINGERPRINT_PREFIX, htmlReportKey, REPORT_PREFIX, reportKey } from '../../../lib/store/keys.js';
 import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
 import type { Report } from '../../../lib/report/report.js';
-import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
-import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
+import type { FaultProxy } from '../../helpers/fault-proxy.js';
+import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
 
 const SEED = 20240301;
 /**
@@ -33,14 +33,8 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
   });
 
   it('ends with one report and one entry set per article, every pair linked, once the failure queue is replayed', async () => {
-    stack = await startLocalStack({
-      wire: false,
-      endpoint: async (server) => {
-        proxy = await startFaultProxy(server.endpoint, { seed: SEED, rates: RATES });
-        return proxy.endpoint;
-      },
-    });
-    const s = stack;
+    ({ stack, proxy } = await startProxiedStack({ seed: SEED, rates: RATES }));
+    const s = stack!;
     const p = proxy!;
     const corpus = plantedCorpus({ pairs: 70, unrelated: 60, words: 120, seed: SEED, kinds: ['copy', 'light', 'heavy'] });
     expect(corpus).toHaveLength(200);

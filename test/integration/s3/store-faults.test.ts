@@ -4,8 +4,8 @@ import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { fingerprintKey } from '../../../lib/store/keys.js';
 import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
 import { fixtureText } from '../../helpers/fixtures.js';
-import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
-import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
+import type { FaultProxy } from '../../helpers/fault-proxy.js';
+import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
 import { s3Event } from '../../helpers/s3-events.js';
 
 const ARTICLES = ['harbour-bridge-wire', 'library-fire-wire', 'harbour-bridge-spun'].map((n) => ({ key: `incoming/faults/${n}.txt`, text: fixtureText(`articles/${n}.txt`) }));
@@ -15,13 +15,7 @@ describe('S3 faults while a batch is processed', () => {
   let proxy: FaultProxy;
   beforeEach(async () => {
     // the handler talks to S3 through the proxy; the uploading user talks to the server directly
-    stack = await startLocalStack({
-      wire: false,
-      endpoint: async (server) => {
-        proxy = await startFaultProxy(server.endpoint);
-        return proxy.endpoint;
-      },
-    });
+    ({ stack, proxy } = await startProxiedStack());
   });
   afterEach(async () => {
     await stack.close();
