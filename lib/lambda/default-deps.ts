@@ -5,13 +5,13 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { jsonLog } from './json-log.js';
 import { lambdaConfig } from './lambda-config.js';
 import type { HandlerDeps } from './make-article-event-handler.js';
-import { makeS3Client } from './s3-client.js';
+import { makeS3Client, type S3RequestCounter } from './s3-client.js';
 
 /**
  * The handler's adapters, built once per cold start from the environment: a bad variable fails
  * the start with its name. `s3Config` lets the local server point the same code at 127.0.0.1.
  */
-export function s3HandlerDeps(env: NodeJS.ProcessEnv = process.env, s3Config: S3ClientConfig = {}): HandlerDeps {
+export function s3HandlerDeps(env: NodeJS.ProcessEnv = process.env, s3Config: S3ClientConfig = {}): HandlerDeps & { s3Requests: S3RequestCounter } {
   const config = lambdaConfig(env);
   const { s3, requests } = makeS3Client(s3Config);
   const store = new S3ObjectStore(s3, config.bucket);

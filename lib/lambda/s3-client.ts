@@ -1,19 +1,29 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 
+/** HTTP requests sent, retries included (each is billed), in all and by S3 command. */
+export interface S3RequestCounter {
+  (): number;
+  byCommand(): Record<string, number>;
+}
+
 /**
  * An S3 client that only adds checksums where S3 requires them (the SDK's default adds them to
  * every upload, which S3-compatible test servers store with aws-chunked framing in the body),
- * and that counts the HTTP requests it sends, retries included (each is billed).
+ * and that counts the HTTP requests it sends by command (S3 bills LIST and PUT ten times GET).
  */
-export function makeS3Client(config: S3ClientConfig = {}): { s3: S3Client; requests: () => number } {
+export function makeS3Client(config: S3ClientConfig = {}): { s3: S3Client; requests: S3RequestCounter } {
   const s3 = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
-  let sent = 0;
+  const sent = new Map<string, number>();
+  let total = 0;
   s3.middlewareStack.add(
-    (next) => async (args) => {
-      sent++;
+    (next, context) => async (args) => {
+      total++;
+      const command = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      sent.set(command, (sent.get(command) ?? 0) + 1);
       return next(args);
     },
     { step: 'deserialize', name: 'countRequests' },
   );
-  return { s3, requests: () => sent };
+  const requests = Object.assign(() => total, { byCommand: () => Object.fromEntries(sent) });
+  return { s3, requests };
 }
