@@ -1,13 +1,15 @@
 import { RewriteRadarError } from '../errors.js';
-import { fmix32 } from '../sketch/hash.js';
+import { fmix32 as importedFmix32 } from '../sketch/hash.js';
 import { STOPWORDS } from './stopwords.js';
 
-/** Token flags (bit field). */
-export const STOP = 1;
-export const CAPITALISED = 2;
-export const NUMBER = 4;
+// Token flags (bit field). Exported by a list, not `export const`: compiled to CommonJS, every
+// use of an `export const` inside this module becomes a property load on `exports`.
+const STOP = 1;
+const CAPITALISED = 2;
+const NUMBER = 4;
 /** Inside double quotes: quotes are shared by independent coverage of the same event. */
-export const QUOTED = 8;
+const QUOTED = 8;
+export { STOP, CAPITALISED, NUMBER, QUOTED };
 
 /** Words of a text as parallel typed arrays: no object per token, so sketching stays fast. */
 export interface Tokens {
@@ -22,6 +24,8 @@ export interface Tokens {
 // As an int32: V8 keeps a hash seeded with 0x811c9dc5 (above 2^31) in a floating-point register.
 // Hot loops copy it and STOP_MULTIPLIER into locals: as module constants they are boxed numbers.
 const FNV_OFFSET = 0x811c9dc5 | 0;
+// A module-local binding: CommonJS output calls an import through its module object, uninlined.
+const fmix32 = importedFmix32;
 const FNV_PRIME = 0x01000193;
 
 /** Class bits of a UTF-16 unit in UNIT_INFO; its lower-case form sits above them (info >>> 8). */
@@ -118,7 +122,6 @@ export function tokenize(text: string): Tokens {
  */
 function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
   const { start, end, term, flags } = state;
-  const stemAt = STEM_RING;
   const fnvOffset = FNV_OFFSET;
   const stopMultiplier = STOP_MULTIPLIER;
   let n = state.count;
@@ -139,10 +142,8 @@ function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
     const s = i;
     let digits = 0;
     let apostrophes = false;
-    // FNV-1a of the lower-cased word, for the stopword lookup; without apostrophes it is also the
-    // stem's hash up to each position, kept for the last 8 units (the stem drops at most 7)
+    // FNV-1a of the lower-cased word: the stopword lookup's key, and the term's when no stem rule cuts
     let h = fnvOffset;
-    stemAt[s & 7] = h;
     while (i < len) {
       const d = u[i]!;
       const di = UNIT_INFO[d]!;
@@ -164,7 +165,6 @@ function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
         break;
       }
       i++;
-      stemAt[i & 7] = h;
     }
     // flags without branches: stopword-ness is data-dependent and a branch on it mispredicts often
     let f = ((quoted | (quoted >>> 1)) & QUOTED) | ((info & ASCII_UPPER) >>> 4);
@@ -176,10 +176,14 @@ function scanWords(u: Uint16Array, len: number, state: ScanState): boolean {
       term[n] = hashDigits(u, s, i);
     } else {
       const e = stemEnd(u, s, i);
-      const stemEndAt = e < 0 ? -e : e;
-      let stem = apostrophes ? hashStem(u, s, stemEndAt) : stemAt[stemEndAt & 7]!;
-      if (e < 0) stem = Math.imul(stem ^ 121, FNV_PRIME); // -ies became -y
-      term[n] = fmix32(stem);
+      if (e === i && !apostrophes) {
+        term[n] = raw;
+      } else {
+        // a stem rule cut the word (about a third of words): hash its stem again
+        let stem = hashStem(u, s, e < 0 ? -e : e);
+        if (e < 0) stem = Math.imul(stem ^ 121, FNV_PRIME); // -ies became -y
+        term[n] = fmix32(stem);
+      }
     }
     start[n] = s;
     end[n] = i;
@@ -214,9 +218,6 @@ function suspend(state: ScanState, n: number, quoted: number, next: number, unkn
   state.unknown = unknown;
   return false;
 }
-
-/** Stem hash after each of the last 8 units of a word ('s + es + ing cut 7). */
-const STEM_RING = new Uint32Array(8);
 
 function grow<T extends Uint32Array | Uint8Array>(a: T): T {
   const b = new (a.constructor as { new (n: number): T })(a.length * 2);
@@ -280,7 +281,7 @@ function hashDigits(u: Uint16Array, start: number, end: number): number {
   return fmix32(h ^ 0x5bd1e995);
 }
 
-/** FNV-1a state of u[start,end) lower-cased without apostrophes, for the rare word that has one. */
+/** FNV-1a state of u[start,end) lower-cased without apostrophes: the hash of a stem. */
 function hashStem(u: Uint16Array, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
