@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { minhash, type MinHash } from '../sketch/minhash.js';
 import { modelText, type TextModel } from './fingerprint.js';
-import { STOP } from '../text/tokenize.js';
+import { STOP as STOP_FLAG } from '../text/tokenize.js';
+
+// Module-local: compiled to CommonJS, an imported constant is a property load in the hot loop.
+const STOP = STOP_FLAG;
 import type { DetectorParams } from './detector-params.js';
 
 /** A cleaned text with its MinHash over content words. */

@@ -1,4 +1,7 @@
-import { fmix32 } from './hash.js';
+import { fmix32 as importedFmix32 } from './hash.js';
+
+// Module-local: compiled to CommonJS, a call to an import goes through its module object, uninlined.
+const fmix32 = importedFmix32;
 import type { MinHash } from './minhash.js';
 
 /** Banding of a signature: `bands` groups of `rows` slots; a shared band makes a candidate. */

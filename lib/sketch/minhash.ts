@@ -1,4 +1,7 @@
-import { fmix32 } from './hash.js';
+import { fmix32 as importedFmix32 } from './hash.js';
+
+// Module-local: compiled to CommonJS, a call to an import goes through its module object, uninlined.
+const fmix32 = importedFmix32;
 
 /** Serialization format tag: bump when the hashing or layout changes (old sketches must not compare). */
 export const MINHASH_FORMAT_VERSION = 1;
