@@ -87,7 +87,10 @@ interface Run {
  * in a child process by default, so the handler's CPU time is its own; its wall time still
  * includes s3rver's (folder walks per LIST), which is not AWS latency.
  */
-export async function measureHandler(sizes: readonly number[], options: { probe?: number; words?: number; server?: ServerPlacement } = {}): Promise<HandlerFigures> {
+export async function measureHandler(
+  sizes: readonly number[],
+  options: { probe?: number; words?: number; server?: ServerPlacement; onSize?: (figures: HandlerAtSize) => void } = {},
+): Promise<HandlerFigures> {
   const { probe = 40, words = 150, server: placement = 'forked' } = options;
   const directory = await mkdtemp(join(tmpdir(), 'rr-bench-s3-'));
   const server = await startServer(placement, directory);
@@ -135,6 +138,7 @@ export async function measureHandler(sizes: readonly number[], options: { probe?
         inFlight.push(server.putDirect(await seedObjects(seedDeps, keyOf(a), a.text, `${timeOf(next)}|${keyOf(a)}`)));
         // a few articles' writes in flight keep the server busy while the next one is judged
         if (inFlight.length >= 4) await inFlight.shift();
+        if ((next + 1) % 1000 === 0) process.stderr.write(`measureHandler: ${next + 1} articles seeded, ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB\n`);
       }
       await Promise.all(inFlight);
       seedSeconds += (performance.now() - seedStart) / 1000;
@@ -174,7 +178,13 @@ export async function measureHandler(sizes: readonly number[], options: { probe?
         await detectArticle(seedDeps, { key, bytes: body, order: `${timeOf(next)}|${key}` }, { addToIndex: true });
       }
       atIndexSize.push(summariseRuns(size, runs));
+      // removing the store below takes minutes at 10,000 articles (millions of files): say it first
+      options.onSize?.(atIndexSize[atIndexSize.length - 1]!);
     }
+  } catch (err) {
+    // said before the store's (slow: millions of files) removal below
+    console.error('measureHandler failed:', err);
+    throw err;
   } finally {
     await server.close();
     await rm(directory, { recursive: true, force: true });
