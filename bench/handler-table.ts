@@ -1,7 +1,7 @@
 import type { HandlerAtSize, HandlerFigures } from './measure-handler.js';
 
 /** Rows of the handler breakdown, one per index size: `[measure, value...]` under `HANDLER_HEADER`. */
-export const HANDLER_HEADER = ['indexed', 'wall p50', 'wall p95', 'cpu p50', 'server cpu p50', 'query p50', 'query cpu p50', 'LIST', 'GET', 'PUT', 'keys listed p50', 'bands >1 page', 'found p50', 'verified p50', 'GET KB p50', 'planted found'] as const;
+export const HANDLER_HEADER = ['indexed', 'wall p50', 'wall p95', 'cpu p50', 'gc p50', 'server cpu p50', 'query p50', 'query cpu p50', 'LIST', 'GET', 'PUT', 'keys listed p50', 'bands >1 page', 'found p50', 'verified p50', 'GET KB p50', 'planted found'] as const;
 
 /** The breakdown of each index size as table cells (ms unless named). */
 export function handlerRows(figures: HandlerFigures): string[][] {
@@ -10,6 +10,7 @@ export function handlerRows(figures: HandlerFigures): string[][] {
     fmt(h.ms.median, 1),
     fmt(h.ms.p95, 1),
     fmt(h.cpuMs.median, 1),
+    fmt(h.gcMs.median, 1),
     h.serverCpuMs ? fmt(h.serverCpuMs.median, 1) : 'in cpu',
     fmt(h.queryMs.median, 1),
     fmt(h.queryCpuMs.median, 1),
@@ -38,6 +39,7 @@ export function handlerJson(figures: HandlerFigures): Record<string, unknown> {
     handlerMsP95ByIndexSize: by((h) => h.ms.p95),
     handlerCpuMsP50ByIndexSize: by((h) => h.cpuMs.median),
     handlerCpuMsP95ByIndexSize: by((h) => h.cpuMs.p95),
+    handlerGcMsP50ByIndexSize: by((h) => h.gcMs.median),
     s3rverCpuMsP50ByIndexSize: figures.atIndexSize.every((h) => h.serverCpuMs) ? by((h) => h.serverCpuMs!.median) : null,
     handlerQueryMsP50ByIndexSize: by((h) => h.queryMs.median),
     listedKeysP50ByIndexSize: by((h) => h.listedKeys.median),

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { decodeFingerprint } from '../lib/detect/fingerprint-record.js';
 import { s3HandlerDeps } from '../lib/lambda/default-deps.js';
@@ -47,6 +48,8 @@ export interface HandlerAtSize {
   readonly candidatesVerified: Spread;
   /** Body bytes of every GET (the article, then candidate fingerprints). */
   readonly bytesRead: Spread;
+  /** Garbage collection in the handler's process during the event (its heap also holds the bench's memory twin of the index). */
+  readonly gcMs: Spread;
   /** Planted rewrites among the probes, and how many of their reports name the planted source. */
   readonly plantedRewrites: number;
   readonly plantedFound: number;
@@ -74,6 +77,7 @@ interface Run {
   candidatesFound: number;
   candidatesVerified: number;
   bytesRead: number;
+  gcMs: number;
   /** For a planted rewrite: whether its report named the planted source. */
   plantedFound: boolean | null;
 }
@@ -128,6 +132,11 @@ export async function measureHandler(
   const timeOf = (i: number): string => new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
   let next = 0;
   let seedSeconds = 0;
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const atIndexSize: HandlerAtSize[] = [];
   try {
     for (const size of ordered) {
@@ -154,6 +163,7 @@ export async function measureHandler(
         const before = { requests: counter(), byCommand: counter.byCommand(), listed: counter.listedKeys(), bytes: counter.bytesRead() };
         const serverCpu = await server.cpuUsage();
         const cpu = process.cpuUsage();
+        const gcBefore = gcMs;
         const started = performance.now();
         await handler(event);
         const ms = performance.now() - started;
@@ -162,6 +172,7 @@ export async function measureHandler(
         runs.push({
           ms,
           cpuMs: handlerCpu,
+          gcMs: gcMs - gcBefore,
           serverCpuMs: serverCpu && serverCpuAfter ? cpuMs({ user: serverCpuAfter.user - serverCpu.user, system: serverCpuAfter.system - serverCpu.system }) : null,
           queryMs: query.ms,
           queryCpuMs: query.cpuMs,
@@ -186,6 +197,7 @@ export async function measureHandler(
     console.error('measureHandler failed:', err);
     throw err;
   } finally {
+    gc.disconnect();
     await server.close();
     await rm(directory, { recursive: true, force: true });
   }
@@ -253,6 +265,7 @@ function summariseRuns(indexed: number, runs: readonly Run[]): HandlerAtSize {
     candidatesFound: spread(runs.map((r) => r.candidatesFound)),
     candidatesVerified: spread(runs.map((r) => r.candidatesVerified)),
     bytesRead: spread(runs.map((r) => r.bytesRead)),
+    gcMs: spread(runs.map((r) => r.gcMs)),
     plantedRewrites: runs.filter((r) => r.plantedFound !== null).length,
     plantedFound: runs.filter((r) => r.plantedFound === true).length,
   };
