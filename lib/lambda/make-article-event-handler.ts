@@ -2,13 +2,14 @@ import { MalformedEventError, RewriteRadarError } from '../errors.js';
 import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '../use-cases/process-article-event.js';
 import type { Log } from './json-log.js';
 import { parseS3Event } from './parse-s3-event.js';
+import type { S3RequestCounter } from './s3-client.js';
 
 /** What a handler is built from: the use case's adapters, the bucket it serves, a log, and an S3 request counter. */
 export interface HandlerDeps extends ArticleEventDeps {
   readonly bucket: string;
   readonly log: Log;
-  /** S3 requests sent so far by this process (for the per-article log line). */
-  readonly s3Requests?: () => number;
+  /** S3 requests sent so far by this process, and what they returned (for the per-article log line). */
+  readonly s3Requests?: S3RequestCounter;
 }
 
 /** One line per handled event, as the handler returns it. */
@@ -40,7 +41,8 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
         continue;
       }
       const started = performance.now();
-      const requestsBefore = deps.s3Requests?.() ?? 0;
+      const cpuBefore = process.cpuUsage();
+      const before = s3Tally(deps.s3Requests);
       try {
         const outcome = await processArticleEvent(deps, e);
         const report = 'report' in outcome ? outcome.report : undefined;
@@ -53,7 +55,9 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
           ...(report ? { status: report.status, verdict: report.verdict, rewriteOf: report.rewriteOf?.key ?? null, error: report.error?.code ?? null } : {}),
           ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound, candidatesVerified: outcome.stats.candidatesVerified, refreshed: outcome.refreshed } : {}),
           ms: Math.round(performance.now() - started),
-          s3Requests: (deps.s3Requests?.() ?? 0) - requestsBefore,
+          // CPU of this process: the rest of ms is spent waiting on S3
+          cpuMs: Math.round(cpuMs(process.cpuUsage(cpuBefore))),
+          ...s3Spent(before, s3Tally(deps.s3Requests)),
         });
       } catch (err) {
         faults.push(err);
@@ -67,4 +71,28 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
     if (problems.length > 0) throw new MalformedEventError(`${problems.length} malformed record(s): ${problems.join('; ')}`);
     return handled;
   };
+}
+
+/** What an S3 counter said at one moment. */
+interface S3Tally {
+  readonly requests: number;
+  readonly byCommand: Record<string, number>;
+  readonly listedKeys: number;
+  readonly bytesRead: number;
+}
+
+function s3Tally(counter: S3RequestCounter | undefined): S3Tally {
+  return counter ? { requests: counter(), byCommand: counter.byCommand(), listedKeys: counter.listedKeys(), bytesRead: counter.bytesRead() } : { requests: 0, byCommand: {}, listedKeys: 0, bytesRead: 0 };
+}
+
+/** Log fields for the S3 work between two tallies: requests in all and by command, keys LIST returned, bytes GET returned. */
+function s3Spent(before: S3Tally, after: S3Tally): Record<string, unknown> {
+  const byCommand: Record<string, number> = {};
+  for (const [command, n] of Object.entries(after.byCommand)) if (n > (before.byCommand[command] ?? 0)) byCommand[command] = n - (before.byCommand[command] ?? 0);
+  return { s3Requests: after.requests - before.requests, s3RequestsByCommand: byCommand, s3ListedKeys: after.listedKeys - before.listedKeys, s3BytesRead: after.bytesRead - before.bytesRead };
+}
+
+/** User plus system CPU of a process.cpuUsage() difference, in milliseconds. */
+export function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }

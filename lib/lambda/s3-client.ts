@@ -1,9 +1,13 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 
-/** HTTP requests sent, retries included (each is billed), in all and by S3 command. */
+/** HTTP requests sent, retries included (each is billed), in all and by S3 command; and what came back. */
 export interface S3RequestCounter {
   (): number;
   byCommand(): Record<string, number>;
+  /** Keys returned by LIST pages, in all: what an index query cost to read and parse. */
+  listedKeys(): number;
+  /** Body bytes GET responses declared (Content-Length), in all. */
+  bytesRead(): number;
 }
 
 /**
@@ -15,6 +19,8 @@ export function makeS3Client(config: S3ClientConfig = {}): { s3: S3Client; reque
   const s3 = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
   const sent = new Map<string, number>();
   let total = 0;
+  let listed = 0;
+  let bytes = 0;
   s3.middlewareStack.add(
     (next, context) => async (args) => {
       total++;
@@ -24,6 +30,17 @@ export function makeS3Client(config: S3ClientConfig = {}): { s3: S3Client; reque
     },
     { step: 'deserialize', name: 'countRequests' },
   );
-  const requests = Object.assign(() => total, { byCommand: () => Object.fromEntries(sent) });
+  // outputs are parsed above the deserialize step: read them once per command, after retries
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const output = result.output as { Contents?: unknown[]; ContentLength?: number } | undefined;
+      if (context.commandName === 'ListObjectsV2Command') listed += output?.Contents?.length ?? 0;
+      else if (context.commandName === 'GetObjectCommand') bytes += output?.ContentLength ?? 0;
+      return result;
+    },
+    { step: 'initialize', name: 'countResults' },
+  );
+  const requests = Object.assign(() => total, { byCommand: () => Object.fromEntries(sent), listedKeys: () => listed, bytesRead: () => bytes });
   return { s3, requests };
 }

@@ -41,4 +41,22 @@ describe('article events through s3rver', () => {
     expect((await stack.report('incoming/copy/bridge.txt'))?.rewriteOf).toEqual({ key: 'incoming/wire/bridge.txt', verdict: 'copy', score: 1 });
     expect((await stack.report('incoming/wire/fire.txt'))?.verdict).toBe('original');
   });
+
+  it('logs what each article cost: S3 requests by command, keys the band LISTs returned, bytes read, CPU', async () => {
+    await stack.put('incoming/wire/bridge.txt', WIRE);
+    await stack.delivery.idle();
+    await stack.put('incoming/farm/bridge.txt', SPUN);
+    await stack.delivery.idle();
+
+    const line = stack.logs.find((l) => l['message'] === 'article event handled' && l['key'] === 'incoming/farm/bridge.txt')!;
+    const byCommand = line['s3RequestsByCommand'] as Record<string, number>;
+    const wireFingerprint = (await stack.deps.store.get('fingerprints/incoming/wire/bridge.txt.json'))!;
+    expect(byCommand['ListObjectsV2']).toBe(stack.deps.params.lsh.bands); // one page per band: no band holds 1,000 entries
+    expect(Object.values(byCommand).reduce((n, c) => n + c, 0)).toBe(line['s3Requests']);
+    expect(line['s3ListedKeys']).toBeGreaterThanOrEqual(line['candidatesFound'] as number);
+    expect(line['candidatesFound']).toBe(1);
+    // the article itself and the wire story's fingerprint at least
+    expect(line['s3BytesRead']).toBeGreaterThanOrEqual(Buffer.byteLength(SPUN) + wireFingerprint.length);
+    expect(typeof line['cpuMs']).toBe('number');
+  });
 });
