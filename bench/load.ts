@@ -59,6 +59,7 @@ function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): LoadConfig
 /** What the test remembers of each article: enough to score its report at the end. */
 interface Planted {
   readonly key: string;
+  readonly position: number;
   readonly role: LoadArticle['role'];
   readonly sourceKey?: string;
   readonly kind?: RewriteKind;
@@ -82,6 +83,13 @@ async function main(): Promise<void> {
   const bench = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...server.clientConfig });
   const instances = Array.from({ length: config.concurrency }, () => s3HandlerDeps({ ARTICLES_BUCKET: BUCKET, LOG_LEVEL: 'error' }, server.clientConfig));
   const handlerRequests = (): number => instances.reduce((n, d) => n + d.s3Requests(), 0);
+  const handlerRequestsByCommand = (): Record<string, number> => {
+    const sum: Record<string, number> = {};
+    for (const d of instances) for (const [c, k] of Object.entries(d.s3Requests.byCommand())) sum[c] = (sum[c] ?? 0) + k;
+    return sum;
+  };
+  const tenthEnds = new Set(Array.from({ length: TIMELINE_WINDOWS }, (_, i) => Math.floor(((i + 1) * config.articles) / TIMELINE_WINDOWS)));
+  const commandsAt = new Map<number, Record<string, number>>([[0, {}]]);
   const keyOf = (name: string): string => `incoming/load/${name}.txt`;
   const timeOf = (position: number): string => new Date(Date.UTC(2026, 0, 1) + position * 1000).toISOString();
 
@@ -117,7 +125,7 @@ async function main(): Promise<void> {
     for (let article = nextArticle(); article; article = nextArticle()) {
       const key = keyOf(article.name);
       const sourceKey = article.sourceOf ? keyOf(article.sourceOf.name) : undefined;
-      planted.push({ key, role: article.role, ...(sourceKey ? { sourceKey, kind: article.sourceOf!.kind } : {}) });
+      planted.push({ key, position: article.position, role: article.role, ...(sourceKey ? { sourceKey, kind: article.sourceOf!.kind } : {}) });
       let finish = (): void => undefined;
       if (article.role === 'source') done.set(key, new Promise((r) => (finish = r)));
       // a rewrite is uploaded only once its source's handler has finished: the test asks whether
@@ -142,6 +150,7 @@ async function main(): Promise<void> {
         }
       }
       completions.push({ ms: performance.now() - started, requestsSoFar: handlerRequests(), at: performance.now() });
+      if (tenthEnds.has(completions.length)) commandsAt.set(completions.length, handlerRequestsByCommand());
       if (sourceKey) done.delete(sourceKey);
       finish();
       progress();
@@ -168,14 +177,21 @@ async function main(): Promise<void> {
 
   // figures
   const n = completions.length;
-  const byCommand: Record<string, number> = {};
-  for (const d of instances) for (const [c, k] of Object.entries(d.s3Requests.byCommand())) byCommand[c] = (byCommand[c] ?? 0) + k;
+  const byCommand = handlerRequestsByCommand();
   const perArticleByCommand = Object.fromEntries(Object.entries(byCommand).map(([c, k]) => [c, k / n]));
   const requestsPerArticle = handlerRequests() / n;
   const window = (from: number, to: number): WindowFigures => windowFigures(completions, from, to);
   const checkpoints = CHECKPOINTS.map((c) => ({ indexed: c, figures: n >= c ? window(c - Math.min(CHECKPOINT_WINDOW, c), c) : null }));
   const end = window(Math.max(0, n - CHECKPOINT_WINDOW), n);
   const timeline = Array.from({ length: TIMELINE_WINDOWS }, (_, i) => window(Math.floor((i * n) / TIMELINE_WINDOWS), Math.floor(((i + 1) * n) / TIMELINE_WINDOWS)));
+  // LISTs and GETs per article in each tenth: where growth with the index would show
+  const commandsByTenth = Array.from({ length: TIMELINE_WINDOWS }, (_, i) => {
+    const from = Math.floor((i * n) / TIMELINE_WINDOWS);
+    const to = Math.floor(((i + 1) * n) / TIMELINE_WINDOWS);
+    const a = commandsAt.get(from) ?? {};
+    const b = commandsAt.get(to) ?? {};
+    return Object.fromEntries(Object.keys(b).map((c) => [c, round(((b[c] ?? 0) - (a[c] ?? 0)) / Math.max(1, to - from), 2)]));
+  });
   const cpuMsPerArticle = handlerCpuMs / n;
   const roundTrips = handlerRoundTrips(perArticleByCommand);
   const estimatedLambdaMs = estimateLambdaMs({ cpuMsPerArticle, lambdaMemoryMb: memoryMb, sequentialRoundTrips: roundTrips, roundTripMs: AWS_ROUND_TRIP_MS });
@@ -195,6 +211,9 @@ async function main(): Promise<void> {
     [`handler ms p50 / p95, last ${Math.min(CHECKPOINT_WINDOW, n)} (at ${fmt(n, 0)})`, `${fmt(end.p50, 1)} / ${fmt(end.p95, 1)}`],
     ['handler ms p50 by tenth of the run', timeline.map((w) => fmt(w.p50, 0)).join(' ')],
     ['S3 requests per article by tenth of the run', timeline.map((w) => fmt(w.requestsPerArticle, 1)).join(' ')],
+    ['  of which GetObject', commandsByTenth.map((t) => fmt(t['GetObject'] ?? 0, 1)).join(' ')],
+    ['  of which ListObjectsV2', commandsByTenth.map((t) => fmt(t['ListObjectsV2'] ?? 0, 1)).join(' ')],
+    ['LSH candidates found / verified per article by tenth', scored.candidatesByTenth.map((t) => `${fmt(t.found, 1)}/${fmt(t.verified, 1)}`).join(' ')],
     ['recall on planted rewrites, all', `${fmt(scored.recall * 100, 1)}% (${scored.found}/${scored.rewrites})`],
     ...(['copy', 'light', 'heavy'] as const).map((k) => [`  ${k}`, `${fmt((scored.byKind[k]?.recall ?? Number.NaN) * 100, 1)}% (${scored.byKind[k]?.found ?? 0}/${scored.byKind[k]?.total ?? 0})`]),
     ['false alarms among unrelated', `${scored.falseAlarms}/${scored.unrelated}`],
@@ -238,6 +257,9 @@ async function main(): Promise<void> {
       handlerMsP95AtEnd: round(end.p95, 1),
       handlerMsP50ByTenth: timeline.map((w) => round(w.p50, 1)),
       s3RequestsPerArticleByTenth: timeline.map((w) => round(w.requestsPerArticle, 1)),
+      s3RequestsPerArticleByCommandByTenth: commandsByTenth,
+      candidatesFoundByTenth: scored.candidatesByTenth.map((t) => round(t.found, 2)),
+      candidatesVerifiedByTenth: scored.candidatesByTenth.map((t) => round(t.verified, 2)),
       articlesPerSecond: round(n / seconds, 2),
       seconds: Math.round(seconds),
       failures,
@@ -310,6 +332,8 @@ interface Scored {
   falseAlarms: number;
   sources: number;
   sourcesNotOriginal: number;
+  /** Mean LSH candidates found and verified per article, by tenth of the upload order. */
+  candidatesByTenth: Array<{ found: number; verified: number; articles: number }>;
 }
 
 /**
@@ -318,13 +342,18 @@ interface Scored {
  * A false alarm is an unrelated article whose verdict is not `original`.
  */
 async function scoreReports(s3: S3Client, planted: readonly Planted[]): Promise<Scored> {
-  const s: Scored = { rewrites: 0, found: 0, strictFound: 0, recall: 0, strictRecall: 0, byKind: {}, unrelated: 0, falseAlarms: 0, sources: 0, sourcesNotOriginal: 0 };
+  const candidatesByTenth = Array.from({ length: TIMELINE_WINDOWS }, () => ({ found: 0, verified: 0, articles: 0 }));
+  const s: Scored = { rewrites: 0, found: 0, strictFound: 0, recall: 0, strictRecall: 0, byKind: {}, unrelated: 0, falseAlarms: 0, sources: 0, sourcesNotOriginal: 0, candidatesByTenth };
   let next = 0;
   const work = async (): Promise<void> => {
     while (next < planted.length) {
       const p = planted[next++]!;
       const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: reportKey(p.key) }));
       const report = JSON.parse(await out.Body!.transformToString('utf8')) as Report;
+      const tenth = candidatesByTenth[Math.min(TIMELINE_WINDOWS - 1, Math.floor((p.position * TIMELINE_WINDOWS) / planted.length))]!;
+      tenth.articles++;
+      tenth.found += report.candidates.found;
+      tenth.verified += report.candidates.verified;
       if (p.role === 'rewrite') {
         const kind = (s.byKind[p.kind!] ??= { total: 0, found: 0, recall: 0 });
         s.rewrites++;
@@ -347,6 +376,10 @@ async function scoreReports(s3: S3Client, planted: readonly Planted[]): Promise<
   s.recall = s.found / Math.max(1, s.rewrites);
   s.strictRecall = s.strictFound / Math.max(1, s.rewrites);
   for (const k of Object.values(s.byKind)) k.recall = k.found / Math.max(1, k.total);
+  for (const t of candidatesByTenth) {
+    t.found /= Math.max(1, t.articles);
+    t.verified /= Math.max(1, t.articles);
+  }
   return s;
 }
 
