@@ -49,12 +49,16 @@ export function makeVocabulary(size: number, random: () => number): string[] {
  * (Zipf-like) draw from the vocabulary, plus commas, numbers, quotes, names and ? !.
  */
 export function syntheticArticles(options: SyntheticOptions): string[] {
+  return [...syntheticArticleStream(options)];
+}
+
+/** The same articles as syntheticArticles, one at a time (`articles: Infinity` for an endless stream), so a load test need not hold them all. */
+export function* syntheticArticleStream(options: SyntheticOptions): Generator<string, void, undefined> {
   const random = mulberry32(options.seed);
   const vocabulary = makeVocabulary(options.vocabularySize, random);
   const contentWord = (): string => vocabulary[Math.floor(Math.pow(random(), 2.2) * vocabulary.length)]!;
   const functionWord = (): string => FUNCTION_WORDS[Math.floor(random() * FUNCTION_WORDS.length)]!;
   const capitalise = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-  const out: string[] = [];
   for (let a = 0; a < options.articles; a++) {
     const paragraphs: string[] = [];
     let sentences: string[] = [];
@@ -82,7 +86,6 @@ export function syntheticArticles(options: SyntheticOptions): string[] {
         sentencesLeftInParagraph = 2 + Math.floor(random() * 4);
       }
     }
-    out.push(paragraphs.join('\n\n'));
+    yield paragraphs.join('\n\n');
   }
-  return out;
 }
