@@ -13,7 +13,7 @@ export type ChildRequest =
 export type ChildReply =
   | { readonly id: number; readonly type: 'ready'; readonly endpoint: string }
   | { readonly id: number; readonly type: 'done' }
-  | { readonly id: number; readonly type: 'cpu'; readonly usage: NodeJS.CpuUsage }
+  | { readonly id: number; readonly type: 'cpu'; readonly usage: NodeJS.CpuUsage; readonly maxRssKb: number }
   | { readonly id: number; readonly type: 'error'; readonly message: string };
 
 /** s3rver in a child process: the bench's handler then shares neither its thread nor its CPU time. */
@@ -23,6 +23,8 @@ export interface ForkedS3Server {
   putDirect(objects: ReadonlyArray<{ key: string; body: Uint8Array }>): Promise<void>;
   /** The server process's CPU time so far (user + system). */
   cpuUsage(): Promise<NodeJS.CpuUsage>;
+  /** The server process's peak resident set size so far, in MiB. */
+  peakRssMb(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -56,15 +58,17 @@ export async function forkLocalS3Server(options: { directory: string; bucket: st
       child.send(message);
     });
   };
+  const usage = async (): Promise<Extract<ChildReply, { type: 'cpu' }>> => {
+    const reply = await request({ id: nextId++, type: 'cpu' });
+    if (reply.type !== 'cpu') throw new Error(`expected a cpu reply, got ${reply.type}`);
+    return reply;
+  };
   const endpoint = await ready;
   return {
     clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { ...S3RVER_CREDENTIALS } },
     putDirect: async (objects) => void (await request({ id: nextId++, type: 'put', objects })),
-    cpuUsage: async () => {
-      const reply = await request({ id: nextId++, type: 'cpu' });
-      if (reply.type !== 'cpu') throw new Error(`expected a cpu reply, got ${reply.type}`);
-      return reply.usage;
-    },
+    cpuUsage: async () => (await usage()).usage,
+    peakRssMb: async () => (await usage()).maxRssKb / 1024,
     close: async () => {
       if (exited) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));

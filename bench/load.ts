@@ -19,7 +19,7 @@ import type { Report } from '../lib/report/report.js';
 import type { RewriteKind } from './planted-rewrites.js';
 import { AWS_US_EAST_1_PRICES, costPerMillionArticles, estimateLambdaMs, handlerRoundTrips, type CostPerMillion } from './cost-model.js';
 import { loadCorpus, type LoadArticle } from './load-corpus.js';
-import { startS3ServerProcess } from './load-s3-process.js';
+import { forkLocalS3Server } from './forked-s3-server.js';
 import { summarise } from './measure.js';
 
 const BUCKET = 'articles';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const repoRoot = resolve(__dirname, '..', '..');
   const memoryMb = configuredMemoryMb(resolve(repoRoot, 'serverless.yml'));
   const directory = await mkdtemp(join(tmpdir(), 'rr-load-s3-'));
-  const server = await startS3ServerProcess({ directory, bucket: BUCKET });
+  const server = await forkLocalS3Server({ directory, bucket: BUCKET });
   // the uploader and the scorer have their own client: their requests are not the handler's
   const bench = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...server.clientConfig });
   const instances = Array.from({ length: config.concurrency }, () => s3HandlerDeps({ ARTICLES_BUCKET: BUCKET, LOG_LEVEL: 'error' }, server.clientConfig));

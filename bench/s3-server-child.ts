@@ -21,7 +21,7 @@ async function main(): Promise<void> {
           await mapLimit(message.objects, PUT_CONCURRENCY, ({ key, body }) => server.putDirect(key, Buffer.from(body)));
           reply({ id: message.id, type: 'done' });
         } else if (message.type === 'cpu') {
-          reply({ id: message.id, type: 'cpu', usage: process.cpuUsage() });
+          reply({ id: message.id, type: 'cpu', usage: process.cpuUsage(), maxRssKb: process.resourceUsage().maxRSS });
         } else {
           await server.close();
           reply({ id: message.id, type: 'done' });
