@@ -1,4 +1,4 @@
-import type { LshIndex } from './ports.js';
+import { MAX_ENTRIES_PER_BAND, type LshIndex } from './ports.js';
 
 /** LshIndex in Maps of Sets; also the in-process form the local-folder index loads and saves. */
 export class MemoryLshIndex implements LshIndex {
@@ -23,7 +23,11 @@ export class MemoryLshIndex implements LshIndex {
 
   async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
     const hits = new Map<string, number>();
-    for (const k of bandKeys) for (const id of this.bands.get(k) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    for (const k of bandKeys) {
+      const ids = this.bands.get(k);
+      if (ids === undefined) continue;
+      for (const id of ids.size > MAX_ENTRIES_PER_BAND ? firstListed(ids) : ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
     return hits;
   }
 
@@ -33,4 +37,15 @@ export class MemoryLshIndex implements LshIndex {
     for (const ids of this.bands.values()) n += ids.size;
     return n;
   }
+}
+
+/**
+ * The MAX_ENTRIES_PER_BAND ids that S3LshIndex would read of a band this full: S3 lists keys in
+ * byte order of the URI-encoded id (ASCII, so string order is byte order). Eval and the CLI then
+ * judge as the Lambda does.
+ */
+function firstListed(ids: ReadonlySet<string>): string[] {
+  const encoded = [...ids].map((id) => [encodeURIComponent(id), id] as const);
+  encoded.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return encoded.slice(0, MAX_ENTRIES_PER_BAND).map(([, id]) => id);
 }

@@ -11,6 +11,13 @@ export interface ObjectStore {
   list(prefix: string): Promise<string[]>;
 }
 
+/**
+ * Entries of one band key a query reads at most, in every adapter. A band shared by thousands of
+ * articles says little about any one of them, and the cap keeps an article's work independent of
+ * the index's size.
+ */
+export const MAX_ENTRIES_PER_BAND = 5000;
+
 /** The LSH index: which documents share which band keys. */
 export interface LshIndex {
   /** Idempotent: adding the same id and keys twice leaves one entry per key. */

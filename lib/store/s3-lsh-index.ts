@@ -1,5 +1,5 @@
 import { mapLimit } from '../util/map-limit.js';
-import type { LshIndex, ObjectStore } from './ports.js';
+import { MAX_ENTRIES_PER_BAND, type LshIndex, type ObjectStore } from './ports.js';
 
 /** What the index needs of the bucket: S3ObjectStore provides it. */
 export type EntryStore = Pick<ObjectStore, 'put' | 'delete'> & { listPages(prefix: string, pages: number): Promise<string[]> };
@@ -10,12 +10,8 @@ export const INDEX_PREFIX = 'index/';
 /** Requests one article's index work keeps in flight at once (the SDK's pool holds 50 sockets). */
 export const S3_CONCURRENCY = 32;
 
-/**
- * Pages of 1,000 entries read per band at most. A band shared by thousands of articles says
- * little about any one of them, and capping it keeps an article's requests independent of the
- * index's size.
- */
-export const MAX_PAGES_PER_BAND = 5;
+/** Pages of 1,000 entries (S3's LIST page) read per band: MAX_ENTRIES_PER_BAND in all. */
+export const MAX_PAGES_PER_BAND = MAX_ENTRIES_PER_BAND / 1000;
 
 /**
  * The LSH index as one empty S3 object per (band key, article): `index/<band>/<article key,

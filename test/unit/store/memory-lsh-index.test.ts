@@ -1,0 +1,35 @@
+import { MemoryLshIndex } from '../../../lib/store/memory-lsh-index';
+import { MAX_ENTRIES_PER_BAND } from '../../../lib/store/ports';
+
+describe('MemoryLshIndex', () => {
+  it('reads a band no further than MAX_ENTRIES_PER_BAND entries, the first in S3 listing order', async () => {
+    const index = new MemoryLshIndex();
+    // added in reverse so that insertion order and listing order differ
+    const ids = Array.from({ length: MAX_ENTRIES_PER_BAND + 3 }, (_, i) => `incoming/a-${String(i).padStart(5, '0')}.txt`).reverse();
+    for (const id of ids) await index.add(id, ['b0-full', `b1-${id}`]);
+    const hits = await index.query(['b0-full']);
+    expect(hits.size).toBe(MAX_ENTRIES_PER_BAND);
+    expect(hits.has('incoming/a-00000.txt')).toBe(true);
+    expect(hits.has(`incoming/a-${String(MAX_ENTRIES_PER_BAND + 2).padStart(5, '0')}.txt`)).toBe(false);
+    // the key's own bands still find it
+    expect((await index.query(['b0-full', `b1-${ids[0]!}`])).get(ids[0]!)).toBe(1);
+  });
+
+  it('orders by the URI-encoded key, as S3 lists index entries', async () => {
+    const index = new MemoryLshIndex();
+    // ' ' encodes to %20, which sorts before '-'; '~' stays as it is and sorts after letters
+    const ids = Array.from({ length: MAX_ENTRIES_PER_BAND }, (_, i) => `incoming/m${String(i).padStart(5, '0')}.txt`);
+    for (const id of [...ids, 'incoming/~last.txt', 'incoming/ first.txt']) await index.add(id, ['b0-x']);
+    const hits = await index.query(['b0-x']);
+    expect(hits.has('incoming/ first.txt')).toBe(true);
+    expect(hits.has('incoming/~last.txt')).toBe(false);
+    expect(hits.has(ids[ids.length - 1]!)).toBe(false);
+  });
+
+  it('counts every band an id shares below the cap', async () => {
+    const index = new MemoryLshIndex();
+    await index.add('x', ['b0-a', 'b1-b', 'b2-c']);
+    await index.add('y', ['b0-a', 'b1-z']);
+    expect(Object.fromEntries(await index.query(['b0-a', 'b1-b', 'b2-c']))).toEqual({ x: 3, y: 1 });
+  });
+});
