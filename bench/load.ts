@@ -21,6 +21,7 @@ import { AWS_US_EAST_1_PRICES, costPerMillionArticles, estimateLambdaMs, handler
 import { loadCorpus, type LoadArticle } from './load-corpus.js';
 import { forkLocalS3Server } from './forked-s3-server.js';
 import { summarise } from './measure.js';
+import { fmt, printTable } from './print-table.js';
 
 const BUCKET = 'articles';
 const PREFIXES = ['incoming/', 'fingerprints/', 'reports/', 'index/'] as const;
@@ -462,21 +463,11 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-function fmt(x: number, digits: number): string {
-  return Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
 
 function usd(x: number): string {
   return `$${fmt(x, 2)}`;
 }
 
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
 
 main().catch((err: unknown) => {
   console.error(err);

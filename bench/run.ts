@@ -19,6 +19,7 @@ import { measureRate, measureSeconds, peakRssMb, sampleRss, type Summary } from 
 import { measureBundle } from './measure-bundle.js';
 import { measureHandler } from './measure-handler.js';
 import { handlerJson, handlerRows, HANDLER_HEADER } from './handler-table.js';
+import { fmt, printTable } from './print-table.js';
 
 /** The part of the npm `minhash` package (untyped CommonJS) the benchmark uses. */
 interface NpmMinhash {
@@ -224,9 +225,6 @@ function rate(s: Summary): [string, string, string] {
   return [fmt(s.min, 0), fmt(s.median, 0), fmt(s.max, 0)];
 }
 
-function fmt(x: number, digits: number): string {
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
 
 function signed(x: number): string {
   return `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
@@ -241,13 +239,6 @@ function passMiss(ok: boolean): string {
   return ok ? 'pass' : 'MISS';
 }
 
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
 
 main().catch((err: unknown) => {
   console.error(err);
