@@ -142,5 +142,6 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
     for (const a of corpus.filter((x) => !x.sourceOf && !corpus.some((y) => y.sourceOf?.name === x.name))) {
       expect({ unrelated: a.name, flagged: names(reports.get(keyOf(a.name))!) }).toEqual({ unrelated: a.name, flagged: [] });
     }
-  }, 360_000);
+    // a guard against a hang, not a speed check: this takes 230-400 s on a shared 2-core machine
+  }, 1_200_000);
 });
