@@ -1,5 +1,5 @@
 import type { HandlerAtSize, HandlerFigures } from './measure-handler.js';
-import { fmt } from './print-table.js';
+import { fmt, round } from './print-table.js';
 
 /** Rows of the handler breakdown, one per index size: `[measure, value...]` under `HANDLER_HEADER`. */
 export const HANDLER_HEADER = ['indexed', 'wall p50', 'wall p95', 'cpu p50', 'gc p50', 'server cpu p50', 'query p50', 'query cpu p50', 'LIST', 'GET', 'PUT', 'keys listed p50', 'bands >1 page', 'found p50', 'verified p50', 'GET KB p50', 'planted found'] as const;
@@ -54,7 +54,3 @@ export function handlerJson(figures: HandlerFigures): Record<string, unknown> {
 }
 
 
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}

@@ -13,15 +13,15 @@ import { join, resolve } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { s3HandlerDeps } from '../lib/lambda/default-deps.js';
 import { makeArticleEventHandler } from '../lib/lambda/make-article-event-handler.js';
-import { encodeS3Key } from '../lib/lambda/parse-s3-event.js';
 import { reportKey } from '../lib/store/keys.js';
 import type { Report } from '../lib/report/report.js';
 import type { RewriteKind } from './planted-rewrites.js';
 import { AWS_US_EAST_1_PRICES, costPerMillionArticles, estimateLambdaMs, handlerRoundTrips, type CostPerMillion } from './cost-model.js';
 import { loadCorpus, type LoadArticle } from './load-corpus.js';
+import { createdEvent } from './created-event.js';
 import { forkLocalS3Server } from './forked-s3-server.js';
-import { summarise } from './measure.js';
-import { fmt, printTable } from './print-table.js';
+import { spread, summarise } from './measure.js';
+import { fmt, printTable, round } from './print-table.js';
 
 const BUCKET = 'articles';
 const PREFIXES = ['incoming/', 'fingerprints/', 'reports/', 'index/'] as const;
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       if (sourceKey) await done.get(sourceKey);
       const body = Buffer.from(article.text, 'utf8');
       const put = await bench.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body, ContentLength: body.length, ContentType: 'text/plain; charset=utf-8' }));
-      const event = createdEvent(key, body.length, put.ETag?.replace(/"/g, ''), timeOf(article.position));
+      const event = createdEvent(BUCKET, key, body.length, put.ETag?.replace(/"/g, ''), timeOf(article.position));
       const started = performance.now();
       // Lambda's asynchronous invocation: up to 2 retries of a throwing call
       for (let attempt = 1; ; attempt++) {
@@ -289,22 +289,6 @@ async function main(): Promise<void> {
   );
 }
 
-/** The S3 notification record S3 sends for a PUT (key URL-encoded, `+` for space). */
-function createdEvent(key: string, size: number, eTag: string | undefined, eventTime: string): unknown {
-  return {
-    Records: [
-      {
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        awsRegion: 'us-east-1',
-        eventTime,
-        eventName: 'ObjectCreated:Put',
-        s3: { s3SchemaVersion: '1.0', bucket: { name: BUCKET, arn: `arn:aws:s3:::${BUCKET}` }, object: { key: encodeS3Key(key), size, ...(eTag ? { eTag } : {}) } },
-      },
-    ],
-  };
-}
-
 interface WindowFigures {
   readonly p50: number;
   readonly p95: number;
@@ -316,12 +300,12 @@ interface WindowFigures {
 function windowFigures(completions: readonly Completion[], from: number, to: number): WindowFigures {
   const part = completions.slice(from, to);
   if (part.length === 0) return { p50: Number.NaN, p95: Number.NaN, requestsPerArticle: Number.NaN, articlesPerSecond: Number.NaN };
-  const ms = part.map((c) => c.ms).sort((a, b) => a - b);
+  const ms = spread(part.map((c) => c.ms));
   const before = from > 0 ? completions[from - 1]! : { requestsSoFar: 0, at: part[0]!.at - part[0]!.ms };
   const last = part[part.length - 1]!;
   return {
-    p50: summarise(ms).median,
-    p95: ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.95))]!,
+    p50: ms.median,
+    p95: ms.p95,
     requestsPerArticle: (last.requestsSoFar - before.requestsSoFar) / part.length,
     articlesPerSecond: part.length / ((last.at - before.at) / 1000),
   };
@@ -457,12 +441,6 @@ function cpuMicrosSince(start: NodeJS.CpuUsage): number {
 function nullable(x: number | undefined): number | null {
   return x === undefined || Number.isNaN(x) ? null : round(x, 1);
 }
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
-
 
 function usd(x: number): string {
   return `$${fmt(x, 2)}`;

@@ -6,7 +6,6 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { decodeFingerprint } from '../lib/detect/fingerprint-record.js';
 import { s3HandlerDeps } from '../lib/lambda/default-deps.js';
 import { cpuMs, makeArticleEventHandler } from '../lib/lambda/make-article-event-handler.js';
-import { encodeS3Key } from '../lib/lambda/parse-s3-event.js';
 import { startLocalS3Server } from '../lib/local/local-s3-server.js';
 import { renderReportHtml } from '../lib/report/render-report-html.js';
 import { fingerprintKey, htmlReportKey, reportKey } from '../lib/store/keys.js';
@@ -18,13 +17,13 @@ import type { S3ObjectStore } from '../lib/store/s3-object-store.js';
 import { detectArticle, type DetectDeps } from '../lib/use-cases/detect-article.js';
 import { forkLocalS3Server } from './forked-s3-server.js';
 import { plantedCorpus, type PlantedArticle } from './planted-rewrites.js';
-import { summarise, type Summary } from './measure.js';
+import { createdEvent } from './created-event.js';
+import { spread, type Spread } from './measure.js';
 
 /** Where s3rver runs: in a child process (the default), or in the handler's own process and thread. */
 export type ServerPlacement = 'forked' | 'in-process';
 
-/** Median and 95th percentile of one per-article figure. */
-export type Spread = Summary & { readonly p95: number };
+export type { Spread };
 
 /** Handler figures at one index size; per-article means unless a Spread. */
 export interface HandlerAtSize {
@@ -157,7 +156,7 @@ export async function measureHandler(
         const key = keyOf(corpus[next]!);
         const body = Buffer.from(corpus[next]!.text, 'utf8');
         await deps.store.put(key, body);
-        const event = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', eventTime: timeOf(next), s3: { bucket: { name: 'articles' }, object: { key: encodeS3Key(key), size: body.length } } }] };
+        const event = createdEvent('articles', key, body.length, undefined, timeOf(next));
         bandPages.length = 0;
         const counter = deps.s3Requests;
         const before = { requests: counter(), byCommand: counter.byCommand(), listed: counter.listedKeys(), bytes: counter.bytesRead() };
@@ -239,11 +238,6 @@ async function seedObjects(seedDeps: DetectDeps, key: string, text: string, orde
   const empty = new Uint8Array(0);
   for (const band of decodeFingerprint(fingerprint, key).bandKeys) objects.push({ key: index.entryKey(band, key), body: empty });
   return objects;
-}
-
-function spread(samples: readonly number[]): Spread {
-  const sorted = [...samples].sort((x, y) => x - y);
-  return { ...summarise(sorted), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
 }
 
 function summariseRuns(indexed: number, runs: readonly Run[]): HandlerAtSize {

@@ -17,6 +17,15 @@ export function summarise(samples: readonly number[]): Summary {
   return { min: sorted[0]!, median, max: sorted[sorted.length - 1]!, samples };
 }
 
+/** Median and 95th percentile of one per-article figure. */
+export type Spread = Summary & { readonly p95: number };
+
+/** summarise() plus the 95th percentile (nearest rank). */
+export function spread(samples: readonly number[]): Spread {
+  const sorted = [...samples].sort((x, y) => x - y);
+  return { ...summarise(sorted), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
+}
+
 let peakRss = 0;
 
 /** Records the current resident set size; call between runs (a timer cannot fire inside a busy loop). */

@@ -11,3 +11,9 @@ export function printTable(header: readonly string[], rows: readonly (readonly s
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
 }
+
+/** x rounded to `digits` decimals, for the JSON figures. */
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -19,7 +19,7 @@ import { measureRate, measureSeconds, peakRssMb, sampleRss, type Summary } from 
 import { measureBundle } from './measure-bundle.js';
 import { measureHandler } from './measure-handler.js';
 import { handlerJson, handlerRows, HANDLER_HEADER } from './handler-table.js';
-import { fmt, printTable } from './print-table.js';
+import { fmt, printTable, round } from './print-table.js';
 
 /** The part of the npm `minhash` package (untyped CommonJS) the benchmark uses. */
 interface NpmMinhash {
@@ -228,11 +228,6 @@ function rate(s: Summary): [string, string, string] {
 
 function signed(x: number): string {
   return `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }
 
 function passMiss(ok: boolean): string {
