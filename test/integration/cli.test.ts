@@ -1,29 +1,11 @@
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../lib/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { reportKey } from '../../lib/store/keys';
 import type { Report } from '../../lib/report/report';
 
 const EXAMPLES = resolve(__dirname, '../../examples/articles');
-
-/** Runs the CLI in-process and collects what it writes to stdout and stderr. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (sink: (text: string) => void) => (chunk: string | Uint8Array): boolean => {
-    sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  };
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)) as typeof process.stdout.write);
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)) as typeof process.stderr.write);
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('rewrite-radar CLI', () => {
   let root: string;

@@ -1,5 +1,4 @@
 import { plantedCorpus } from '../../../bench/planted-rewrites.js';
-import { main } from '../../../lib/cli/main.js';
 import { makeBackfillTaskHandler } from '../../../lib/lambda/make-backfill-task-handler.js';
 import { FINGERPRINT_PREFIX, REPORT_PREFIX } from '../../../lib/store/keys.js';
 import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
@@ -7,6 +6,7 @@ import { batchEvent } from '../../helpers/batch-events.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
 import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
+import { runCli } from '../../helpers/run-cli.js';
 
 const WIRE = 'incoming/wire/harbour bridge.txt';
 const FIRE = 'incoming/wire/fire.txt';
@@ -20,26 +20,8 @@ const BROKEN = 'incoming/bad/too-short.txt';
 const NOT_AN_ARTICLE = 'incoming/notes.pdf';
 const OUTSIDE = 'elsewhere/story.txt';
 
-/** Runs the CLI in-process, capturing stdout; the local server signs as S3RVER whatever the caller's AWS variables. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (sink: (t: string) => void) => (chunk: string | Uint8Array): boolean => {
-    sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  };
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)) as typeof process.stdout.write);
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)) as typeof process.stderr.write);
-  const accessKey = process.env['AWS_ACCESS_KEY_ID'];
-  delete process.env['AWS_ACCESS_KEY_ID'];
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    if (accessKey !== undefined) process.env['AWS_ACCESS_KEY_ID'] = accessKey;
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+/** The local server signs as S3RVER whatever the caller's AWS variables. */
+const AS_S3RVER = { withoutAwsKey: true };
 
 describe('backfill of an archive that predates the function', () => {
   let stack: LocalStack;
@@ -78,7 +60,7 @@ describe('backfill of an archive that predates the function', () => {
   it('rewrite-radar backfill judges the archive oldest first, and a second run changes nothing', async () => {
     expect(await stateOf()).toEqual({});
 
-    const first = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'articles', '--concurrency', '1']);
+    const first = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'articles', '--concurrency', '1'], AS_S3RVER);
 
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const spun = await stack.report(SPUN);
@@ -94,7 +76,7 @@ describe('backfill of an archive that predates the function', () => {
     expect(first.stdout).toContain('skipped: 1 object(s)');
 
     const before = await stateOf();
-    const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--json']);
+    const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--json'], AS_S3RVER);
 
     expect(second.code).toBe(0);
     expect(second.stdout.trim().split('\n')).toHaveLength(7);
@@ -102,11 +84,11 @@ describe('backfill of an archive that predates the function', () => {
   });
 
   it('rewrite-radar backfill exits 1 when the bucket cannot be read, 2 on a bad option', async () => {
-    const noBucket = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'no-such-bucket']);
+    const noBucket = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'no-such-bucket'], AS_S3RVER);
     expect(noBucket.code).toBe(1);
     expect(noBucket.stderr).toContain('storage fault');
-    expect((await runCli(['backfill', '--concurrency', '0'])).code).toBe(2);
-    expect((await runCli(['scan', '.', '--bucket', 'articles'])).code).toBe(2);
+    expect((await runCli(['backfill', '--concurrency', '0'], AS_S3RVER)).code).toBe(2);
+    expect((await runCli(['scan', '.', '--bucket', 'articles'], AS_S3RVER)).code).toBe(2);
   });
 
   it('the Batch Operations handler answers each task of a schema 1.0 and 2.0 event', async () => {
