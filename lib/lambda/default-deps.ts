@@ -13,7 +13,7 @@ import { makeS3Client, type S3RequestCounter } from './s3-client.js';
  */
 export function s3HandlerDeps(env: NodeJS.ProcessEnv = process.env, s3Config: S3ClientConfig = {}): HandlerDeps & { s3Requests: S3RequestCounter } {
   const config = lambdaConfig(env);
-  const { s3, requests } = makeS3Client(s3Config);
+  const { s3, requests } = makeS3Client(s3Config, config.s3SocketTimeoutMs);
   const store = new S3ObjectStore(s3, config.bucket);
   return {
     bucket: config.bucket,

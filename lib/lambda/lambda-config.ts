@@ -8,7 +8,12 @@ export interface LambdaConfig {
   readonly incomingPrefix: string;
   readonly params: DetectorParams;
   readonly logLevel: LogLevel;
+  /** An S3 request whose socket is idle this long fails (and the SDK retries it). */
+  readonly s3SocketTimeoutMs: number;
 }
+
+/** Idle socket limit of S3 requests: far above a healthy request's wait; three attempts fit in the function's 60 s. */
+export const DEFAULT_S3_SOCKET_TIMEOUT_MS = 10_000;
 
 /** Levels of the structured log, least to most severe. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -64,5 +69,10 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   }
   const logLevel = (env['LOG_LEVEL'] ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env['LOG_LEVEL'])}`);
-  return Object.freeze({ bucket, incomingPrefix, params, logLevel: logLevel as LogLevel });
+  const rawTimeout = env['S3_SOCKET_TIMEOUT_MS'];
+  const s3SocketTimeoutMs = rawTimeout === undefined || rawTimeout === '' ? DEFAULT_S3_SOCKET_TIMEOUT_MS : Number(rawTimeout);
+  if (!Number.isInteger(s3SocketTimeoutMs) || s3SocketTimeoutMs < 100 || s3SocketTimeoutMs > 600_000) {
+    throw new ConfigError(`S3_SOCKET_TIMEOUT_MS must be an integer number of milliseconds in 100..600000, got ${JSON.stringify(rawTimeout)}`);
+  }
+  return Object.freeze({ bucket, incomingPrefix, params, logLevel: logLevel as LogLevel, s3SocketTimeoutMs });
 }

@@ -1,4 +1,5 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { DEFAULT_S3_SOCKET_TIMEOUT_MS } from './lambda-config.js';
 
 /** HTTP requests sent, retries included (each is billed), in all and by S3 command; and what came back. */
 export interface S3RequestCounter {
@@ -10,13 +11,24 @@ export interface S3RequestCounter {
   bytesRead(): number;
 }
 
+/** A TCP connection to S3 not made in this long fails (and the SDK retries it). */
+const CONNECTION_TIMEOUT_MS = 5_000;
+
 /**
  * An S3 client that only adds checksums where S3 requires them (the SDK's default adds them to
  * every upload, which S3-compatible test servers store with aws-chunked framing in the body),
  * and that counts the HTTP requests it sends by command (S3 bills LIST and PUT ten times GET).
+ * The SDK sets no socket limits, so a connection that stalls would hold the invocation until
+ * Lambda's timeout: here a socket idle for `socketTimeoutMs` (no byte either way; waiting for a
+ * free socket does not count) fails with a TimeoutError, which the SDK retries.
  */
-export function makeS3Client(config: S3ClientConfig = {}): { s3: S3Client; requests: S3RequestCounter } {
-  const s3 = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
+export function makeS3Client(config: S3ClientConfig = {}, socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS): { s3: S3Client; requests: S3RequestCounter } {
+  const s3 = new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, socketTimeout: socketTimeoutMs },
+    ...config,
+  });
   const sent = new Map<string, number>();
   let total = 0;
   let listed = 0;

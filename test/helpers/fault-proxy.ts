@@ -1,9 +1,13 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '../../bench/synthetic-articles.js';
 
-/** What the proxy does to the requests passing through it; `random` draws a fault per request at the seeded rates. */
-export type FaultMode = 'pass' | 'error-503' | 'drop' | 'random';
+/**
+ * What the proxy does to the requests passing through it: `stall` takes a request and never
+ * answers (the socket stays open); `random` draws a fault per request at the seeded rates.
+ */
+export type FaultMode = 'pass' | 'error-503' | 'drop' | 'stall' | 'random';
 
 /** Share of requests (0..1) that get each fault in `random` mode; the rest are forwarded. */
 export interface FaultRates {
@@ -17,6 +21,7 @@ export interface FaultCounts {
   readonly requests: number;
   readonly error503: number;
   readonly drop: number;
+  readonly stall: number;
   readonly slow: number;
 }
 
@@ -24,7 +29,7 @@ export interface FaultCounts {
 export interface FaultProxy {
   readonly endpoint: string;
   mode: FaultMode;
-  /** Requests answered with a fault (503 or drop) so far. */
+  /** Requests answered with a fault (503, drop or stall) so far. */
   readonly faults: number;
   /** Every request so far, by treatment. */
   readonly counts: FaultCounts;
@@ -49,7 +54,7 @@ const SLOW_DOWN = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</
  */
 export async function startFaultProxy(target: string, random?: RandomFaults): Promise<FaultProxy> {
   const to = new URL(target);
-  const counts = { requests: 0, error503: 0, drop: 0, slow: 0 };
+  const counts = { requests: 0, error503: 0, drop: 0, stall: 0, slow: 0 };
   const state = { mode: 'pass' as FaultMode };
   const seen = new Map<string, number>();
   const drawsFor = (req: IncomingMessage): (() => number) => {
@@ -65,14 +70,15 @@ export async function startFaultProxy(target: string, random?: RandomFaults): Pr
   const forward = (req: IncomingMessage, res: ServerResponse): void => {
     const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
+      // a response cut off upstream is cut off here too (pipe() would leave the client waiting)
+      pipeline(up, res, (err) => err && res.destroy());
     });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    pipeline(req, upstream, (err) => err && res.destroy());
   };
-  const fault = (req: IncomingMessage, res: ServerResponse, kind: 'error503' | 'drop'): void => {
+  const fault = (req: IncomingMessage, res: ServerResponse, kind: 'error503' | 'drop' | 'stall'): void => {
     counts[kind]++;
     req.resume();
+    if (kind === 'stall') return; // closeAllConnections() ends it
     // destroyed before any byte of a response: the client cannot tell whether S3 saw the request
     if (kind === 'drop') return void req.socket.destroy();
     res.writeHead(503, { 'content-type': 'application/xml' });
@@ -81,7 +87,8 @@ export async function startFaultProxy(target: string, random?: RandomFaults): Pr
 
   const server: Server = createServer((req, res) => {
     counts.requests++;
-    if (state.mode === 'error-503' || state.mode === 'drop') return fault(req, res, state.mode === 'drop' ? 'drop' : 'error503');
+    if (state.mode === 'error-503') return fault(req, res, 'error503');
+    if (state.mode === 'drop' || state.mode === 'stall') return fault(req, res, state.mode);
     if (state.mode === 'random') {
       const draw = drawsFor(req);
       const r = draw();
@@ -112,7 +119,7 @@ export async function startFaultProxy(target: string, random?: RandomFaults): Pr
       state.mode = m;
     },
     get faults() {
-      return counts.error503 + counts.drop;
+      return counts.error503 + counts.drop + counts.stall;
     },
     get counts() {
       return { ...counts };

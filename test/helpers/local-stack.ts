@@ -27,8 +27,17 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-/** Starts the server in a fresh temp folder; `wire: false` leaves events undelivered (tests call the handler themselves); `endpoint` puts something (a fault proxy) between the handler and the server. */
-export async function startLocalStack(options: { env?: Record<string, string>; wire?: boolean; endpoint?: (server: LocalS3Server) => Promise<string> } = {}): Promise<LocalStack> {
+/** How a local stack is put together; every field has a default. */
+export interface LocalStackOptions {
+  readonly env?: Record<string, string>;
+  /** false leaves events undelivered: the test calls the handler itself. */
+  readonly wire?: boolean;
+  /** Puts something (a fault proxy) between the handler and the server. */
+  readonly endpoint?: (server: LocalS3Server) => Promise<string>;
+}
+
+/** Starts the server in a fresh temp folder, with the handler wired to its events unless `wire` is false. */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const directory = await mkdtemp(join(tmpdir(), 'rr-s3-'));
   const server = await startLocalS3Server({ directory, bucket: 'articles' });
   const logs: Array<Record<string, unknown>> = [];
@@ -68,9 +77,13 @@ export async function startLocalStack(options: { env?: Record<string, string>; w
  * A local stack whose handler reaches S3 through a fault proxy (the uploading user's client goes
  * straight to the server); events are delivered by the test. Close both when done.
  */
-export async function startProxiedStack(proxyOptions?: Parameters<typeof startFaultProxy>[1]): Promise<{ stack: LocalStack; proxy: FaultProxy }> {
+export async function startProxiedStack(
+  proxyOptions?: Parameters<typeof startFaultProxy>[1],
+  stackOptions: Pick<LocalStackOptions, 'env'> = {},
+): Promise<{ stack: LocalStack; proxy: FaultProxy }> {
   let proxy: FaultProxy | undefined;
   const stack = await startLocalStack({
+    ...stackOptions,
     wire: false,
     endpoint: async (server) => {
       proxy = await startFaultProxy(server.endpoint, proxyOptions);

@@ -14,8 +14,9 @@ describe('S3 faults while a batch is processed', () => {
   let stack: LocalStack;
   let proxy: FaultProxy;
   beforeEach(async () => {
-    // the handler talks to S3 through the proxy; the uploading user talks to the server directly
-    ({ stack, proxy } = await startProxiedStack());
+    // the handler talks to S3 through the proxy; the uploading user talks to the server directly.
+    // A stalled socket is given up on after a second here, not the product's 30 s.
+    ({ stack, proxy } = await startProxiedStack(undefined, { env: { S3_SOCKET_TIMEOUT_MS: '1000' } }));
   });
   afterEach(async () => {
     await stack.close();
@@ -28,7 +29,7 @@ describe('S3 faults while a batch is processed', () => {
     return s3Event('created', key, { eTag: head.ETag!.replace(/"/g, ''), size: head.ContentLength ?? 0, eventTime });
   }
 
-  it.each(['error-503', 'drop'] as const)('throws on %s after the SDK retries, and a redelivery then completes cleanly', async (mode) => {
+  it.each(['error-503', 'drop', 'stall'] as const)('throws on %s after the SDK retries, and a redelivery then completes cleanly', async (mode) => {
     const events = [];
     for (const [i, a] of ARTICLES.entries()) events.push(await eventFor(a.key, a.text, `2024-03-01T0${i}:00:00.000Z`));
     await stack.handler(events[0]);
