@@ -11,22 +11,21 @@ export interface S3RequestCounter {
   bytesRead(): number;
 }
 
-/** A TCP connection to S3 not made in this long fails (and the SDK retries it). */
-const CONNECTION_TIMEOUT_MS = 5_000;
-
 /**
  * An S3 client that only adds checksums where S3 requires them (the SDK's default adds them to
  * every upload, which S3-compatible test servers store with aws-chunked framing in the body),
  * and that counts the HTTP requests it sends by command (S3 bills LIST and PUT ten times GET).
  * The SDK sets no socket limits, so a connection that stalls would hold the invocation until
  * Lambda's timeout: here a socket idle for `socketTimeoutMs` (no byte either way; waiting for a
- * free socket does not count) fails with a TimeoutError, which the SDK retries.
+ * free socket does not count) fails with a TimeoutError, which the SDK retries. No connection
+ * timeout: the SDK's counts the wait for a free socket too, and so failed queued requests when
+ * many were in flight.
  */
 export function makeS3Client(config: S3ClientConfig = {}, socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS): { s3: S3Client; requests: S3RequestCounter } {
   const s3 = new S3Client({
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, socketTimeout: socketTimeoutMs },
+    requestHandler: { socketTimeout: socketTimeoutMs },
     ...config,
   });
   const sent = new Map<string, number>();

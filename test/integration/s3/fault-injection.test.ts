@@ -80,7 +80,10 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
 
     p.mode = 'random';
     await Promise.all(corpus.map((a) => s.put(keyOf(a.name), a.text)));
-    while (delivered < corpus.length + duplicateAfterMs.size) await new Promise((r) => setTimeout(r, 50)); // events trail the PUTs
+    // events trail the PUTs; a missing one fails here, not at the jest timeout
+    const eventsDue = Date.now() + 120_000;
+    while (delivered < corpus.length + duplicateAfterMs.size && Date.now() < eventsDue) await new Promise((r) => setTimeout(r, 50));
+    expect(delivered).toBe(corpus.length + duplicateAfterMs.size);
     await Promise.all(pendingDuplicates);
     await delivery.idle();
     const exhausted = delivery.failed.length;
