@@ -24,9 +24,10 @@ export interface Tokens {
 // As an int32: V8 keeps a hash seeded with 0x811c9dc5 (above 2^31) in a floating-point register.
 // Hot loops copy it and STOP_MULTIPLIER into locals: as module constants they are boxed numbers.
 const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 // A module-local binding: CommonJS output calls an import through its module object, uninlined.
 const fmix32 = importedFmix32;
-const FNV_PRIME = 0x01000193;
 
 /** Class bits of a UTF-16 unit in UNIT_INFO; its lower-case form sits above them (info >>> 8). */
 const KNOWN = 1;
