@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { S3RVER_CREDENTIALS } from '../lib/local/s3rver-credentials.js';
+import { S3RVER_CREDENTIALS } from '../lib/store/s3rver-credentials.js';
 
 /** Messages the parent sends the server process. */
 export type ChildRequest =

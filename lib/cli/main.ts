@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { detectorParams } from '../detect/detector-params.js';
 import { ConfigError, RewriteRadarError, StoreError } from '../errors.js';
 import { DETECTOR_VERSION } from '../version.js';
-import { keyRootOf } from './article-key.js';
+import { keyRootOf } from '../store/article-key.js';
 import type { CliContext } from './cli-context.js';
 import { parseParamOverrides } from './parse-param-overrides.js';
 import { DEFAULT_STORE_DIR, USAGE } from './usage.js';

@@ -1,16 +1,13 @@
-import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DetectorParams } from '../detect/detector-params.js';
-import { makeS3Client } from '../lambda/s3-client.js';
-import { S3RVER_CREDENTIALS } from '../local/s3rver-credentials.js';
-import { S3ArticleSource } from '../store/s3-article-source.js';
-import { S3LshIndex } from '../store/s3-lsh-index.js';
-import { S3ObjectStore } from '../store/s3-object-store.js';
+import { createCloudAdapters } from '../store/cloud-adapters.js';
+import { s3ClientConfigFor } from '../store/s3-client.js';
 import type { ArticleEventDeps } from '../use-cases/process-article-event.js';
 
 /** The endpoint of the local stack (`npm start`, port 4569). */
 export const LOCAL_S3_ENDPOINT = 'http://127.0.0.1:4569';
 
-/** The adapters the Lambda functions use (lib/lambda/default-deps.ts), over a bucket at any S3-compatible endpoint. */
+/** The Lambda functions' adapters (createCloudAdapters) over a bucket at any S3-compatible endpoint. */
 export interface OpenS3Bucket {
   readonly s3: S3Client;
   readonly bucket: string;
@@ -20,43 +17,22 @@ export interface OpenS3Bucket {
   close(): void;
 }
 
-/** Hosts taken to be the local s3rver. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * Client settings for an endpoint. One explicit rule for credentials: an endpoint on the loopback
- * address (127.0.0.1, localhost, ::1) with no AWS_ACCESS_KEY_ID in the environment is the local
- * s3rver and gets its fixed, public S3RVER/S3RVER pair; anything else uses the SDK's standard
- * chain (environment, AWS_PROFILE, SSO, instance role). Local servers also need path-style URLs.
- */
-export function s3ClientConfigFor(endpoint: URL, env: NodeJS.ProcessEnv): S3ClientConfig {
-  const loopback = LOOPBACK_HOSTS.has(endpoint.hostname);
-  const useS3rver = loopback && (env['AWS_ACCESS_KEY_ID'] ?? '') === '';
-  return {
-    endpoint: endpoint.href.replace(/\/$/, ''),
-    region: env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',
-    forcePathStyle: loopback,
-    ...(useS3rver ? { credentials: { ...S3RVER_CREDENTIALS } } : {}),
-  };
-}
-
 /** Builds the S3 adapters once for a whole run; `close` releases the client's sockets. */
 export function openS3Bucket(options: { endpoint: URL; bucket: string; incomingPrefix: string; params: DetectorParams }, env: NodeJS.ProcessEnv = process.env): OpenS3Bucket {
-  const { s3, requests } = makeS3Client(s3ClientConfigFor(options.endpoint, env));
-  const store = new S3ObjectStore(s3, options.bucket);
+  const cloud = createCloudAdapters({ bucket: options.bucket, s3Config: s3ClientConfigFor(options.endpoint, env) });
   return {
-    s3,
+    s3: cloud.s3,
     bucket: options.bucket,
     deps: {
-      store,
-      index: new S3LshIndex(store),
-      source: new S3ArticleSource(s3, options.bucket),
+      store: cloud.store,
+      index: cloud.index,
+      source: cloud.source,
       incomingPrefix: options.incomingPrefix,
       params: options.params,
       // one process judges the whole archive: prepared source texts are reused across articles
       preparedCache: new Map(),
     },
-    requests,
-    close: () => s3.destroy(),
+    requests: cloud.requests,
+    close: cloud.close,
   };
 }

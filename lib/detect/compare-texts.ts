@@ -1,29 +1,10 @@
 import { combineHashes } from '../sketch/hash.js';
 import { STOP } from '../text/tokenize.js';
 import type { TextModel } from './fingerprint.js';
-import { alignSentences, sentenceFeatures, type AlignedPair, type SentenceFeatures } from './align.js';
+import { alignSentences, sentenceFeatures, type SentenceFeatures } from './align.js';
 import { coveredShare, phrasingCover, phrasingGrams, type PhrasingGrams } from './phrasing-cover.js';
 import type { DetectorParams } from './detector-params.js';
-import type { ArticleWeights } from './decide-verdicts.js';
-
-/** Exact measures of how much of an article a source explains. */
-export interface PairEvidence {
-  /** Share of the article's words in sentences aligned, in order, to the source (quoted words weighted by quoteWeight). */
-  readonly alignedShare: number;
-  /** Like alignedShare, but each aligned sentence counts by its score: how closely, not just whether, it corresponds. */
-  readonly derivedShare: number;
-  /** Share of the article's distinct content words found in the source. */
-  readonly containment: number;
-  /** Jaccard of the two sets of distinct content words. */
-  readonly jaccard: number;
-  /** Share of the article's word 3-grams found verbatim in the source. */
-  readonly trigramContainment: number;
-  /** Share of the article's words outside quotes that lie in unquoted word 3-grams found verbatim in the source: reused wording, not shared quotes. */
-  readonly phrasingShare: number;
-  /** Which article words phrasingShare counts (1 = covered), so several sources can be combined. */
-  readonly phrasingCover: Uint8Array;
-  readonly pairs: readonly AlignedPair[];
-}
+import type { ArticleWeights, PairEvidence } from './evidence.js';
 
 /** A text prepared once for many comparisons. */
 export interface PreparedText {

@@ -1,9 +1,6 @@
-import type { PairEvidence } from './compare-texts.js';
+import { round, type ArticleWeights, type PairEvidence, type Verdict } from './evidence.js';
 import type { DetectorParams } from './detector-params.js';
 import { coveredShare } from './phrasing-cover.js';
-
-/** What an article is, relative to one source or overall. */
-export type Verdict = 'original' | 'copy' | 'rewrite' | 'partial';
 
 /** A verified candidate with its evidence. */
 export interface CandidateEvidence {
@@ -17,16 +14,6 @@ export interface CandidateEvidence {
 export interface JudgedSource extends CandidateEvidence {
   readonly verdict: Exclude<Verdict, 'original'>;
   readonly score: number;
-}
-
-/** What verdicts need to know of the article itself. */
-export interface ArticleWeights {
-  /** Evidence weight of each sentence (see evidenceWeights). */
-  readonly sentenceWeights: readonly number[];
-  /** All words of the article. */
-  readonly words: number;
-  /** Words outside quotes (PhrasingGrams.unquotedWords). */
-  readonly unquotedWords: number;
 }
 
 const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, partial: 1 };
@@ -73,9 +60,4 @@ export function decideVerdicts(
     }
   }
   return judged.sort((a, b) => RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-}
-
-/** Scores are reported to 4 decimals so reports are stable across platforms' float printing. */
-export function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
 }

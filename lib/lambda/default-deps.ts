@@ -1,11 +1,9 @@
-import { S3ArticleSource } from '../store/s3-article-source.js';
-import { S3LshIndex } from '../store/s3-lsh-index.js';
-import { S3ObjectStore } from '../store/s3-object-store.js';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { jsonLog } from './json-log.js';
+import { jsonLog } from '../log.js';
+import { createCloudAdapters } from '../store/cloud-adapters.js';
+import type { S3RequestCounter } from '../store/s3-client.js';
 import { lambdaConfig } from './lambda-config.js';
 import type { HandlerDeps } from './make-article-event-handler.js';
-import { makeS3Client, type S3RequestCounter } from './s3-client.js';
 
 /**
  * The handler's adapters, built once per cold start from the environment: a bad variable fails
@@ -13,15 +11,14 @@ import { makeS3Client, type S3RequestCounter } from './s3-client.js';
  */
 export function s3HandlerDeps(env: NodeJS.ProcessEnv = process.env, s3Config: S3ClientConfig = {}): HandlerDeps & { s3Requests: S3RequestCounter } {
   const config = lambdaConfig(env);
-  const { s3, requests } = makeS3Client(s3Config, config.s3SocketTimeoutMs);
-  const store = new S3ObjectStore(s3, config.bucket);
+  const { store, index, source, requests } = createCloudAdapters({ bucket: config.bucket, s3Config, s3SocketTimeoutMs: config.s3SocketTimeoutMs });
   return {
     bucket: config.bucket,
     incomingPrefix: config.incomingPrefix,
     params: config.params,
     store,
-    index: new S3LshIndex(store),
-    source: new S3ArticleSource(s3, config.bucket),
+    index,
+    source,
     // a warm Lambda judges many articles: prepared source texts are reused across them
     preparedCache: new Map(),
     log: jsonLog(config.logLevel),

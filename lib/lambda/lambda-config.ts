@@ -1,5 +1,8 @@
 import { ConfigError } from '../errors.js';
 import { detectorParams, type DetectorParams } from '../detect/detector-params.js';
+import { LOG_LEVELS, type LogLevel } from '../log.js';
+import { isBucketName, isIncomingPrefix } from '../store/keys.js';
+import { DEFAULT_S3_SOCKET_TIMEOUT_MS } from '../store/s3-client.js';
 
 /** Everything the functions read from their environment, parsed once per cold start. */
 export interface LambdaConfig {
@@ -12,12 +15,6 @@ export interface LambdaConfig {
   readonly s3SocketTimeoutMs: number;
 }
 
-/** Idle socket limit of S3 requests: far above a healthy request's wait; three attempts fit in the function's 60 s. */
-export const DEFAULT_S3_SOCKET_TIMEOUT_MS = 10_000;
-
-/** Levels of the structured log, least to most severe. */
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Environment variables that override a detector parameter, with the parameter they set. */
 const PARAM_VARIABLES = {
@@ -29,19 +26,6 @@ const PARAM_VARIABLES = {
   COPY_CONTAINMENT: 'copyContainment',
   PASSAGE_WORDS: 'passageWords',
 } as const satisfies Record<string, keyof DetectorParams>;
-
-/** Bucket names S3 accepts (3-63 lower-case letters, digits, dots and hyphens). */
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
-/** Whether a prefix can hold articles: relative, ending in "/", and outside the state the detector writes (so its writes never look like uploads). */
-export function isIncomingPrefix(prefix: string): boolean {
-  return /^[^/].*\/$/.test(prefix) && !['reports/', 'fingerprints/', 'index/'].some((p) => prefix.startsWith(p));
-}
-
-/** Whether a name is one S3 accepts for a bucket. */
-export function isBucketName(name: string): boolean {
-  return BUCKET_NAME.test(name);
-}
 
 /** Reads and validates the configuration; a bad value throws ConfigError naming the variable. */
 export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {

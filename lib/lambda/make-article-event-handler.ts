@@ -1,8 +1,8 @@
 import { MalformedEventError, RewriteRadarError } from '../errors.js';
 import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '../use-cases/process-article-event.js';
-import type { Log } from './json-log.js';
+import type { Log } from '../log.js';
 import { parseS3Event } from './parse-s3-event.js';
-import type { S3RequestCounter } from './s3-client.js';
+import type { S3RequestCounter } from '../store/s3-client.js';
 
 /** What a handler is built from: the use case's adapters, the bucket it serves, a log, and an S3 request counter. */
 export interface HandlerDeps extends ArticleEventDeps {

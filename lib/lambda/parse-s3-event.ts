@@ -1,18 +1,5 @@
 import { MalformedEventError } from '../errors.js';
-
-/** One S3 notification as the use case needs it. */
-export interface ArticleEvent {
-  readonly kind: 'created' | 'removed';
-  readonly bucket: string;
-  /** Decoded object key. */
-  readonly key: string;
-  /** ETag of the version the event is about (created events only). */
-  readonly eTag: string | undefined;
-  /** Object size in bytes as the event states it (created events only). */
-  readonly size: number | undefined;
-  /** When S3 accepted the write: the article's place in indexing order. */
-  readonly eventTime: string;
-}
+import type { ArticleEvent } from '../use-cases/article-event.js';
 
 /**
  * Reads the records of an S3 event. S3 URL-encodes keys with `+` for spaces; a record that is

@@ -1,7 +1,7 @@
 import S3rver from 's3rver';
 import S3Object from 's3rver/lib/models/object';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { S3RVER_CREDENTIALS } from './s3rver-credentials.js';
+import { S3RVER_CREDENTIALS } from '../store/s3rver-credentials.js';
 
 /** An S3-compatible server on 127.0.0.1 with the articles bucket created. */
 export interface LocalS3Server {

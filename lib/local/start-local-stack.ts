@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { s3HandlerDeps } from '../lambda/default-deps.js';
 import { makeArticleEventHandler, type HandledEvent } from '../lambda/make-article-event-handler.js';
-import type { Log } from '../lambda/json-log.js';
+import type { Log } from '../log.js';
 import { deliverEvents, triggerAccepts, type EventDelivery, type FailedDelivery } from './deliver-events.js';
 import { startLocalS3Server, type LocalS3Server } from './local-s3-server.js';
 

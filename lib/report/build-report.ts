@@ -1,5 +1,6 @@
 import type { ArticleRejectedError } from '../errors.js';
-import { round, type JudgedSource } from '../detect/decide-verdicts.js';
+import type { JudgedSource } from '../detect/decide-verdicts.js';
+import { round } from '../detect/evidence.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { TextModel } from '../detect/fingerprint.js';

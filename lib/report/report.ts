@@ -1,5 +1,5 @@
 import type { RejectionCode } from '../errors.js';
-import type { Verdict } from '../detect/decide-verdicts.js';
+import type { Verdict } from '../detect/evidence.js';
 
 /** Bump on any incompatible change of the report layout; documented in the README. */
 export const REPORT_SCHEMA_VERSION = 1;

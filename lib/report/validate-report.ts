@@ -1,5 +1,5 @@
 import type { RejectionCode } from '../errors.js';
-import type { Verdict } from '../detect/decide-verdicts.js';
+import type { Verdict } from '../detect/evidence.js';
 import { REPORT_SCHEMA_VERSION } from './report.js';
 
 /** Every rejection code; `satisfies` makes the compiler fail here when the union in errors.ts changes. */

@@ -1,6 +1,21 @@
 /** Where the use case keeps things inside an ObjectStore. */
 export const FINGERPRINT_PREFIX = 'fingerprints/';
 export const REPORT_PREFIX = 'reports/';
+/** Where index entries live in the bucket (S3LshIndex). */
+export const INDEX_PREFIX = 'index/';
+
+/** Bucket names S3 accepts (3-63 lower-case letters, digits, dots and hyphens). */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** Whether a prefix can hold articles: relative, ending in "/", and outside the state the detector writes (so its writes never look like uploads). */
+export function isIncomingPrefix(prefix: string): boolean {
+  return /^[^/].*\/$/.test(prefix) && ![REPORT_PREFIX, FINGERPRINT_PREFIX, INDEX_PREFIX].some((p) => prefix.startsWith(p));
+}
+
+/** Whether a name is one S3 accepts for a bucket. */
+export function isBucketName(name: string): boolean {
+  return BUCKET_NAME.test(name);
+}
 
 /** Store key of an article's fingerprint. */
 export function fingerprintKey(articleKey: string): string {

@@ -1,11 +1,9 @@
 import { mapLimit } from '../util/map-limit.js';
+import { INDEX_PREFIX } from './keys.js';
 import { MAX_ENTRIES_PER_BAND, type LshIndex, type ObjectStore } from './ports.js';
 
 /** What the index needs of the bucket: S3ObjectStore provides it. */
 export type EntryStore = Pick<ObjectStore, 'put' | 'delete'> & { listPages(prefix: string, pages: number): Promise<string[]> };
-
-/** Where index entries live in the bucket. */
-export const INDEX_PREFIX = 'index/';
 
 /** Requests one article's index work keeps in flight at once (the SDK's pool holds 50 sockets). */
 export const S3_CONCURRENCY = 32;

@@ -1,5 +1,5 @@
 import { ArticleRejectedError } from '../errors.js';
-import type { ArticleEvent } from '../lambda/parse-s3-event.js';
+import type { ArticleEvent } from './article-event.js';
 import { rejectedReport, withdrawnReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
 import { reportKey } from '../store/keys.js';

@@ -6,7 +6,7 @@ import { s3HandlerDeps } from '../../lib/lambda/default-deps.js';
 import { makeArticleEventHandler, type HandlerDeps } from '../../lib/lambda/make-article-event-handler.js';
 import { deliverEvents, triggerAccepts, type EventDelivery } from '../../lib/local/deliver-events.js';
 import { startLocalS3Server, type LocalS3Server } from '../../lib/local/local-s3-server.js';
-import { makeS3Client } from '../../lib/lambda/s3-client.js';
+import { makeS3Client } from '../../lib/store/s3-client.js';
 import { reportKey } from '../../lib/store/keys.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import type { Report } from '../../lib/report/report.js';

@@ -1,7 +1,5 @@
-import { isBucketName, isIncomingPrefix } from '../../lambda/lambda-config.js';
+import { INDEX_PREFIX, isBucketName, isIncomingPrefix, reportKey } from '../../store/keys.js';
 import type { Report } from '../../report/report.js';
-import { reportKey } from '../../store/keys.js';
-import { INDEX_PREFIX } from '../../store/s3-lsh-index.js';
 import { listObjects, type ListedObject } from '../../store/s3-object-store.js';
 import { formatOf } from '../../text/extract-article.js';
 import { backfillArticle } from '../../use-cases/backfill-article.js';

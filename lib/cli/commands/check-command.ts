@@ -1,7 +1,7 @@
 import { detectArticle } from '../../use-cases/detect-article.js';
 import { rejectedReport } from '../../report/build-report.js';
 import type { CliContext } from '../cli-context.js';
-import { listArticleFiles } from '../list-article-files.js';
+import { listArticleFiles } from '../../store/list-article-files.js';
 import { openLocalStore } from '../open-local-store.js';
 import { readArticleFile } from '../read-article-file.js';
 import { renderReportText } from '../render-report-text.js';

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { articleWeights, compareTexts, prepareText } from '../../detect/compare-texts.js';
-import { decideVerdicts, round } from '../../detect/decide-verdicts.js';
+import { decideVerdicts } from '../../detect/decide-verdicts.js';
+import { round } from '../../detect/evidence.js';
 import { modelText } from '../../detect/fingerprint.js';
 import { ArticleRejectedError, RewriteRadarError } from '../../errors.js';
 import type { Passage } from '../../report/report.js';
 import { prepareArticle } from '../../use-cases/detect-article.js';
-import { articleKey } from '../article-key.js';
+import { articleKey } from '../../store/article-key.js';
 import type { CliContext } from '../cli-context.js';
 import { readArticleFile } from '../read-article-file.js';
 import { renderSideBySide } from '../render-report-text.js';

@@ -1,5 +1,5 @@
 import type { CliContext } from '../cli-context.js';
-import { isFolder, listArticleFiles } from '../list-article-files.js';
+import { isFolder, listArticleFiles } from '../../store/list-article-files.js';
 import { UsageError } from '../usage-error.js';
 import { indexFiles } from './index-files.js';
 

@@ -1,7 +1,7 @@
 import { plantedCorpus } from '../../../bench/planted-rewrites.js';
 import { makeBackfillTaskHandler } from '../../../lib/lambda/make-backfill-task-handler.js';
 import { FINGERPRINT_PREFIX, REPORT_PREFIX } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
+import { INDEX_PREFIX } from '../../../lib/store/keys.js';
 import { batchEvent } from '../../helpers/batch-events.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';

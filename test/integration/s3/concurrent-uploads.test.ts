@@ -1,7 +1,7 @@
 import { plantedCorpus } from '../../../bench/planted-rewrites.js';
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { FINGERPRINT_PREFIX } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
+import { INDEX_PREFIX } from '../../../lib/store/keys.js';
 import type { Report } from '../../../lib/report/report.js';
 import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
 

@@ -4,7 +4,7 @@ import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { decodeS3Key } from '../../../lib/lambda/parse-s3-event.js';
 import { deliverEvents, triggerAccepts } from '../../../lib/local/deliver-events.js';
 import { FINGERPRINT_PREFIX, htmlReportKey, REPORT_PREFIX, reportKey } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
+import { INDEX_PREFIX } from '../../../lib/store/keys.js';
 import type { Report } from '../../../lib/report/report.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';

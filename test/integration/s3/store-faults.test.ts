@@ -2,7 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { StoreError } from '../../../lib/errors.js';
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { fingerprintKey } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
+import { INDEX_PREFIX } from '../../../lib/store/keys.js';
 import { fixtureText } from '../../helpers/fixtures.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';

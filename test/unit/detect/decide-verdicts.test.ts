@@ -1,5 +1,6 @@
 import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
-import { decideVerdicts, type ArticleWeights, type CandidateEvidence } from '../../../lib/detect/decide-verdicts.js';
+import { decideVerdicts, type CandidateEvidence } from '../../../lib/detect/decide-verdicts.js';
+import type { ArticleWeights } from '../../../lib/detect/evidence.js';
 import { DEFAULT_DETECTOR_PARAMS, detectorParams } from '../../../lib/detect/detector-params.js';
 import { modelText } from '../../../lib/detect/fingerprint.js';
 

@@ -1,4 +1,4 @@
-import { articleKey, keyRootOf, relativeInside } from '../../../lib/cli/article-key.js';
+import { articleKey, keyRootOf, relativeInside } from '../../../lib/store/article-key.js';
 
 describe('article keys', () => {
   it('are relative to the folder holding the store', () => {

@@ -1,4 +1,7 @@
-import { LOCAL_S3_ENDPOINT, s3ClientConfigFor } from '../../../lib/cli/open-s3-bucket.js';
+import { s3ClientConfigFor } from '../../../lib/store/s3-client.js';
+
+/** The endpoint of the local stack (`npm start`). */
+const LOCAL_S3_ENDPOINT = 'http://127.0.0.1:4569';
 
 describe('s3ClientConfigFor', () => {
   it.each([LOCAL_S3_ENDPOINT, 'http://localhost:9000/', 'http://[::1]:4569'])('signs as s3rver on the loopback endpoint %s when no AWS key is set', (endpoint) => {

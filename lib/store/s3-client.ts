@@ -1,5 +1,8 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { DEFAULT_S3_SOCKET_TIMEOUT_MS } from './lambda-config.js';
+import { S3RVER_CREDENTIALS } from './s3rver-credentials.js';
+
+/** Idle socket limit of S3 requests: far above a healthy request's wait; three attempts fit in the function's 60 s. */
+export const DEFAULT_S3_SOCKET_TIMEOUT_MS = 10_000;
 
 /** HTTP requests sent, retries included (each is billed), in all and by S3 command; and what came back. */
 export interface S3RequestCounter {
@@ -54,4 +57,24 @@ export function makeS3Client(config: S3ClientConfig = {}, socketTimeoutMs = DEFA
   );
   const requests = Object.assign(() => total, { byCommand: () => Object.fromEntries(sent), listedKeys: () => listed, bytesRead: () => bytes });
   return { s3, requests };
+}
+
+/** Hosts taken to be the local s3rver. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Client settings for an endpoint. One explicit rule for credentials: an endpoint on the loopback
+ * address (127.0.0.1, localhost, ::1) with no AWS_ACCESS_KEY_ID in the environment is the local
+ * s3rver and gets its fixed, public S3RVER/S3RVER pair; anything else uses the SDK's standard
+ * chain (environment, AWS_PROFILE, SSO, instance role). Local servers also need path-style URLs.
+ */
+export function s3ClientConfigFor(endpoint: URL, env: NodeJS.ProcessEnv): S3ClientConfig {
+  const loopback = LOOPBACK_HOSTS.has(endpoint.hostname);
+  const useS3rver = loopback && (env['AWS_ACCESS_KEY_ID'] ?? '') === '';
+  return {
+    endpoint: endpoint.href.replace(/\/$/, ''),
+    region: env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1',
+    forcePathStyle: loopback,
+    ...(useS3rver ? { credentials: { ...S3RVER_CREDENTIALS } } : {}),
+  };
 }

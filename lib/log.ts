@@ -1,4 +1,6 @@
-import { LOG_LEVELS, type LogLevel } from './lambda-config.js';
+/** Levels of the structured log, least to most severe. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A structured logger: one JSON object a line, which CloudWatch Logs Insights can query by field. */
 export type Log = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;

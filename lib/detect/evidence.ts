@@ -1,0 +1,40 @@
+import type { AlignedPair } from './align.js';
+
+// Types and rounding shared by the detector and the report: neither imports the other's files for them.
+
+/** What an article is, relative to one source or overall. */
+export type Verdict = 'original' | 'copy' | 'rewrite' | 'partial';
+
+/** Exact measures of how much of an article a source explains. */
+export interface PairEvidence {
+  /** Share of the article's words in sentences aligned, in order, to the source (quoted words weighted by quoteWeight). */
+  readonly alignedShare: number;
+  /** Like alignedShare, but each aligned sentence counts by its score: how closely, not just whether, it corresponds. */
+  readonly derivedShare: number;
+  /** Share of the article's distinct content words found in the source. */
+  readonly containment: number;
+  /** Jaccard of the two sets of distinct content words. */
+  readonly jaccard: number;
+  /** Share of the article's word 3-grams found verbatim in the source. */
+  readonly trigramContainment: number;
+  /** Share of the article's words outside quotes that lie in unquoted word 3-grams found verbatim in the source: reused wording, not shared quotes. */
+  readonly phrasingShare: number;
+  /** Which article words phrasingShare counts (1 = covered), so several sources can be combined. */
+  readonly phrasingCover: Uint8Array;
+  readonly pairs: readonly AlignedPair[];
+}
+
+/** What verdicts need to know of the article itself. */
+export interface ArticleWeights {
+  /** Evidence weight of each sentence (see evidenceWeights). */
+  readonly sentenceWeights: readonly number[];
+  /** All words of the article. */
+  readonly words: number;
+  /** Words outside quotes (PhrasingGrams.unquotedWords). */
+  readonly unquotedWords: number;
+}
+
+/** Scores are reported to 4 decimals so reports are stable across platforms' float printing. */
+export function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
