@@ -14,7 +14,7 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } fr
 import { s3HandlerDeps } from '../lib/lambda/default-deps.js';
 import { makeArticleEventHandler } from '../lib/lambda/make-article-event-handler.js';
 import { reportKey } from '../lib/store/keys.js';
-import type { Report } from '../lib/report/report.js';
+import { decodeReport } from '../lib/report/decode-report.js';
 import type { RewriteKind } from './planted-rewrites.js';
 import { AWS_US_EAST_1_PRICES, costPerMillionArticles, estimateLambdaMs, handlerRoundTrips, type CostPerMillion } from './cost-model.js';
 import { loadCorpus, type LoadArticle } from './load-corpus.js';
@@ -339,7 +339,7 @@ async function scoreReports(s3: S3Client, planted: readonly Planted[]): Promise<
     while (next < planted.length) {
       const p = planted[next++]!;
       const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: reportKey(p.key) }));
-      const report = JSON.parse(await out.Body!.transformToString('utf8')) as Report;
+      const report = decodeReport(await out.Body!.transformToByteArray(), reportKey(p.key));
       const tenth = candidatesByTenth[Math.min(TIMELINE_WINDOWS - 1, Math.floor((p.position * TIMELINE_WINDOWS) / planted.length))]!;
       tenth.articles++;
       tenth.found += report.candidates.found;

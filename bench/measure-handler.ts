@@ -14,7 +14,8 @@ import { MemoryObjectStore } from '../lib/store/memory-object-store.js';
 import type { LshIndex } from '../lib/store/ports.js';
 import { S3LshIndex } from '../lib/store/s3-lsh-index.js';
 import type { S3ObjectStore } from '../lib/store/s3-object-store.js';
-import { detectArticle, type DetectDeps } from '../lib/use-cases/detect-article.js';
+import { indexArticle } from '../lib/use-cases/index-article.js';
+import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
 import { forkLocalS3Server } from './forked-s3-server.js';
 import { plantedCorpus, type PlantedArticle } from './planted-rewrites.js';
 import { createdEvent } from './created-event.js';
@@ -185,7 +186,7 @@ export async function measureHandler(
           plantedFound: planted ? logged['rewriteOf'] === `incoming/bench/${planted.name}.txt` : null,
         });
         // keep the seeded memory twin in step, so later seeded articles can find the probes too
-        await detectArticle(seedDeps, { key, bytes: body, order: `${timeOf(next)}|${key}` }, { addToIndex: true });
+        await indexArticle(seedDeps, { key, bytes: body, order: `${timeOf(next)}|${key}` });
       }
       atIndexSize.push(summariseRuns(size, runs));
       // removing the store below takes minutes at 10,000 articles (millions of files): say it first
@@ -226,7 +227,7 @@ async function startServer(placement: ServerPlacement, directory: string): Promi
 /** Judges one article on the memory adapters and returns what the handler would have written into the bucket. */
 async function seedObjects(seedDeps: DetectDeps, key: string, text: string, order: string): Promise<Array<{ key: string; body: Uint8Array }>> {
   const bytes = Buffer.from(text, 'utf8');
-  const { report } = await detectArticle(seedDeps, { key, bytes, order }, { addToIndex: true });
+  const { report } = await indexArticle(seedDeps, { key, bytes, order });
   const fingerprint = (await seedDeps.store.get(fingerprintKey(key)))!;
   const objects = [
     { key, body: bytes },

@@ -4,6 +4,11 @@ import { formatTable } from './format-table.js';
 /** What the summary reads of a report. */
 export type SummaryFields = Pick<Report, 'status' | 'verdict' | 'article' | 'rewriteOf'> & { readonly error: Pick<NonNullable<Report['error']>, 'code'> | null };
 
+/** The few fields the summary needs: a run keeps these, not whole reports, whatever its size. */
+export function summaryFields(report: Report): SummaryFields {
+  return { status: report.status, verdict: report.verdict, article: report.article, rewriteOf: report.rewriteOf, error: report.error ? { code: report.error.code } : null };
+}
+
 /** Running tally of an indexing run: small whatever the number of articles. */
 export class RunSummary {
   readonly counts = { articles: 0, original: 0, copy: 0, rewrite: 0, partial: 0, rejected: 0 };

@@ -13,7 +13,7 @@ export interface DetectorParams {
   readonly lsh: LshParams;
   /** Indexed articles are also sketched in passages of this many words (0: whole article only). */
   readonly passageWords: number;
-  /** Most candidates verified per article, best estimated containment first. */
+  /** Most candidates verified per article, those sharing the most LSH bands first. */
   readonly maxCandidates: number;
   /** A sentence pair aligns when its score reaches this. */
   readonly minSentenceScore: number;

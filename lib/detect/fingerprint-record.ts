@@ -13,7 +13,6 @@ export interface FingerprintRecord {
   readonly text: string;
   readonly contentHash: string;
   readonly wordCount: number;
-  readonly contentTermCount: number;
   readonly signature: MinHash;
   readonly bandKeys: readonly string[];
   /** Sort key of indexing order ("<ISO time>|<key>"): the earlier article is the source. */
@@ -30,7 +29,10 @@ export function decodeFingerprint(bytes: Uint8Array, key: string): FingerprintRe
   try {
     const raw = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
     if (raw['formatVersion'] !== FINGERPRINT_FORMAT_VERSION) throw new Error(`format version ${String(raw['formatVersion'])}`);
-    return { ...(raw as unknown as FingerprintRecord), signature: deserializeMinHash(String(raw['signature'])) };
+    // older records carry contentTermCount, which nothing reads: dropped, the record still decodes
+    const record = { ...raw };
+    delete record['contentTermCount'];
+    return { ...(record as unknown as FingerprintRecord), signature: deserializeMinHash(String(raw['signature'])) };
   } catch (cause) {
     throw new RewriteRadarError(`stored fingerprint ${key} is unreadable`, { cause });
   }

@@ -9,8 +9,8 @@ export interface RankedCandidate {
 }
 
 /**
- * Orders LSH hits by estimated similarity (ties by key, so runs repeat) and keeps the best
- * `max`. With passage sketches a band matches when any passage matches, so the estimate is
+ * Orders LSH hits by shared bands, most first (the same order as their estimated similarity;
+ * ties by key, so runs repeat), and keeps the best `max`. With passage sketches a band matches when any passage matches, so the estimate is
  * that of the closest passage or of the whole text, whichever is higher.
  */
 export function rankCandidates(hits: ReadonlyMap<string, number>, lsh: LshParams, max: number): RankedCandidate[] {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RewriteRadarError } from '../errors.js';
 import type { DetectorParams } from '../detect/detector-params.js';
-import { detectArticle } from '../use-cases/detect-article.js';
+import { checkArticle } from '../use-cases/check-article.js';
+import { indexArticle } from '../use-cases/index-article.js';
 import { MemoryObjectStore } from '../store/memory-object-store.js';
 import { MemoryLshIndex } from '../store/memory-lsh-index.js';
 
@@ -63,12 +64,12 @@ export async function evaluateCorpus(dir: string, params: DetectorParams, onProg
   let done = 0;
   for (const [i, key] of sources.entries()) {
     const bytes = await readFile(join(dir, key));
-    await detectArticle(deps, { key, bytes, order: `${String(i).padStart(9, '0')}|${key}` }, { addToIndex: true });
+    await indexArticle(deps, { key, bytes, order: `${String(i).padStart(9, '0')}|${key}` });
     onProgress?.(++done, total);
   }
   const outcomes: EvalOutcome[] = [];
   for (const row of rows) {
-    const { report } = await detectArticle(deps, { key: row.article, bytes: await readFile(join(dir, row.article)) }, { addToIndex: false });
+    const { report } = await checkArticle(deps, { key: row.article, bytes: await readFile(join(dir, row.article)) });
     const flagged = report.matches.map((m) => m.key);
     const correct = row.derived ? flagged.some((k) => row.sources.includes(k)) : flagged.length === 0;
     outcomes.push({ row, flagged, correct });

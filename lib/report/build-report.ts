@@ -6,7 +6,7 @@ import type { FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { TextModel } from '../detect/fingerprint.js';
 import { estimateJaccard, type MinHash } from '../sketch/minhash.js';
 import { DETECTOR_VERSION } from '../version.js';
-import { REPORT_SCHEMA_VERSION, type Match, type Report } from './report.js';
+import { REPORT_SCHEMA_VERSION, type Match, type OkReport, type RejectedReport, type Report, type WithdrawnReport } from './report.js';
 
 /** One flagged source as the report shows it: measures rounded, aligned passages quoted from both texts. */
 export function buildMatch(judged: JudgedSource, article: { text: string; model: TextModel; signature: MinHash }, source: { record: FingerprintRecord; model: TextModel }): Match {
@@ -40,7 +40,7 @@ export function buildMatch(judged: JudgedSource, article: { text: string; model:
 }
 
 /** The report of a judged article; the best match (matches come best first) is its verdict. */
-export function okReport(parts: Pick<Report, 'article' | 'matches' | 'candidates' | 'indexed' | 'laterCopies'> & { params: DetectorParams }): Report {
+export function okReport(parts: Pick<OkReport, 'article' | 'matches' | 'candidates' | 'indexed' | 'laterCopies'> & { params: DetectorParams }): OkReport {
   const best = parts.matches[0];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -58,22 +58,20 @@ export function okReport(parts: Pick<Report, 'article' | 'matches' | 'candidates
 }
 
 /** The report of an article that could not be judged. */
-export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): Report {
-  return unjudgedReport({ key, title: '', wordCount: 0, contentHash: null }, 'rejected', { code: err.code, message: err.message }, params);
+export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): RejectedReport {
+  return { ...unjudged({ key, title: '', wordCount: 0, contentHash: null }, params), status: 'rejected', error: { code: err.code, message: err.message } };
 }
 
 /** The report of an article deleted from the bucket: it left the index and is no longer anyone's source. */
-export function withdrawnReport(key: string, title: string, params: DetectorParams): Report {
-  return unjudgedReport({ key, title, wordCount: 0, contentHash: null }, 'withdrawn', null, params);
+export function withdrawnReport(key: string, title: string, params: DetectorParams): WithdrawnReport {
+  return { ...unjudged({ key, title, wordCount: 0, contentHash: null }, params), status: 'withdrawn', error: null };
 }
 
-/** A report without a verdict, matches or candidates, never indexed. */
-function unjudgedReport(article: Report['article'], status: Exclude<Report['status'], 'ok'>, error: Report['error'], params: DetectorParams): Report {
+/** The fields of a report without a verdict, matches or candidates, never indexed; status and error go in place. */
+function unjudged(article: Report['article'], params: DetectorParams): Omit<RejectedReport, 'status' | 'error'> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     article,
-    status,
-    error,
     verdict: null,
     rewriteOf: null,
     matches: [],

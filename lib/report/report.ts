@@ -48,19 +48,61 @@ export interface LaterCopy {
   readonly score: number;
 }
 
-/** The report written for every article, accepted or rejected. */
-export interface Report {
+/** A flagged source named as the article's verdict. */
+export interface RewriteOf {
+  readonly key: string;
+  readonly verdict: Exclude<Verdict, 'original'>;
+  readonly score: number;
+}
+
+/** LSH candidates: how many, how many were verified, and the ones considered with their estimate. */
+export interface CandidateSummary {
+  readonly found: number;
+  readonly verified: number;
+  readonly top: ReadonlyArray<{ readonly key: string; readonly estimatedSimilarity: number }>;
+}
+
+/** Fields every report has, whatever its status. */
+interface ReportBase {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   readonly article: { readonly key: string; readonly title: string; readonly wordCount: number; readonly contentHash: string | null };
-  readonly status: 'ok' | 'rejected' | 'withdrawn';
-  readonly error: { readonly code: RejectionCode; readonly message: string } | null;
-  readonly verdict: Verdict | null;
-  readonly rewriteOf: { readonly key: string; readonly verdict: Exclude<Verdict, 'original'>; readonly score: number } | null;
+  readonly detector: { readonly version: string; readonly params: Readonly<Record<string, unknown>> };
+}
+
+/** The report of a judged article. */
+export interface OkReport extends ReportBase {
+  readonly status: 'ok';
+  readonly error: null;
+  readonly verdict: Verdict;
+  readonly rewriteOf: RewriteOf | null;
   readonly matches: readonly Match[];
-  /** LSH candidates: how many, how many were verified, and the ones considered with their estimate. */
-  readonly candidates: { readonly found: number; readonly verified: number; readonly top: ReadonlyArray<{ readonly key: string; readonly estimatedSimilarity: number }> };
+  readonly candidates: CandidateSummary;
   readonly indexed: boolean;
   /** Later-indexed articles that derive from this one, best first; they name this one as their source. */
   readonly laterCopies: readonly LaterCopy[];
-  readonly detector: { readonly version: string; readonly params: Readonly<Record<string, unknown>> };
 }
+
+/** Fields of a report without a verdict: nothing matched, nothing indexed. */
+interface UnjudgedFields {
+  readonly verdict: null;
+  readonly rewriteOf: null;
+  readonly matches: readonly [];
+  readonly candidates: CandidateSummary;
+  readonly indexed: false;
+  readonly laterCopies: readonly [];
+}
+
+/** The report of an article that could not be judged, with the reason. */
+export interface RejectedReport extends ReportBase, UnjudgedFields {
+  readonly status: 'rejected';
+  readonly error: { readonly code: RejectionCode; readonly message: string };
+}
+
+/** The report of an article deleted from the bucket: it left the index and is no longer anyone's source. */
+export interface WithdrawnReport extends ReportBase, UnjudgedFields {
+  readonly status: 'withdrawn';
+  readonly error: null;
+}
+
+/** The report written for every article: judged, rejected or withdrawn (discriminated on `status`). */
+export type Report = OkReport | RejectedReport | WithdrawnReport;

@@ -45,6 +45,7 @@ export function reportProblems(value: unknown): string[] {
   if (status === 'ok' && verdict === null) p.add('verdict', 'expected a verdict when status is "ok"');
   if (status === 'rejected' && error === null) p.add('error', 'expected { code, message } when status is "rejected"');
   if (status !== 'ok' && verdict !== null) p.add('verdict', `expected null when status is ${show(status)}`);
+  if (status === 'withdrawn' && error !== null) p.add('error', 'expected null when status is "withdrawn"');
 
   const matches = value['matches'];
   if (p.array(matches, 'matches')) {
@@ -80,6 +81,7 @@ export function reportProblems(value: unknown): string[] {
       if (!['copy', 'rewrite', 'partial'].includes(c['verdict'] as string)) p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite or partial, got ${show(c['verdict'])}`);
       p.share(c['score'], `laterCopies[${i}].score`);
     });
+    if (status !== 'ok' && later.length > 0) p.add('laterCopies', `expected none when status is ${show(status)}`);
   }
 
   const detector = value['detector'];

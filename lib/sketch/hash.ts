@@ -1,14 +1,5 @@
 /** 32-bit integer hashing shared by tokens, shingles and MinHash; identical on every machine. */
 
-/** FNV-1a over the UTF-16 code units of s[start, end), lower-cased ASCII, then a murmur3 finaliser. */
-export function hashString(s: string, start = 0, end = s.length): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  }
-  return fmix32(h);
-}
-
 /** murmur3's finaliser: full avalanche, so FNV's weak low bits do not bias MinHash. */
 export function fmix32(h: number): number {
   h ^= h >>> 16;

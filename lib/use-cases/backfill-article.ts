@@ -3,9 +3,10 @@ import { decodeFingerprint } from '../detect/fingerprint-record.js';
 import { contentHash } from '../detect/sketch-text.js';
 import { detectorInfo } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
-import { fingerprintKey, reportKey } from '../store/keys.js';
+import { fingerprintKey } from '../store/keys.js';
 import type { ArticleRead, ArticleSource } from '../store/ports.js';
-import { prepareArticle } from './detect-article.js';
+import { prepareArticle } from './prepare-article.js';
+import { loadReport } from './stored-reports.js';
 import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from './process-article-event.js';
 
 /** One archived object to judge: where it is. */
@@ -52,10 +53,8 @@ export async function backfillArticle(deps: ArticleEventDeps, article: ArchivedA
  * that is cheap (no index work) and gives the same report.
  */
 async function alreadyJudged(deps: ArticleEventDeps, key: string, bytes: Uint8Array): Promise<Report | undefined> {
-  const stored = await deps.store.get(reportKey(key));
-  if (!stored) return undefined;
-  const report = JSON.parse(Buffer.from(stored).toString('utf8')) as Report;
-  if (report.status !== 'ok' || !report.indexed || JSON.stringify(report.detector) !== JSON.stringify(detectorInfo(deps.params))) return undefined;
+  const report = await loadReport(deps, key);
+  if (!report || report.status !== 'ok' || !report.indexed || JSON.stringify(report.detector) !== JSON.stringify(detectorInfo(deps.params))) return undefined;
   let text: string;
   try {
     text = prepareArticle(key, bytes, deps.params).text;

@@ -1,14 +1,12 @@
 import { ArticleRejectedError } from '../errors.js';
-import type { ArticleEvent } from './article-event.js';
-import { rejectedReport, withdrawnReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
-import { reportKey } from '../store/keys.js';
-import type { ArticleSource } from '../store/ports.js';
-import { detectArticle, saveReport, withdrawArticle, type DetectDeps, type DetectStats } from './detect-article.js';
+import type { ArticleEvent } from './article-event.js';
+import { ingestArticle } from './ingest-article.js';
+import type { DetectStats, IngestDeps } from './use-case-deps.js';
+import { withdrawArticle } from './withdraw-article.js';
 
-/** What handling article events needs beyond detection: where articles are read from and which keys are articles. */
-export interface ArticleEventDeps extends DetectDeps {
-  readonly source: ArticleSource;
+/** What handling article events needs beyond ingesting: which keys are articles. */
+export interface ArticleEventDeps extends IngestDeps {
   readonly incomingPrefix: string;
 }
 
@@ -37,45 +35,18 @@ async function articleCreated(deps: ArticleEventDeps, event: ArticleEvent): Prom
   if (read.kind === 'found' && event.eTag !== undefined && read.etag !== undefined && read.etag !== event.eTag) {
     return { action: 'superseded', key, why: `the object was overwritten since this event (ETag ${read.etag}, event ${event.eTag})` };
   }
-  let report: Report;
-  let stats: DetectStats = { candidatesFound: 0, candidatesVerified: 0, fingerprintsRead: 0 };
-  if (read.kind === 'missing') {
-    report = rejectedReport(key, new ArticleRejectedError('not-found', `${key} was deleted before its upload event was processed`), deps.params);
-  } else if (read.kind === 'too-large') {
-    report = rejectedReport(key, new ArticleRejectedError('too-large', `${read.size} bytes is over the limit of ${deps.params.maxBytes} (MAX_BYTES); the object was not downloaded`), deps.params);
-  } else {
-    ({ report, stats } = await detectArticle(deps, { key, bytes: read.bytes, order: `${event.eventTime}|${key}` }, { addToIndex: true }));
-  }
-  await saveReport(deps.store, report);
-  const refreshed = await refreshLaterCopies(deps, report);
+  const bytes =
+    read.kind === 'found'
+      ? read.bytes
+      : read.kind === 'missing'
+        ? new ArticleRejectedError('not-found', `${key} was deleted before its upload event was processed`)
+        : new ArticleRejectedError('too-large', `${read.size} bytes is over the limit of ${deps.params.maxBytes} (MAX_BYTES); the object was not downloaded`);
+  const { report, stats, refreshed } = await ingestArticle(deps, { key, bytes, order: `${event.eventTime}|${key}` });
   return { action: 'reported', key, report, stats, refreshed };
-}
-
-/**
- * Two related articles processed at the same moment may each miss the other in their own
- * query; the earlier one then finds the later one (both index before they query), lists it in
- * laterCopies, and judges it again here if its report does not name the earlier one yet.
- */
-async function refreshLaterCopies(deps: ArticleEventDeps, report: Report): Promise<string[]> {
-  const refreshed: string[] = [];
-  for (const later of report.laterCopies) {
-    const stored = await deps.store.get(reportKey(later.key));
-    if (!stored) continue; // still being judged: its own query runs after this article was indexed
-    const theirs = JSON.parse(Buffer.from(stored).toString('utf8')) as Report;
-    if (theirs.matches.some((m) => m.key === report.article.key)) continue;
-    const read = await deps.source.read(later.key, deps.params.maxBytes);
-    if (read.kind !== 'found') continue; // gone or replaced: its own event reports it
-    const again = await detectArticle(deps, { key: later.key, bytes: read.bytes }, { addToIndex: true });
-    await saveReport(deps.store, again.report);
-    refreshed.push(later.key);
-  }
-  return refreshed;
 }
 
 async function articleRemoved(deps: ArticleEventDeps, key: string): Promise<EventOutcome> {
   if (await deps.source.exists(key)) return { action: 'superseded', key, why: 'the key holds a newer upload' };
-  const old = await withdrawArticle(deps, key);
-  const report = withdrawnReport(key, old?.title ?? '', deps.params);
-  await saveReport(deps.store, report);
-  return { action: 'withdrawn', key, report, wasIndexed: old !== undefined };
+  const { report, wasIndexed } = await withdrawArticle(deps, key);
+  return { action: 'withdrawn', key, report, wasIndexed };
 }

@@ -9,6 +9,7 @@ import { startLocalS3Server, type LocalS3Server } from '../../lib/local/local-s3
 import { makeS3Client } from '../../lib/store/s3-client.js';
 import { reportKey } from '../../lib/store/keys.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { decodeReport } from '../../lib/report/decode-report.js';
 import type { Report } from '../../lib/report/report.js';
 
 /** A real s3rver on 127.0.0.1 whose object events reach the real handler, as S3 notifications reach the Lambda. */
@@ -62,7 +63,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     remove: async (key) => void (await user.send(new DeleteObjectCommand({ Bucket: 'articles', Key: key }))),
     report: async (key) => {
       const bytes = await deps.store.get(reportKey(key));
-      return bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as Report) : undefined;
+      return bytes ? decodeReport(bytes, reportKey(key)) : undefined;
     },
     close: async () => {
       await delivery.idle();

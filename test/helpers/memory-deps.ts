@@ -2,7 +2,7 @@ import { detectorParams, type DetectorParams } from '../../lib/detect/detector-p
 import { MemoryLshIndex } from '../../lib/store/memory-lsh-index.js';
 import { MemoryObjectStore } from '../../lib/store/memory-object-store.js';
 
-/** Dependencies of detectArticle on the memory adapters, with the concrete types tests inspect. */
+/** Dependencies of the use cases on the memory adapters, with the concrete types tests inspect. */
 export interface MemoryDeps {
   readonly store: MemoryObjectStore;
   readonly index: MemoryLshIndex;

@@ -1,13 +1,14 @@
-import { INDEX_PREFIX, isBucketName, isIncomingPrefix, reportKey } from '../../store/keys.js';
+import { INDEX_PREFIX, isBucketName, isIncomingPrefix } from '../../store/keys.js';
 import type { Report } from '../../report/report.js';
 import { listObjects, type ListedObject } from '../../store/s3-object-store.js';
 import { formatOf } from '../../text/extract-article.js';
 import { backfillArticle } from '../../use-cases/backfill-article.js';
+import { loadReport } from '../../use-cases/stored-reports.js';
 import { mapLimit } from '../../util/map-limit.js';
 import type { CliContext } from '../cli-context.js';
 import { LOCAL_S3_ENDPOINT, openS3Bucket } from '../open-s3-bucket.js';
 import { ProgressBar } from '../progress-bar.js';
-import { RunSummary, type SummaryFields } from '../run-summary.js';
+import { RunSummary, summaryFields, type SummaryFields } from '../run-summary.js';
 import { UsageError } from '../usage-error.js';
 
 /** Options of `backfill`, as parsed from the command line (strings, validated here). */
@@ -56,8 +57,8 @@ export async function backfillCommand(ctx: CliContext, args: readonly string[], 
           shown(outcome.report);
           // a source judged after its rewrite re-judged the rewrite's report: show its final verdict
           for (const later of outcome.refreshed) {
-            const bytes = await opened.deps.store.get(reportKey(later));
-            if (bytes) shown(JSON.parse(Buffer.from(bytes).toString('utf8')) as Report);
+            const report = await loadReport(opened.deps, later);
+            if (report) shown(report);
           }
         }
         bar?.update(++done, articles.length);
@@ -82,11 +83,6 @@ export async function backfillCommand(ctx: CliContext, args: readonly string[], 
 function byLastModifiedThenKey(a: ListedObject, b: ListedObject): number {
   const t = (a.lastModified?.getTime() ?? 0) - (b.lastModified?.getTime() ?? 0);
   return t !== 0 ? t : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-/** The few fields the summary needs: the run keeps these, not whole reports, whatever the archive's size. */
-function summaryFields(report: Report): SummaryFields {
-  return { status: report.status, verdict: report.verdict, article: report.article, rewriteOf: report.rewriteOf, error: report.error ? { code: report.error.code } : null };
 }
 
 function parseOptions(options: BackfillOptions): { endpoint: URL; bucket: string; prefix: string; concurrency: number } {

@@ -1,7 +1,7 @@
-import { detectArticle } from '../../use-cases/detect-article.js';
 import { rejectedReport } from '../../report/build-report.js';
-import type { CliContext } from '../cli-context.js';
 import { listArticleFiles } from '../../store/list-article-files.js';
+import { checkArticle } from '../../use-cases/check-article.js';
+import type { CliContext } from '../cli-context.js';
 import { openLocalStore } from '../open-local-store.js';
 import { readArticleFile } from '../read-article-file.js';
 import { renderReportText } from '../render-report-text.js';
@@ -17,7 +17,7 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
   const files = await listArticleFiles(args, { cwd: ctx.cwd, keyRoot: ctx.keyRoot, exclude: ctx.storeDir });
   for (const [i, file] of files.entries()) {
     const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
-    const report = bytes instanceof Uint8Array ? (await detectArticle(deps, { key: file.key, bytes }, { addToIndex: false })).report : rejectedReport(file.key, bytes, ctx.params);
+    const report = bytes instanceof Uint8Array ? (await checkArticle(deps, { key: file.key, bytes })).report : rejectedReport(file.key, bytes, ctx.params);
     if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
     else ctx.out(`${i > 0 ? '\n' : ''}${renderReportText(report, ctx.columns ?? 100)}`);
   }

@@ -5,7 +5,7 @@ import { round } from '../../detect/evidence.js';
 import { modelText } from '../../detect/fingerprint.js';
 import { ArticleRejectedError, RewriteRadarError } from '../../errors.js';
 import type { Passage } from '../../report/report.js';
-import { prepareArticle } from '../../use-cases/detect-article.js';
+import { prepareArticle } from '../../use-cases/prepare-article.js';
 import { articleKey } from '../../store/article-key.js';
 import type { CliContext } from '../cli-context.js';
 import { readArticleFile } from '../read-article-file.js';
@@ -21,7 +21,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   const textA = prepareText(modelText(a.text));
   const textB = prepareText(modelText(b.text));
   const evidence = compareTexts(textA, textB, ctx.params);
-  // the same rule as detection (detectArticle), with B as the only candidate
+  // the same rule as detection (judgeArticle), with B as the only candidate
   const [judged] = decideVerdicts([{ key: b.key, order: '', evidence }], ctx.params, articleWeights(textA, ctx.params.quoteWeight));
   const measures = {
     alignedShare: round(evidence.alignedShare),

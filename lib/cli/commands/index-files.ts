@@ -1,47 +1,51 @@
 import { join } from 'node:path';
-import { detectArticle, saveReport } from '../../use-cases/detect-article.js';
-import { rejectedReport } from '../../report/build-report.js';
-import { decodeFingerprint } from '../../detect/fingerprint-record.js';
-import { fingerprintKey, REPORT_PREFIX } from '../../store/keys.js';
 import type { Report } from '../../report/report.js';
 import { relativeInside } from '../../store/article-key.js';
-import type { CliContext } from '../cli-context.js';
+import { REPORT_PREFIX } from '../../store/keys.js';
 import type { ArticleFile } from '../../store/list-article-files.js';
+import { LocalFileArticleSource } from '../../store/local-file-article-source.js';
+import { ingestArticle } from '../../use-cases/ingest-article.js';
+import { loadReport } from '../../use-cases/stored-reports.js';
+import type { CliContext } from '../cli-context.js';
 import { INDEX_FILE, openLocalStore } from '../open-local-store.js';
 import { OrderClock } from '../order-clock.js';
 import { ProgressBar } from '../progress-bar.js';
 import { readArticleFile } from '../read-article-file.js';
-import { RunSummary } from '../run-summary.js';
+import { RunSummary, summaryFields, type SummaryFields } from '../run-summary.js';
 
 /** Articles indexed between two saves of index.json: at most this many are lost to an interruption. */
 export const SAVE_EVERY = 200;
 
 /**
- * Judges and indexes files in the given order, writes a report for each, saves the index every
- * SAVE_EVERY articles and at the end; prints a summary, or with --json one report per line.
+ * Ingests files in the given order (ingestArticle, as the deployed function does), saves the
+ * index every SAVE_EVERY articles and at the end; prints a summary, or with --json one report per
+ * line (a report that a later article re-judged is printed again: the later line replaces the earlier).
  */
 export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[], label: string): Promise<number> {
   const { store, index } = await openLocalStore(ctx.storeDir);
+  const paths = new Map(files.map((f) => [f.key, f.path]));
+  // a later copy judged again may be a file of an earlier run: keys are paths under keyRoot
+  const source = new LocalFileArticleSource((key) => paths.get(key) ?? join(ctx.keyRoot, key));
   // one process judges many articles: prepared source texts are reused across them
-  const deps = { store, index, params: ctx.params, preparedCache: new Map() };
+  const deps = { store, index, source, params: ctx.params, preparedCache: new Map() };
   const clock = new OrderClock();
-  const summary = new RunSummary();
+  // in processing order, so the table lists articles as given whatever was re-judged later
+  const final = new Map<string, SummaryFields>();
+  const shown = (report: Report): void => {
+    // a re-judged article of an earlier run is printed, but counted only in its own run's summary
+    if (paths.has(report.article.key)) final.set(report.article.key, summaryFields(report));
+    if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
+  };
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, label) : undefined;
   try {
     for (const [i, file] of files.entries()) {
       const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
-      let report: Report;
-      if (bytes instanceof Uint8Array) {
-        // an article indexed before keeps its order, so scanning a folder again names the same sources
-        const previous = await store.get(fingerprintKey(file.key));
-        const order = previous ? decodeFingerprint(previous, file.key).order : clock.next(file.key);
-        report = (await detectArticle(deps, { key: file.key, bytes, order }, { addToIndex: true })).report;
-      } else {
-        report = rejectedReport(file.key, bytes, ctx.params);
+      const ingested = await ingestArticle(deps, { key: file.key, bytes, order: clock.next(file.key) });
+      shown(ingested.report);
+      for (const later of ingested.refreshed) {
+        const report = await loadReport(deps, later);
+        if (report) shown(report);
       }
-      await saveReport(store, report);
-      summary.add(report);
-      if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
       if ((i + 1) % SAVE_EVERY === 0) await index.save();
       bar?.update(i + 1, files.length);
     }
@@ -53,12 +57,16 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
   }
   bar?.finish();
   await index.save();
-  if (!ctx.json) ctx.out(summary.render({ reports: shown(ctx, REPORT_PREFIX), index: shown(ctx, INDEX_FILE) }, ctx.columns));
+  if (!ctx.json) {
+    const summary = new RunSummary();
+    for (const fields of final.values()) summary.add(fields);
+    ctx.out(summary.render({ reports: where(ctx, REPORT_PREFIX), index: where(ctx, INDEX_FILE) }, ctx.columns));
+  }
   return 0;
 }
 
 /** A path in the store as the user would type it: relative when under the working directory. */
-function shown(ctx: CliContext, inStore: string): string {
+function where(ctx: CliContext, inStore: string): string {
   const path = join(ctx.storeDir, inStore);
   return relativeInside(ctx.cwd, path) ?? path;
 }

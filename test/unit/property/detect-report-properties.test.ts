@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { renderReportHtml } from '../../../lib/report/render-report-html.js';
 import { reportProblems } from '../../../lib/report/validate-report.js';
-import { detectArticle } from '../../../lib/use-cases/detect-article.js';
+import { checkArticle } from '../../../lib/use-cases/check-article.js';
+import { indexArticle } from '../../../lib/use-cases/index-article.js';
 import { articleBytesFor, extension, PROPERTY_RUNS } from '../../helpers/article-arbitraries.js';
 import { fixtureBytes } from '../../helpers/fixtures.js';
 import { foreignMarkup } from '../../helpers/html-page.js';
@@ -14,16 +15,16 @@ const article = fc
   .tuple(fc.constantFrom('story', 'farm/story', 'wire/bridge'), extension)
   .chain(([name, ext]) => fc.record({ key: fc.constant(`${name}${ext}`), bytes: articleBytesFor(ext), addToIndex: fc.boolean() }));
 
-describe('detectArticle on any input', () => {
+describe('indexArticle and checkArticle on any input', () => {
   it('writes a report that validates against the documented layout, and renders to an inert page', async () => {
     const seen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(article, async ({ key, bytes, addToIndex }) => {
         // the wire story is indexed first, so inputs made of its sentences are judged copies or partial reuse of it
         const deps = memoryDeps();
-        await detectArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: '2024-05-01T09:00:00.000Z|wire/bridge.txt' }, { addToIndex: true });
+        await indexArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: '2024-05-01T09:00:00.000Z|wire/bridge.txt' });
 
-        const { report } = await detectArticle(deps, { key, bytes, order: `2024-05-02T09:00:00.000Z|${key}` }, { addToIndex });
+        const { report } = await (addToIndex ? indexArticle : checkArticle)(deps, { key, bytes, order: `2024-05-02T09:00:00.000Z|${key}` });
 
         seen.add(report.status === 'ok' ? (report.verdict ?? 'null') : report.status);
         // as written to disk: the JSON form is what readers of reports/ get

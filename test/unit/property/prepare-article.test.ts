@@ -4,7 +4,7 @@ import { DEFAULT_DETECTOR_PARAMS } from '../../../lib/detect/detector-params.js'
 import { cleanText } from '../../../lib/text/clean-text.js';
 import { extractArticle, SUPPORTED_EXTENSIONS } from '../../../lib/text/extract-article.js';
 import { tokenize } from '../../../lib/text/tokenize.js';
-import { prepareArticle } from '../../../lib/use-cases/detect-article.js';
+import { prepareArticle } from '../../../lib/use-cases/prepare-article.js';
 import { anyString, articleBytes, articleBytesFor, articleKey, PROPERTY_RUNS } from '../../helpers/article-arbitraries.js';
 
 /** What fn did: returned a value, or threw an ArticleRejectedError; anything else is rethrown and fails the property. */

@@ -2,7 +2,7 @@ import type { DetectorParams } from '../../../lib/detect/detector-params.js';
 import type { Report } from '../../../lib/report/report.js';
 import { escapeHtml } from '../../../lib/report/escape-html.js';
 import { renderReportHtml } from '../../../lib/report/render-report-html.js';
-import { detectArticle } from '../../../lib/use-cases/detect-article.js';
+import { indexArticle } from '../../../lib/use-cases/index-article.js';
 import { fixtureText } from '../../helpers/fixtures.js';
 import { foreignMarkup, parsePage, type ParsedPage } from '../../helpers/html-page.js';
 import { memoryDeps, type MemoryDeps } from '../../helpers/memory-deps.js';
@@ -29,7 +29,7 @@ function hostile(text: string, extra = ''): string {
 }
 
 async function run(deps: MemoryDeps, key: string, bytes: Uint8Array, day: number): Promise<Report> {
-  return (await detectArticle(deps, { key, bytes, order: `2024-05-0${day}T09:00:00.000Z|${key}` }, { addToIndex: true })).report;
+  return (await indexArticle(deps, { key, bytes, order: `2024-05-0${day}T09:00:00.000Z|${key}` })).report;
 }
 
 const SOURCE_KEY = `wire/${SCRIPT}.txt`;
@@ -143,7 +143,7 @@ describe('renderReportHtml', () => {
 
   it('renders a withdrawn report as withdrawn and no longer a source', async () => {
     const { source } = await hostilePair();
-    const withdrawn: Report = { ...source, status: 'withdrawn', verdict: null, rewriteOf: null, matches: [], indexed: false };
+    const withdrawn: Report = { ...source, status: 'withdrawn', verdict: null, rewriteOf: null, matches: [], indexed: false, laterCopies: [], error: null };
 
     const page = renderReportHtml(withdrawn);
 

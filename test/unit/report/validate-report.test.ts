@@ -1,6 +1,6 @@
 import type { Report } from '../../../lib/report/report.js';
 import { reportProblems } from '../../../lib/report/validate-report.js';
-import { detectArticle } from '../../../lib/use-cases/detect-article.js';
+import { indexArticle } from '../../../lib/use-cases/index-article.js';
 import { fixtureBytes } from '../../helpers/fixtures.js';
 import { memoryDeps } from '../../helpers/memory-deps.js';
 
@@ -9,7 +9,7 @@ async function pipelineReports(): Promise<{ original: Report; rewrite: Report; c
   const deps = memoryDeps();
   const judge = async (key: string, name: string, day: number): Promise<Report> => {
     const bytes = name === '' ? new Uint8Array() : fixtureBytes(`articles/${name}`);
-    const { report } = await detectArticle(deps, { key, bytes, order: `2024-05-0${day}T09:00:00.000Z|${key}` }, { addToIndex: true });
+    const { report } = await indexArticle(deps, { key, bytes, order: `2024-05-0${day}T09:00:00.000Z|${key}` });
     return JSON.parse(JSON.stringify(report)) as Report;
   };
   const original = await judge('wire/bridge.txt', 'harbour-bridge-wire.txt', 1);

@@ -1,7 +1,7 @@
 import { ArticleRejectedError, type RejectionCode } from '../../../lib/errors.js';
 import { DEFAULT_DETECTOR_PARAMS } from '../../../lib/detect/detector-params.js';
 import { sketchText } from '../../../lib/detect/sketch-text.js';
-import { prepareArticle } from '../../../lib/use-cases/detect-article.js';
+import { prepareArticle } from '../../../lib/use-cases/prepare-article.js';
 
 /**
  * Pathological inputs of about 1 MB (or 20,000 levels of nesting): a step that is quadratic in

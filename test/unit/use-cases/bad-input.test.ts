@@ -3,7 +3,7 @@ import type { DetectorParams } from '../../../lib/detect/detector-params.js';
 import type { Report } from '../../../lib/report/report.js';
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { fingerprintKey } from '../../../lib/store/keys.js';
-import { detectArticle } from '../../../lib/use-cases/detect-article.js';
+import { indexArticle } from '../../../lib/use-cases/index-article.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
 import { memoryDeps, snapshotOf, type MemoryDeps } from '../../helpers/memory-deps.js';
 
@@ -20,7 +20,7 @@ function utf8(text: string): Uint8Array {
 /** Judges one article in index mode on a fresh, empty memory store and index. */
 async function judge(key: string, bytes: Uint8Array, params: Partial<DetectorParams> = {}): Promise<{ report: Report; deps: MemoryDeps }> {
   const deps = memoryDeps(params);
-  const { report } = await detectArticle(deps, { key, bytes, order: `2024-05-06T09:00:00.000Z|${key}` }, { addToIndex: true });
+  const { report } = await indexArticle(deps, { key, bytes, order: `2024-05-06T09:00:00.000Z|${key}` });
   return { report, deps };
 }
 
@@ -43,7 +43,7 @@ async function expectAccepted(result: { report: Report; deps: MemoryDeps }, key:
   expect(record.bandKeys.length).toBeGreaterThanOrEqual(deps.params.lsh.bands);
 }
 
-describe('detectArticle on bad input', () => {
+describe('indexArticle on bad input', () => {
   it('rejects an empty file as empty', async () => {
     await expectRejected(await judge('in/empty.txt', new Uint8Array(0)), 'empty');
   });
@@ -74,9 +74,9 @@ describe('detectArticle on bad input', () => {
   it('judges UTF-16 LE with a byte-order mark like the same text in UTF-8', async () => {
     const utf16 = new Uint8Array(Buffer.from(`\ufeff${WIRE_TEXT}`, 'utf16le'));
     const deps = memoryDeps();
-    await detectArticle(deps, { key: 'in/utf8.txt', bytes: WIRE, order: '2024-05-06T09:00:00.000Z|in/utf8.txt' }, { addToIndex: true });
+    await indexArticle(deps, { key: 'in/utf8.txt', bytes: WIRE, order: '2024-05-06T09:00:00.000Z|in/utf8.txt' });
 
-    const { report } = await detectArticle(deps, { key: 'in/utf16.txt', bytes: utf16, order: '2024-05-07T09:00:00.000Z|in/utf16.txt' }, { addToIndex: true });
+    const { report } = await indexArticle(deps, { key: 'in/utf16.txt', bytes: utf16, order: '2024-05-07T09:00:00.000Z|in/utf16.txt' });
 
     expect(utf16.subarray(0, 2)).toEqual(Uint8Array.from([0xff, 0xfe]));
     expect(report).toMatchObject({ status: 'ok', indexed: true, article: { title: 'Harbour bridge to close for six weeks of repairs' } });

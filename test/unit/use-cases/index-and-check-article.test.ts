@@ -1,6 +1,9 @@
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { fingerprintKey } from '../../../lib/store/keys.js';
-import { detectArticle, withdrawArticle, type ArticleInput } from '../../../lib/use-cases/detect-article.js';
+import { checkArticle } from '../../../lib/use-cases/check-article.js';
+import { unindexArticle } from '../../../lib/use-cases/fingerprint-index.js';
+import { indexArticle } from '../../../lib/use-cases/index-article.js';
+import type { ArticleInput } from '../../../lib/use-cases/use-case-deps.js';
 import { fixtureBytes } from '../../helpers/fixtures.js';
 import { memoryDeps, snapshotOf, type MemoryDeps } from '../../helpers/memory-deps.js';
 
@@ -14,13 +17,13 @@ function order(day: number, key: string): string {
 }
 
 /** Judges and indexes one article (index mode). */
-async function index(deps: MemoryDeps, key: string, bytes: Uint8Array, day = 1): ReturnType<typeof detectArticle> {
-  return detectArticle(deps, { key, bytes, order: order(day, key) }, { addToIndex: true });
+async function index(deps: MemoryDeps, key: string, bytes: Uint8Array, day = 1): ReturnType<typeof indexArticle> {
+  return indexArticle(deps, { key, bytes, order: order(day, key) });
 }
 
 /** Judges one article against the index without adding it (check mode). */
-async function check(deps: MemoryDeps, key: string, bytes: Uint8Array): ReturnType<typeof detectArticle> {
-  return detectArticle(deps, { key, bytes }, { addToIndex: false });
+async function check(deps: MemoryDeps, key: string, bytes: Uint8Array): ReturnType<typeof indexArticle> {
+  return checkArticle(deps, { key, bytes });
 }
 
 async function storedBandKeys(deps: MemoryDeps, key: string): Promise<readonly string[]> {
@@ -29,7 +32,7 @@ async function storedBandKeys(deps: MemoryDeps, key: string): Promise<readonly s
   return decodeFingerprint(bytes, key).bandKeys;
 }
 
-describe('detectArticle', () => {
+describe('indexArticle and checkArticle', () => {
   it('index mode stores a fingerprint of the cleaned text and one index entry per stored band key', async () => {
     const deps = memoryDeps();
 
@@ -93,14 +96,14 @@ describe('detectArticle', () => {
     expect(rewriteOfOld.report.matches).toEqual([]);
   });
 
-  it('withdrawArticle removes the fingerprint and every index entry, and is safe to repeat', async () => {
+  it('unindexArticle removes the fingerprint and every index entry, and is safe to repeat', async () => {
     const deps = memoryDeps();
     await index(deps, 'wire/bridge.txt', WIRE);
     await index(deps, 'wire/fire.txt', FIRE, 2);
     const bands = await storedBandKeys(deps, 'wire/bridge.txt');
 
-    const first = await withdrawArticle(deps, 'wire/bridge.txt');
-    const second = await withdrawArticle(deps, 'wire/bridge.txt');
+    const first = await unindexArticle(deps, 'wire/bridge.txt');
+    const second = await unindexArticle(deps, 'wire/bridge.txt');
 
     expect([first?.key, second]).toEqual(['wire/bridge.txt', undefined]);
     expect(await deps.store.list('')).toEqual([fingerprintKey('wire/fire.txt')]);
@@ -174,8 +177,8 @@ describe('detectArticle', () => {
         { key: 'mirror/bridge.txt', bytes: WIRE, order: order(4, 'mirror/bridge.txt') },
       ];
       const reports: unknown[] = [];
-      for (const input of inputs) reports.push((await detectArticle(deps, input, { addToIndex: true })).report);
-      reports.push((await detectArticle(deps, { key: 'check/bridge.txt', bytes: SPUN }, { addToIndex: false })).report);
+      for (const input of inputs) reports.push((await indexArticle(deps, input)).report);
+      reports.push((await checkArticle(deps, { key: 'check/bridge.txt', bytes: SPUN })).report);
       return reports;
     };
 

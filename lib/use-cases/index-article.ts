@@ -1,0 +1,36 @@
+import { passageBandKeys } from '../detect/passage-band-keys.js';
+import { FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
+import type { Report } from '../report/report.js';
+import { bandKeys } from '../sketch/lsh.js';
+import { replaceInIndex, storedFingerprint } from './fingerprint-index.js';
+import { judgeAgainstIndex, sketchArticle } from './judge-against-index.js';
+import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from './use-case-deps.js';
+
+/**
+ * Fingerprints and indexes an article, then judges it against the index: indexing first means
+ * two copies of each other indexed at the same moment still find each other. Its place in
+ * indexing order is `input.order` (now when absent), except that the same text indexed again
+ * keeps the place it had, so it never becomes a later copy of its own copies; changed text
+ * takes the new place. Writes no report (ingestArticle does). A rejected article leaves the
+ * store and the index as they were; store faults are thrown.
+ */
+export async function indexArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats }> {
+  const article = sketchArticle(deps, input.key, input.bytes);
+  if ('status' in article) return { report: article, stats: noStats() };
+  const bands = bandKeys(article.sketch.signature, deps.params.lsh);
+  const previous = await storedFingerprint(deps.store, input.key);
+  const order = previous?.contentHash === article.contentHash ? previous.order : (input.order ?? `${new Date().toISOString()}|${input.key}`);
+  const self: FingerprintRecord = {
+    formatVersion: FINGERPRINT_FORMAT_VERSION,
+    key: input.key,
+    title: article.title,
+    text: article.text,
+    contentHash: article.contentHash,
+    wordCount: article.sketch.model.tokens.count,
+    signature: article.sketch.signature,
+    bandKeys: [...new Set([...bands, ...passageBandKeys(article.sketch.model, deps.params)])],
+    order,
+  };
+  await replaceInIndex(deps, self, previous);
+  return judgeAgainstIndex(deps, { ...article, order }, { bands, sourcesBefore: order, indexed: true });
+}

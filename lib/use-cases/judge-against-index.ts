@@ -1,0 +1,97 @@
+import { prepareText, type PreparedText } from '../detect/compare-texts.js';
+import { decodeFingerprint, type FingerprintRecord } from '../detect/fingerprint-record.js';
+import { modelText } from '../detect/fingerprint.js';
+import { judgeArticle } from '../detect/judge-article.js';
+import { rankCandidates } from '../detect/rank-candidates.js';
+import { contentHash, sketchText, type SketchedText } from '../detect/sketch-text.js';
+import { ArticleRejectedError } from '../errors.js';
+import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
+import type { Report } from '../report/report.js';
+import { fingerprintKey } from '../store/keys.js';
+import { mapLimit } from '../util/map-limit.js';
+import { prepareArticle } from './prepare-article.js';
+import type { DetectDeps, DetectStats } from './use-case-deps.js';
+
+/** Candidate fingerprints read at once (a few hundred KB in flight at most). */
+const FINGERPRINT_FETCH_CONCURRENCY = 16;
+
+/** Most prepared texts a cache keeps (a few MB); the oldest are dropped first. */
+const PREPARED_CACHE_LIMIT = 2000;
+
+/** An article ready to be judged: cleaned, sketched, and placed in indexing order. */
+export interface SketchedArticle {
+  readonly key: string;
+  readonly title: string;
+  readonly text: string;
+  readonly contentHash: string;
+  readonly sketch: SketchedText;
+  readonly order: string;
+}
+
+/**
+ * Queries the index with the article's bands, reads the best candidates' fingerprints and judges
+ * the article against them (judgeArticle); only candidates before `sourcesBefore` may be sources.
+ */
+export async function judgeAgainstIndex(
+  deps: DetectDeps,
+  article: SketchedArticle,
+  query: { bands: readonly string[]; sourcesBefore: string | undefined; indexed: boolean },
+): Promise<{ report: Report; stats: DetectStats }> {
+  const { params, store, index } = deps;
+  const hits = await index.query(query.bands);
+  hits.delete(article.key);
+  const ranked = rankCandidates(hits, params.lsh, params.maxCandidates);
+  // fetched side by side: on S3 each GET is a round trip of tens of milliseconds
+  const fetched = await mapLimit(ranked, FINGERPRINT_FETCH_CONCURRENCY, ({ key }) => store.get(fingerprintKey(key)));
+  const records = new Map<string, { record: FingerprintRecord; text: PreparedText }>();
+  for (const [i, { key }] of ranked.entries()) {
+    const bytes = fetched[i];
+    if (!bytes) continue; // withdrawn between the index listing and now
+    const record = decodeFingerprint(bytes, key);
+    records.set(key, { record, text: preparedSource(deps.preparedCache, record) });
+  }
+  const stats: DetectStats = { candidatesFound: hits.size, candidatesVerified: records.size, fingerprintsRead: ranked.length };
+  const articleText = prepareText(article.sketch.model);
+  const candidates = [...records].map(([key, c]) => ({ key, order: c.record.order, text: c.text }));
+  const judgement = judgeArticle({ key: article.key, order: article.order, text: articleText }, candidates, params, query.sourcesBefore);
+  const self = { text: article.text, model: article.sketch.model, signature: article.sketch.signature };
+  const report = okReport({
+    article: { key: article.key, title: article.title, wordCount: article.sketch.model.tokens.count, contentHash: article.contentHash },
+    matches: judgement.sources.map((j) => {
+      const src = records.get(j.key)!;
+      return buildMatch(j, self, { record: src.record, model: src.text.model });
+    }),
+    candidates: { found: stats.candidatesFound, verified: stats.candidatesVerified, top: ranked.map(({ key, estimatedSimilarity }) => ({ key, estimatedSimilarity })) },
+    indexed: query.indexed,
+    laterCopies: judgement.laterCopies,
+    params,
+  });
+  return { report, stats };
+}
+
+/** Tokenized, sentence-split form of a stored fingerprint, from the cache when it is there. */
+function preparedSource(cache: Map<string, PreparedText> | undefined, record: FingerprintRecord): PreparedText {
+  const hit = cache?.get(record.contentHash);
+  if (hit) return hit;
+  const text = prepareText(modelText(record.text));
+  if (cache) {
+    if (cache.size >= PREPARED_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(record.contentHash, text);
+  }
+  return text;
+}
+
+/**
+ * Cleans and sketches an article, or returns the rejected report of one that cannot be judged
+ * (empty, binary, too short...); other errors are faults and are thrown.
+ */
+export function sketchArticle(deps: DetectDeps, key: string, bytes: Uint8Array): Omit<SketchedArticle, 'order'> | Report {
+  let prepared: { title: string; text: string };
+  try {
+    prepared = prepareArticle(key, bytes, deps.params);
+  } catch (err) {
+    if (err instanceof ArticleRejectedError) return rejectedReport(key, err, deps.params);
+    throw err;
+  }
+  return { key, ...prepared, contentHash: contentHash(prepared.text), sketch: sketchText(prepared.text, deps.params) };
+}
