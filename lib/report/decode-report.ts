@@ -9,8 +9,7 @@ export class CorruptReportError extends RewriteRadarError {
 
 /**
  * Reads a stored report, migrating earlier layouts in memory, and validates it (reportProblems).
- * Every schemaVersion so far is 1; reports of schema 1 written before laterCopies existed lack
- * the field and listed none, so they read as an empty list. Throws CorruptReportError.
+ * Throws CorruptReportError. Every schemaVersion so far is 1, whose layout grew twice (see migrate).
  */
 export function decodeReport(bytes: Uint8Array, key: string): Report {
   let raw: unknown;
@@ -25,10 +24,22 @@ export function decodeReport(bytes: Uint8Array, key: string): Report {
   return migrated as Report;
 }
 
-/** The report in the current layout; a value of an unknown version is returned as it is (validation names it). */
+/**
+ * The report in the current layout. Schema 1 reports written before laterCopies existed listed
+ * none: an empty list. Those written before measures.phrasingShare existed read it as 0; their
+ * detector params lack partialPhrasing, so they never pass as already judged and are re-judged
+ * (the filler is never shown as a measure). Anything else is returned as it is: validation names it.
+ */
 function migrate(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  const report = raw as Record<string, unknown>;
-  if (report['schemaVersion'] === REPORT_SCHEMA_VERSION && !('laterCopies' in report)) return { ...report, laterCopies: [] };
-  return report;
+  if (!isObject(raw) || raw['schemaVersion'] !== REPORT_SCHEMA_VERSION) return raw;
+  const matches = Array.isArray(raw['matches']) ? raw['matches'] : [];
+  return {
+    ...raw,
+    laterCopies: raw['laterCopies'] ?? [],
+    matches: matches.map((m: unknown) => (isObject(m) && isObject(m['measures']) ? { ...m, measures: { phrasingShare: 0, ...m['measures'] } } : m)),
+  };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -91,6 +91,20 @@ describe('rewrite-radar CLI', () => {
     expect((await readReport('2024-03-01-wire-port-strike.txt')).indexed).toBe(true);
   });
 
+  it('index gives an edited file a new place in indexing order, as the function does, so it can name a source indexed since', async () => {
+    const fixtures = resolve(__dirname, '../fixtures/articles');
+    await cp(join(fixtures, 'library-fire-wire.txt'), join(articles, 'story.txt'));
+    await cp(join(fixtures, 'harbour-bridge-wire.txt'), join(articles, 'wire.txt'));
+    await runCli(['index', join(articles, 'story.txt'), '--store', store, '--json']);
+    await runCli(['index', join(articles, 'wire.txt'), '--store', store, '--json']);
+    await cp(join(fixtures, 'harbour-bridge-spun.txt'), join(articles, 'story.txt'));
+
+    const { code, stdout } = await runCli(['index', join(articles, 'story.txt'), '--store', store, '--json']);
+
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Report).rewriteOf).toMatchObject({ key: keyOf('wire.txt'), verdict: 'rewrite' });
+  });
+
   it('check judges against the index without changing it', async () => {
     await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
     const indexFile = join(store, 'index.json');
