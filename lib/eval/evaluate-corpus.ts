@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { RewriteRadarError } from '../errors.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import { checkArticle } from '../use-cases/check-article.js';
-import { indexArticle } from '../use-cases/index-article.js';
+import { ingestArticle } from '../use-cases/ingest-article.js';
 import { MemoryObjectStore } from '../store/memory-object-store.js';
 import { MemoryLshIndex } from '../store/memory-lsh-index.js';
+import { LocalFileArticleSource } from '../store/local-file-article-source.js';
 
 /** One row of a corpus's labels.tsv. */
 export interface LabelRow {
@@ -54,17 +55,18 @@ export function parseLabels(tsv: string): LabelRow[] {
   });
 }
 
-/** Runs the protocol: index every source once in sorted order, then check each article without indexing it. */
+/** Runs the protocol: ingest every source once in sorted order, then check each article without indexing it. */
 export async function evaluateCorpus(dir: string, params: DetectorParams, onProgress?: (done: number, total: number) => void): Promise<{ result: EvalResult; outcomes: EvalOutcome[] }> {
   const started = performance.now();
   const rows = parseLabels(await readFile(join(dir, 'labels.tsv'), 'utf8'));
   const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();
-  const deps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), params, preparedCache: new Map() };
+  const source = new LocalFileArticleSource((key) => join(dir, key));
+  const deps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), source, params, preparedCache: new Map() };
   const total = sources.length + rows.length;
   let done = 0;
   for (const [i, key] of sources.entries()) {
     const bytes = await readFile(join(dir, key));
-    await indexArticle(deps, { key, bytes, order: `${String(i).padStart(9, '0')}|${key}` });
+    await ingestArticle(deps, { key, bytes, order: `${String(i).padStart(9, '0')}|${key}` });
     onProgress?.(++done, total);
   }
   const outcomes: EvalOutcome[] = [];
