@@ -31,7 +31,13 @@ export class S3ArticleSource implements ArticleSource {
       await out.Body?.transformToByteArray().catch(() => undefined); // drain the socket
       return { kind: 'too-large', size };
     }
-    const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    let bytes: Uint8Array;
+    try {
+      bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    } catch (err) {
+      // a connection cut mid-body is a store fault like any other: typed, so the caller retries
+      throw s3Fault('GetObject', this.bucket, key, err);
+    }
     // LastModified (second precision) places an archived article in indexing order when it is backfilled
     return { kind: 'found', bytes, size: bytes.length, etag: unquote(out.ETag), ...(out.LastModified ? { lastModified: out.LastModified } : {}) };
   }

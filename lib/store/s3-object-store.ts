@@ -60,6 +60,7 @@ export async function listKeys(s3: S3Client, bucket: string, prefix: string, max
 export interface ListedObject {
   readonly key: string;
   readonly lastModified: Date | undefined;
+  readonly size: number | undefined;
 }
 
 /** Like listKeys, with each object's LastModified (what a backfill orders an archive by). */
@@ -73,7 +74,7 @@ export async function listObjects(s3: S3Client, bucket: string, prefix: string, 
     } catch (err) {
       throw s3Fault('ListObjectsV2', bucket, prefix, err);
     }
-    for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push({ key: o.Key, lastModified: o.LastModified });
+    for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push({ key: o.Key, lastModified: o.LastModified, size: o.Size });
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
     if (!token) break;
   }

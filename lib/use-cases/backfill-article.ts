@@ -13,6 +13,8 @@ import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '.
 export interface ArchivedArticle {
   readonly bucket: string;
   readonly key: string;
+  /** Its size when a listing gave it: an empty object is then read without a range (see S3ArticleSource). */
+  readonly size?: number | undefined;
 }
 
 /** What became of one archived article: as its upload event would have ended, unchanged when already judged, or missing when the key holds no object. */
@@ -34,7 +36,7 @@ export type BackfillOutcome = EventOutcome | { readonly action: 'unchanged'; rea
 export async function backfillArticle(deps: ArticleEventDeps, article: ArchivedArticle): Promise<BackfillOutcome> {
   const { bucket, key } = article;
   if (!key.startsWith(deps.incomingPrefix)) return { action: 'ignored', key, why: `outside ${deps.incomingPrefix}` };
-  const read = await deps.source.read(key, deps.params.maxBytes);
+  const read = await deps.source.read(key, deps.params.maxBytes, article.size);
   // a key listed in a manifest and deleted since: its removal event withdraws it, nothing to judge
   if (read.kind === 'missing') return { action: 'missing', key };
   const judged = read.kind === 'found' ? await alreadyJudged(deps, key, read.bytes) : undefined;

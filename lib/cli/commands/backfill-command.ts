@@ -49,8 +49,8 @@ export async function backfillCommand(ctx: CliContext, args: readonly string[], 
     };
     let done = 0;
     try {
-      await mapLimit(articles, concurrency, async ({ key }) => {
-        const outcome = await backfillArticle(opened.deps, { bucket, key });
+      await mapLimit(articles, concurrency, async ({ key, size }) => {
+        const outcome = await backfillArticle(opened.deps, { bucket, key, size });
         if (outcome.action === 'missing') missing.push(key);
         if (outcome.action === 'unchanged') shown(outcome.report);
         if (outcome.action === 'reported') {
