@@ -3,12 +3,11 @@ import { mapLimit } from '../util/map-limit.js';
 import { extractArticle } from '../text/extract-article.js';
 import { cleanText } from '../text/clean-text.js';
 import { sketchText, contentHash } from '../detect/sketch-text.js';
-import { bandKeys } from '../sketch/lsh.js';
-import { passageBandKeys } from '../detect/passage-band-keys.js';
+import { indexBandKeys, queryBandKeys } from '../detect/candidate-keys.js';
 import { articleWeights, compareTexts, prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decideVerdicts, type CandidateEvidence } from '../detect/decide-verdicts.js';
 import { modelText } from '../detect/fingerprint.js';
-import { rankCandidates } from '../detect/rank-candidates.js';
+import { scoreCandidates } from '../detect/rank-candidates.js';
 import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { LshIndex, ObjectStore } from '../store/ports.js';
@@ -43,6 +42,8 @@ export interface ArticleInput {
 /** Counters for logs and benchmarks. */
 export interface DetectStats {
   candidatesFound: number;
+  /** Query keys skipped as too common (holding more than maxBandIds articles). */
+  bandsSkipped: number;
   candidatesVerified: number;
   fingerprintsRead: number;
 }
@@ -54,7 +55,7 @@ export interface DetectStats {
  * become a rejected report; store faults are thrown.
  */
 export async function detectArticle(deps: DetectDeps, input: ArticleInput, options: { addToIndex: boolean }): Promise<{ report: Report; stats: DetectStats }> {
-  const stats: DetectStats = { candidatesFound: 0, candidatesVerified: 0, fingerprintsRead: 0 };
+  const stats: DetectStats = { candidatesFound: 0, bandsSkipped: 0, candidatesVerified: 0, fingerprintsRead: 0 };
   let prepared: { title: string; text: string };
   try {
     prepared = prepareArticle(input.key, input.bytes, deps.params);
@@ -64,7 +65,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
   }
   const { params, store, index } = deps;
   const sketch = sketchText(prepared.text, params);
-  const bands = bandKeys(sketch.signature, params.lsh);
+  const bands = queryBandKeys(sketch, params);
   const hash = contentHash(prepared.text);
   const previous = options.addToIndex ? await storedFingerprint(store, input.key) : undefined;
   // the same text indexed again (a re-upload, a redelivered event) keeps its place in the order,
@@ -79,7 +80,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     wordCount: sketch.model.tokens.count,
     contentTermCount: sketch.contentTermCount,
     signature: sketch.signature,
-    bandKeys: options.addToIndex ? [...new Set([...bands, ...passageBandKeys(sketch.model, params)])] : bands,
+    bandKeys: options.addToIndex ? indexBandKeys(sketch, params) : bands,
     order,
   };
   let indexed = false;
@@ -93,10 +94,10 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     sourcesBefore = (await storedFingerprint(store, input.key))?.order;
   }
 
-  const hits = await index.query(bands);
-  hits.delete(input.key);
-  stats.candidatesFound = hits.size;
-  const ranked = rankCandidates(hits, params.lsh, params.maxCandidates);
+  const search = scoreCandidates(await index.readBands(bands, params.maxBandIds), params, input.key);
+  stats.candidatesFound = search.candidates.length;
+  stats.bandsSkipped = search.bandsSkipped;
+  const ranked = search.candidates.slice(0, params.maxCandidates);
   const articleText = prepareText(sketch.model);
   const sources = new Map<string, { record: FingerprintRecord; text: PreparedText }>();
   const evidence: CandidateEvidence[] = [];

@@ -38,7 +38,7 @@ async function articleCreated(deps: ArticleEventDeps, event: ArticleEvent): Prom
     return { action: 'superseded', key, why: `the object was overwritten since this event (ETag ${read.etag}, event ${event.eTag})` };
   }
   let report: Report;
-  let stats: DetectStats = { candidatesFound: 0, candidatesVerified: 0, fingerprintsRead: 0 };
+  let stats: DetectStats = { candidatesFound: 0, bandsSkipped: 0, candidatesVerified: 0, fingerprintsRead: 0 };
   if (read.kind === 'missing') {
     report = rejectedReport(key, new ArticleRejectedError('not-found', `${key} was deleted before its upload event was processed`), deps.params);
   } else if (read.kind === 'too-large') {
