@@ -115,12 +115,13 @@ export async function measureHandler(
   const timedIndex: LshIndex = {
     add: (id, keys) => countingIndex.add(id, keys),
     remove: (id, keys) => countingIndex.remove(id, keys),
-    query: async (keys) => {
+    query: (keys) => countingIndex.query(keys),
+    readBands: async (keys, limit) => {
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const hits = await countingIndex.query(keys);
+      const bands = await countingIndex.readBands(keys, limit);
       query = { ms: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)) };
-      return hits;
+      return bands;
     },
   };
   let logged: Record<string, unknown> = {};

@@ -11,9 +11,19 @@ export interface DetectorParams {
   readonly lshThreshold: number;
   /** Bands x rows; derived from lshThreshold and numPerm unless given. */
   readonly lsh: LshParams;
-  /** Indexed articles are also sketched in passages of this many words (0: whole article only). */
+  /** A long indexed article takes its keys from segments of at least this many words in turn (0: whole article only). */
   readonly passageWords: number;
-  /** Most candidates verified per article, those sharing the most LSH bands first. */
+  /** Candidate search ignores the this-many most frequent English words (lib/detect/common-words.ts). */
+  readonly commonWords: number;
+  /** Most index entries per article, whatever its length: its most distinctive terms. */
+  readonly maxIndexKeys: number;
+  /** Most index keys read per checked article. */
+  readonly maxQueryKeys: number;
+  /** A key holding more articles than this is skipped as too common (and each read is bounded by it). */
+  readonly maxBandIds: number;
+  /** Candidates need this score: a shared key holding n articles adds ln(maxBandIds / n). */
+  readonly minCandidateScore: number;
+  /** Most candidates verified per article, highest candidate score first. */
   readonly maxCandidates: number;
   /** A sentence pair aligns when its score reaches this. */
   readonly minSentenceScore: number;
@@ -44,6 +54,11 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   lshThreshold: 0.1,
   lsh: optimalLshParams(0.1, 128),
   passageWords: 150,
+  commonWords: 2000,
+  maxIndexKeys: 96,
+  maxQueryKeys: 96,
+  maxBandIds: 1000,
+  minCandidateScore: 6,
   maxCandidates: 50,
   minSentenceScore: 0.35,
   minSharedWords: 3,
@@ -65,6 +80,11 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   expectInt('numPerm', params.numPerm, 8, 4096);
   expectInt('maxCandidates', params.maxCandidates, 1, 10000);
   expectInt('passageWords', params.passageWords, 0, 100000);
+  expectInt('commonWords', params.commonWords, 0, 10000);
+  expectInt('maxIndexKeys', params.maxIndexKeys, 1, 1000);
+  expectInt('maxQueryKeys', params.maxQueryKeys, 1, 1000);
+  expectInt('maxBandIds', params.maxBandIds, 2, 100000);
+  if (!(params.minCandidateScore >= 0)) throw new ConfigError(`minCandidateScore must be a number >= 0, got ${params.minCandidateScore}`);
   expectInt('minSharedWords', params.minSharedWords, 1, 100);
   expectInt('minWords', params.minWords, 1, 100000);
   expectInt('maxBytes', params.maxBytes, 1, 1 << 30);

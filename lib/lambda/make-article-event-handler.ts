@@ -53,7 +53,7 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
           action: outcome.action,
           ...(outcome.action === 'ignored' || outcome.action === 'superseded' ? { why: outcome.why } : {}),
           ...(report ? { status: report.status, verdict: report.verdict, rewriteOf: report.rewriteOf?.key ?? null, error: report.error?.code ?? null } : {}),
-          ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound, candidatesVerified: outcome.stats.candidatesVerified, refreshed: outcome.refreshed } : {}),
+          ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound, bandsSkipped: outcome.stats.bandsSkipped, candidatesVerified: outcome.stats.candidatesVerified, refreshed: outcome.refreshed } : {}),
           ms: Math.round(performance.now() - started),
           // CPU of this process: the rest of ms is spent waiting on S3
           cpuMs: Math.round(cpuMs(process.cpuUsage(cpuBefore))),

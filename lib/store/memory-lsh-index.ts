@@ -31,6 +31,13 @@ export class MemoryLshIndex implements LshIndex {
     return hits;
   }
 
+  async readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>> {
+    return bandKeys.map((k) => {
+      const ids = this.bands.get(k);
+      return ids === undefined ? [] : ids.size > limit ? undefined : [...ids];
+    });
+  }
+
   /** Number of (band key, id) entries: the index's size in S3 objects. */
   entryCount(): number {
     let n = 0;

@@ -26,6 +26,11 @@ export interface LshIndex {
   remove(id: string, bandKeys: readonly string[]): Promise<void>;
   /** Ids sharing at least one band key, with how many they share; unseen keys just add nothing. */
   query(bandKeys: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * The ids under each key, in the keys' order (an unseen key: none), or undefined for a key
+   * holding more than `limit` ids: reading stops there, so a common key costs one bounded read.
+   */
+  readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>>;
 }
 
 /** What reading an uploaded article found: its first bytes, or why there are none to judge. */

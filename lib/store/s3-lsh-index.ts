@@ -43,6 +43,15 @@ export class S3LshIndex implements LshIndex {
     return hits;
   }
 
+  async readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>> {
+    // one LIST page holds 1,000 keys: limit + 1 of them tell whether the band holds more than limit
+    const pages = Math.ceil((limit + 1) / 1000);
+    return mapLimit(bandKeys, S3_CONCURRENCY, async (band) => {
+      const keys = await this.store.listPages(this.bandPrefix(band), pages);
+      return keys.length > limit ? undefined : keys.map((key) => decodeURIComponent(key.slice(key.lastIndexOf('/') + 1)));
+    });
+  }
+
   /** Object key of one entry; the article key is URI-encoded into a single path segment. */
   entryKey(band: string, id: string): string {
     return `${this.bandPrefix(band)}${encodeURIComponent(id)}`;

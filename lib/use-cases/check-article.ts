@@ -1,5 +1,5 @@
 import type { Report } from '../report/report.js';
-import { bandKeys } from '../sketch/lsh.js';
+import { queryBandKeys } from '../detect/candidate-keys.js';
 import { storedFingerprint } from './fingerprint-index.js';
 import { judgeAgainstIndex, sketchArticle } from './judge-against-index.js';
 import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from './use-case-deps.js';
@@ -14,5 +14,5 @@ export async function checkArticle(deps: DetectDeps, input: ArticleInput): Promi
   if ('status' in article) return { report: article, stats: noStats() };
   const order = input.order ?? `${new Date().toISOString()}|${input.key}`;
   const sourcesBefore = (await storedFingerprint(deps.store, input.key))?.order;
-  return judgeAgainstIndex(deps, { ...article, order }, { bands: bandKeys(article.sketch.signature, deps.params.lsh), sourcesBefore, indexed: false });
+  return judgeAgainstIndex(deps, { ...article, order }, { bands: queryBandKeys(article.sketch, deps.params), sourcesBefore, indexed: false });
 }

@@ -1,7 +1,6 @@
-import { passageBandKeys } from '../detect/passage-band-keys.js';
+import { indexBandKeys, queryBandKeys } from '../detect/candidate-keys.js';
 import { FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { Report } from '../report/report.js';
-import { bandKeys } from '../sketch/lsh.js';
 import { replaceInIndex, storedFingerprint } from './fingerprint-index.js';
 import { judgeAgainstIndex, sketchArticle } from './judge-against-index.js';
 import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from './use-case-deps.js';
@@ -17,7 +16,7 @@ import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from '.
 export async function indexArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats }> {
   const article = sketchArticle(deps, input.key, input.bytes);
   if ('status' in article) return { report: article, stats: noStats() };
-  const bands = bandKeys(article.sketch.signature, deps.params.lsh);
+  const bands = queryBandKeys(article.sketch, deps.params);
   const previous = await storedFingerprint(deps.store, input.key);
   const order = previous?.contentHash === article.contentHash ? previous.order : (input.order ?? `${new Date().toISOString()}|${input.key}`);
   const self: FingerprintRecord = {
@@ -28,7 +27,7 @@ export async function indexArticle(deps: DetectDeps, input: ArticleInput): Promi
     contentHash: article.contentHash,
     wordCount: article.sketch.model.tokens.count,
     signature: article.sketch.signature,
-    bandKeys: [...new Set([...bands, ...passageBandKeys(article.sketch.model, deps.params)])],
+    bandKeys: indexBandKeys(article.sketch, deps.params),
     order,
   };
   await replaceInIndex(deps, self, previous);

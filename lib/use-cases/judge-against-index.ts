@@ -2,7 +2,7 @@ import { prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decodeFingerprint, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import { modelText } from '../detect/fingerprint.js';
 import { judgeArticle } from '../detect/judge-article.js';
-import { rankCandidates } from '../detect/rank-candidates.js';
+import { scoreCandidates } from '../detect/rank-candidates.js';
 import { contentHash, sketchText, type SketchedText } from '../detect/sketch-text.js';
 import { ArticleRejectedError } from '../errors.js';
 import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
@@ -29,7 +29,7 @@ export interface SketchedArticle {
 }
 
 /**
- * Queries the index with the article's bands, reads the best candidates' fingerprints and judges
+ * Looks the article's keys up in the index, scores the candidates by how rare the shared keys are, reads the best candidates' fingerprints and judges
  * the article against them (judgeArticle); only candidates before `sourcesBefore` may be sources.
  */
 export async function judgeAgainstIndex(
@@ -38,9 +38,8 @@ export async function judgeAgainstIndex(
   query: { bands: readonly string[]; sourcesBefore: string | undefined; indexed: boolean },
 ): Promise<{ report: Report; stats: DetectStats }> {
   const { params, store, index } = deps;
-  const hits = await index.query(query.bands);
-  hits.delete(article.key);
-  const ranked = rankCandidates(hits, params.lsh, params.maxCandidates);
+  const search = scoreCandidates(await index.readBands(query.bands, params.maxBandIds), params, article.key);
+  const ranked = search.candidates.slice(0, params.maxCandidates);
   // fetched side by side: on S3 each GET is a round trip of tens of milliseconds
   const fetched = await mapLimit(ranked, FINGERPRINT_FETCH_CONCURRENCY, ({ key }) => store.get(fingerprintKey(key)));
   const records = new Map<string, { record: FingerprintRecord; text: PreparedText }>();
@@ -50,7 +49,7 @@ export async function judgeAgainstIndex(
     const record = decodeFingerprint(bytes, key);
     records.set(key, { record, text: preparedSource(deps.preparedCache, record) });
   }
-  const stats: DetectStats = { candidatesFound: hits.size, candidatesVerified: records.size, fingerprintsRead: ranked.length };
+  const stats: DetectStats = { candidatesFound: search.candidates.length, bandsSkipped: search.bandsSkipped, candidatesVerified: records.size, fingerprintsRead: ranked.length };
   const articleText = prepareText(article.sketch.model);
   const candidates = [...records].map(([key, c]) => ({ key, order: c.record.order, text: c.text }));
   const judgement = judgeArticle({ key: article.key, order: article.order, text: articleText }, candidates, params, query.sourcesBefore);

@@ -38,11 +38,13 @@ export interface IngestInput {
 /** Counters for logs and benchmarks. */
 export interface DetectStats {
   candidatesFound: number;
+  /** Query keys skipped as too common (holding more than maxBandIds articles). */
+  bandsSkipped: number;
   candidatesVerified: number;
   fingerprintsRead: number;
 }
 
 /** Stats of an article that was never compared. */
 export function noStats(): DetectStats {
-  return { candidatesFound: 0, candidatesVerified: 0, fingerprintsRead: 0 };
+  return { candidatesFound: 0, bandsSkipped: 0, candidatesVerified: 0, fingerprintsRead: 0 };
 }

@@ -1,20 +1,24 @@
-import { rankCandidates } from '../../../lib/detect/rank-candidates.js';
+import { scoreCandidates } from '../../../lib/detect/rank-candidates.js';
 
-describe('rankCandidates', () => {
-  const lsh = { bands: 64, rows: 2 };
+describe('scoreCandidates', () => {
+  const params = { maxBandIds: 100, minCandidateScore: 0 };
 
-  it('orders by shared bands, breaks ties by key and keeps at most max', () => {
-    const hits = new Map([['b', 3], ['a', 3], ['c', 10], ['d', 1]]);
-    expect(rankCandidates(hits, lsh, 3).map((c) => c.key)).toEqual(['c', 'a', 'b']);
+  it('weighs a shared key by how few articles hold it: one rare key beats two common ones', () => {
+    const bands = [['rare'], Array.from({ length: 50 }, (_, i) => (i === 0 ? 'common' : `x${i}`)), Array.from({ length: 50 }, (_, i) => (i === 0 ? 'common' : `y${i}`))];
+    const { candidates } = scoreCandidates(bands, params);
+    expect(candidates[0]).toMatchObject({ key: 'rare', sharedBands: 1, score: Math.round(Math.log(100) * 1000) / 1000 });
+    expect(candidates.find((c) => c.key === 'common')).toMatchObject({ sharedBands: 2, score: Math.round(2 * Math.log(2) * 1000) / 1000 });
   });
 
-  it('inverts the band-match probability s^rows: all bands shared is 1, a quarter of them 0.5 at two rows', () => {
-    const [all, quarter] = rankCandidates(new Map([['x', 64], ['y', 16]]), lsh, 10);
-    expect(all?.estimatedSimilarity).toBe(1);
-    expect(quarter?.estimatedSimilarity).toBe(0.5);
+  it('counts skipped keys, leaves out the article itself and candidates under minCandidateScore', () => {
+    const search = scoreCandidates([undefined, ['self', 'a'], ['a', 'b'], undefined], { maxBandIds: 100, minCandidateScore: 2 * Math.log(50) }, 'self');
+    expect(search.bandsSkipped).toBe(2);
+    expect(search.candidates.map((c) => c.key)).toEqual(['a']);
+    expect(search.candidates[0]?.estimatedSimilarity).toBe(0.5);
   });
 
-  it('gives an empty list for no hits', () => {
-    expect(rankCandidates(new Map(), lsh, 5)).toEqual([]);
+  it('breaks ties by key, so runs repeat, and gives nothing for no hits', () => {
+    expect(scoreCandidates([['b', 'a']], params).candidates.map((c) => c.key)).toEqual(['a', 'b']);
+    expect(scoreCandidates([[], []], params)).toEqual({ candidates: [], bandsSkipped: 0 });
   });
 });

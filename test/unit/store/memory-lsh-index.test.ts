@@ -32,4 +32,16 @@ describe('MemoryLshIndex', () => {
     await index.add('y', ['b0-a', 'b1-z']);
     expect(Object.fromEntries(await index.query(['b0-a', 'b1-b', 'b2-c']))).toEqual({ x: 3, y: 1 });
   });
+
+  it('reads each band in order, none for an unseen key, and skips a band over the limit', async () => {
+    const index = new MemoryLshIndex();
+    await index.add('x', ['t-a', 't-b']);
+    await index.add('y', ['t-a']);
+    await index.add('z', ['t-a']);
+    const [a, b, unseen] = await index.readBands(['t-a', 't-b', 't-none'], 3);
+    expect([...a!].sort()).toEqual(['x', 'y', 'z']);
+    expect(b).toEqual(['x']);
+    expect(unseen).toEqual([]);
+    expect(await index.readBands(['t-a', 't-b'], 2)).toEqual([undefined, ['x']]);
+  });
 });

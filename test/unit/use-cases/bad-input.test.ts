@@ -40,7 +40,7 @@ async function expectAccepted(result: { report: Report; deps: MemoryDeps }, key:
   const record = decodeFingerprint((await deps.store.get(fingerprintKey(key)))!, key);
   expect(record.key).toBe(key);
   expect(deps.index.entryCount()).toBe(record.bandKeys.length);
-  expect(record.bandKeys.length).toBeGreaterThanOrEqual(deps.params.lsh.bands);
+  expect(record.bandKeys.length).toBeGreaterThan(0);
 }
 
 describe('indexArticle on bad input', () => {

@@ -1,0 +1,362 @@
+/**
+ * `npm run bench:candidates`: how many candidates an article gets, and whether its true source is
+ * among them, as an index of real news grows. Seeds a memory index with the sources of
+ * llm-restyled-politifact and then background articles of ../shared/corpora/news-background
+ * through the ingest's indexing step (fingerprint + index entries, no query), and at each size
+ * of RR_CAND_SIZES (default 1000,10000,50000 background articles) checks, without indexing them:
+ * planted copies / light / heavy spins of indexed background articles (bench/planted-rewrites.ts),
+ * LLM rewrites of the indexed PolitiFact sources, and held-back background articles as negatives
+ * (a held-back article sharing >= 20% of its word 5-grams with one indexed article is left out).
+ * Then one article of concatenated background text just under MAX_BYTES is ingested. Progress goes
+ * to stderr; stdout gets tables and, as its last line, one JSON object of figures.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { replaceInIndex } from '../lib/use-cases/fingerprint-index.js';
+import { checkArticle } from '../lib/use-cases/check-article.js';
+import { indexArticle } from '../lib/use-cases/index-article.js';
+import { prepareArticle } from '../lib/use-cases/prepare-article.js';
+import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
+import { sketchText, contentHash } from '../lib/detect/sketch-text.js';
+import { detectorParams } from '../lib/detect/detector-params.js';
+import { FINGERPRINT_FORMAT_VERSION } from '../lib/detect/fingerprint-record.js';
+import { fingerprintKey } from '../lib/store/keys.js';
+import { MemoryLshIndex } from '../lib/store/memory-lsh-index.js';
+import { MemoryObjectStore } from '../lib/store/memory-object-store.js';
+import { scoreCandidates } from '../lib/detect/rank-candidates.js';
+import { ArticleRejectedError } from '../lib/errors.js';
+import { parseLabels } from '../lib/eval/evaluate-corpus.js';
+import { indexBandKeys, queryBandKeys } from '../lib/detect/candidate-keys.js';
+import { spin, type RewriteKind } from './planted-rewrites.js';
+import { firstNearCopyPosition, readNewsBackground, type NewsArticle } from './news-background.js';
+import { spread } from './measure.js';
+import { fmt, printTable, round } from './print-table.js';
+
+const SEED = 20261202;
+const KINDS: readonly RewriteKind[] = ['copy', 'light', 'heavy'];
+/** A held-back article this close to one indexed article is a printed copy, not a negative. */
+const NEAR_COPY_SHARE = 0.2;
+
+interface BenchConfig {
+  readonly sizes: readonly number[];
+  readonly negatives: number;
+  readonly planted: number;
+  readonly llm: number;
+  readonly corpora: string;
+}
+
+function benchConfig(env: NodeJS.ProcessEnv, repoRoot: string): BenchConfig {
+  const int = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+    return n;
+  };
+  const sizes = (env['RR_CAND_SIZES'] ?? '1000,10000,50000').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new RangeError(`RR_CAND_SIZES must be comma-separated positive integers, got ${env['RR_CAND_SIZES']}`);
+  return Object.freeze({
+    sizes: [...sizes].sort((a, b) => a - b),
+    negatives: int('RR_CAND_NEGATIVES', 250),
+    planted: int('RR_CAND_PLANTED', 252),
+    llm: int('RR_CAND_LLM', 300),
+    corpora: resolve(env['RR_CORPORA'] ?? join(repoRoot, '..', 'shared', 'corpora')),
+  });
+}
+
+/** One article checked at every size, and what counts as finding it. */
+interface Probe {
+  readonly group: 'planted-copy' | 'planted-light' | 'planted-heavy' | 'llm' | 'negative';
+  readonly key: string;
+  readonly text: string;
+  /** The indexed key of its true source (derived probes). */
+  readonly sourceKey?: string;
+  /** Negatives: from this many background articles indexed on, a near copy is indexed. */
+  readonly nearCopyFrom?: number;
+}
+
+interface ProbeResult {
+  readonly found: number;
+  readonly inCandidates: boolean;
+  readonly inTop: boolean;
+  readonly flagged: boolean;
+  readonly flaggedSource: boolean;
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly queryBands: number;
+  readonly bandsSkipped: number;
+  /** Candidates there would be at each minCandidateScore of SCORE_GRID. */
+  readonly foundAtScore: readonly number[];
+  /** The true source's score, or null when it shares no readable key. */
+  readonly sourceScore: number | null;
+}
+
+/** minCandidateScore values the bench reports candidates and recall at, beside the configured one. */
+const SCORE_GRID = [0, 4, 6, 8, 10, 12, 14, 16, 20];
+
+async function main(): Promise<void> {
+  const repoRoot = resolve(__dirname, '..', '..');
+  const config = benchConfig(process.env, repoRoot);
+  const params = detectorParams();
+  const maxSize = config.sizes[config.sizes.length - 1]!;
+  const t0 = performance.now();
+  const all = readNewsBackground(join(config.corpora, 'news-background'), maxSize + config.negatives * 2);
+  if (all.length < maxSize + config.negatives) throw new RangeError(`news-background has ${all.length} articles, need ${maxSize} + ${config.negatives} held back`);
+  const background = all.slice(0, maxSize);
+  const heldBack = all.slice(maxSize);
+  log(`read ${all.length} background articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const politifactDir = join(config.corpora, 'llm-restyled-politifact');
+  const rows = parseLabels(readFileSync(join(politifactDir, 'labels.tsv'), 'utf8'));
+  const llmSources = [...new Set(rows.filter((r) => r.derived).flatMap((r) => r.sources))].sort();
+  const derivedRows = rows.filter((r) => r.derived);
+  const llmRows = derivedRows.filter((_, i) => i % Math.max(1, Math.floor(derivedRows.length / config.llm)) === 0).slice(0, config.llm);
+
+  const probes: Probe[] = [];
+  for (let i = 0; i < Math.min(config.planted, background.length); i++) {
+    const kind = KINDS[i % KINDS.length]!;
+    probes.push({ group: `planted-${kind}`, key: `check/planted/${background[i]!.id}-${kind}.txt`, text: spin(background[i]!.text, kind, SEED + i), sourceKey: backgroundKey(background[i]!) });
+  }
+  for (const row of llmRows) probes.push({ group: 'llm', key: `check/${row.article}`, text: readFileSync(join(politifactDir, row.article), 'utf8'), sourceKey: `politifact/${row.sources[0]!}` });
+  const t1 = performance.now();
+  const pool = heldBack.slice(0, Math.round(config.negatives * 1.5));
+  const nearFrom = firstNearCopyPosition(
+    pool.map((a) => a.text),
+    background.map((a) => a.text),
+    NEAR_COPY_SHARE,
+  );
+  pool.slice(0, config.negatives).forEach((a, i) => probes.push({ group: 'negative', key: `check/held-back/${a.id}.txt`, text: a.text, nearCopyFrom: nearFrom[i]! }));
+  log(`near-copy screen of ${pool.length} held-back articles against ${background.length} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+
+  const deps: DetectDeps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), params, preparedCache: new Map() };
+  let order = 0;
+  const writes: number[] = [];
+  let seedMs = 0;
+  let rejected = 0;
+  const seed = async (key: string, text: string): Promise<void> => {
+    const started = performance.now();
+    try {
+      writes.push(await indexOnly(deps, key, text, order++));
+    } catch (err) {
+      // the ingest would write a rejected report for it and index nothing
+      if (!(err instanceof ArticleRejectedError)) throw err;
+      rejected++;
+    }
+    seedMs += performance.now() - started;
+  };
+  for (const key of llmSources) await seed(`politifact/${key}`, readFileSync(join(politifactDir, key), 'utf8'));
+
+  const perSize: Array<{ size: number; results: Map<Probe, ProbeResult>; seedSeconds: number }> = [];
+  let next = 0;
+  for (const size of config.sizes) {
+    const seedStart = seedMs;
+    for (; next < size; next++) {
+      await seed(backgroundKey(background[next]!), background[next]!.text);
+      if ((next + 1) % 5000 === 0) log(`indexed ${next + 1} background articles, ${((next + 1) / (seedMs / 1000)).toFixed(0)} articles/s of indexing`);
+    }
+    log(`size ${size}: checking ${probes.length} articles`);
+    const results = new Map<Probe, ProbeResult>();
+    for (const probe of probes) results.set(probe, await check(deps, probe));
+    perSize.push({ size, results, seedSeconds: (seedMs - seedStart) / 1000 });
+    printSize(size, probes, results);
+    printScoreGrid(probes, results);
+  }
+
+  const big = bigArticle(all, params.maxBytes);
+  const bigStart = performance.now();
+  const bigCpu = process.cpuUsage();
+  const { report: bigReport } = await indexArticle(deps, { key: 'check/big-article.txt', bytes: big, order: `${String(order++).padStart(9, '0')}|big` });
+  const bigMs = performance.now() - bigStart;
+  const bigCpuMs = cpuMsSince(bigCpu);
+  const bigWrites = (await storedBandKeys(deps, 'check/big-article.txt')).length;
+  log(`big article: ${big.length} bytes, ${bigReport.status}, ${bigWrites} index entries, ${bigMs.toFixed(0)} ms`);
+
+  const fit = fitPowerLaw(perSize.map(({ size, results }) => [size, spread(valuesOf(results, probes, 'found')).median]));
+  const fitMean = fitPowerLaw(perSize.map(({ size, results }) => [size, mean(valuesOf(results, probes, 'found'))]));
+  const figures: Record<string, unknown> = {
+    backgroundArticles: maxSize,
+    politifactSourcesIndexed: llmSources.length,
+    seedArticlesRejected: rejected,
+    indexWritesPerArticleP50: spread(writes).median,
+    indexWritesPerArticleMax: Math.max(...writes, bigWrites),
+    indexingArticlesPerSecond: round(writes.length / (seedMs / 1000), 1),
+    bigArticleBytes: big.length,
+    bigArticleStatus: bigReport.status,
+    bigArticleIndexWrites: bigWrites,
+    bigArticleMs: round(bigMs, 0),
+    bigArticleCpuMs: round(bigCpuMs, 0),
+    candidatesFoundGrowthExponent: round(fit.exponent, 3),
+    candidatesFoundP50At50MExtrapolated: Math.round(fit.at(50_000_000)),
+    candidatesFoundMeanAt50MExtrapolated: Math.round(fitMean.at(50_000_000)),
+  };
+  for (const { size, results, seedSeconds } of perSize) {
+    const tag = sizeTag(size);
+    const found = spread(valuesOf(results, probes, 'found'));
+    const negatives = usableNegatives(probes, size);
+    figures[`candidatesFoundP50At${tag}`] = found.median;
+    figures[`candidatesFoundP95At${tag}`] = found.p95;
+    figures[`candidatesFoundMeanAt${tag}`] = round(mean(valuesOf(results, probes, 'found')), 1);
+    figures[`queryBandsMaxAt${tag}`] = Math.max(...valuesOf(results, probes, 'queryBands'));
+    figures[`bandsSkippedP50At${tag}`] = spread(valuesOf(results, probes, 'bandsSkipped')).median;
+    figures[`detectMsP50At${tag}`] = round(spread(valuesOf(results, probes, 'ms')).median, 1);
+    figures[`detectCpuMsP50At${tag}`] = round(spread(valuesOf(results, probes, 'cpuMs')).median, 1);
+    figures[`seedSecondsTo${tag}`] = round(seedSeconds, 1);
+    for (const group of ['planted', 'llm'] as const) {
+      const derived = probes.filter((p) => p.group.startsWith(group));
+      const share = (f: (r: ProbeResult) => boolean): number => round(derived.filter((p) => f(results.get(p)!)).length / derived.length, 4);
+      const name = group === 'planted' ? 'Planted' : 'Llm';
+      figures[`candidateRecall${name}At${tag}`] = share((r) => r.inCandidates);
+      figures[`candidateRecallTop${name}At${tag}`] = share((r) => r.inTop);
+      figures[`detectRecall${name}At${tag}`] = share((r) => r.flaggedSource);
+    }
+    figures[`negativesAt${tag}`] = negatives.length;
+    figures[`negativesLeftOutAt${tag}`] = probes.filter((p) => p.group === 'negative').length - negatives.length;
+    figures[`falseAlarmRateAt${tag}`] = round(negatives.filter((p) => results.get(p)!.flagged).length / Math.max(1, negatives.length), 4);
+  }
+  console.log(`\ncandidatesFound p50 ~ ${fmt(Math.exp(fit.logA), 3)} x size^${fmt(fit.exponent, 3)}: ${fmt(fit.at(50_000_000), 0)} at 50M indexed (mean: ${fmt(fitMean.at(50_000_000), 0)})`);
+  console.log(JSON.stringify(figures));
+}
+
+/** The ingest's indexing step alone: stores the fingerprint, then its index entries; returns how many. */
+async function indexOnly(deps: DetectDeps, key: string, text: string, order: number): Promise<number> {
+  const prepared = prepareArticle(key, Buffer.from(text, 'utf8'), deps.params);
+  const sketch = sketchText(prepared.text, deps.params);
+  const keys = indexBandKeys(sketch, deps.params);
+  const record = {
+    formatVersion: FINGERPRINT_FORMAT_VERSION,
+    key,
+    title: prepared.title,
+    text: prepared.text,
+    contentHash: contentHash(prepared.text),
+    wordCount: sketch.model.tokens.count,
+    signature: sketch.signature,
+    bandKeys: keys,
+    order: `${String(order).padStart(9, '0')}|${key}`,
+  } as const;
+  await replaceInIndex(deps, record, undefined);
+  return keys.length;
+}
+
+/** Checks one probe without indexing it: the use case's report, plus the whole candidate set before the maxCandidates cut. */
+async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
+  const bytes = Buffer.from(probe.text, 'utf8');
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const { report } = await checkArticle(deps, { key: probe.key, bytes });
+  const ms = performance.now() - started;
+  const cpuMs = cpuMsSince(cpu);
+  if (report.status !== 'ok') throw new Error(`${probe.key} was rejected: ${JSON.stringify(report)}`);
+  const sketch = sketchText(prepareArticle(probe.key, bytes, deps.params).text, deps.params);
+  const bands = await deps.index.readBands(queryBandKeys(sketch, deps.params), deps.params.maxBandIds);
+  const all = new Set(scoreCandidates(bands, deps.params, probe.key).candidates.map((c) => c.key));
+  // every article sharing a key, whatever its score: how candidates and recall move with minCandidateScore
+  const scored = scoreCandidates(bands, { ...deps.params, minCandidateScore: 0 }, probe.key).candidates;
+  const foundAtScore = SCORE_GRID.map((t) => scored.filter((c) => c.score >= t).length);
+  const sourceScore = scored.find((c) => c.key === probe.sourceKey)?.score ?? null;
+  return {
+    found: report.candidates.found,
+    inCandidates: probe.sourceKey !== undefined && all.has(probe.sourceKey),
+    inTop: probe.sourceKey !== undefined && report.candidates.top.some((c) => c.key === probe.sourceKey),
+    flagged: report.matches.length > 0,
+    flaggedSource: report.matches.some((m) => m.key === probe.sourceKey),
+    ms,
+    cpuMs,
+    queryBands: queryBandKeys(sketch, deps.params).length,
+    bandsSkipped: bands.filter((b) => b === undefined).length,
+    foundAtScore,
+    sourceScore,
+  };
+}
+
+async function storedBandKeys(deps: DetectDeps, key: string): Promise<readonly string[]> {
+  const bytes = await deps.store.get(fingerprintKey(key));
+  return bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as { bandKeys: string[] }).bandKeys : [];
+}
+
+function printSize(size: number, probes: readonly Probe[], results: ReadonlyMap<Probe, ProbeResult>): void {
+  const rows: string[][] = [];
+  for (const group of ['planted-copy', 'planted-light', 'planted-heavy', 'llm', 'negative'] as const) {
+    const members = group === 'negative' ? usableNegatives(probes, size) : probes.filter((p) => p.group === group);
+    const rs = members.map((p) => results.get(p)!);
+    const found = spread(rs.map((r) => r.found));
+    const share = (f: (r: ProbeResult) => boolean): string => (group === 'negative' ? '' : fmt(rs.filter(f).length / rs.length, 3));
+    rows.push([group, String(rs.length), fmt(found.median, 0), fmt(found.p95, 0), share((r) => r.inCandidates), share((r) => r.inTop), group === 'negative' ? fmt(rs.filter((r) => r.flagged).length / rs.length, 3) : share((r) => r.flaggedSource), fmt(spread(rs.map((r) => r.ms)).median, 1)]);
+  }
+  console.log(`\nindexed: ${size} background articles (+ PolitiFact sources)`);
+  printTable(['probes', 'n', 'found p50', 'found p95', 'cand recall', 'top recall', 'detected / false alarm', 'ms p50'], rows);
+}
+
+/** Candidates found p50 and candidate recall at each minCandidateScore of SCORE_GRID. */
+function printScoreGrid(probes: readonly Probe[], results: ReadonlyMap<Probe, ProbeResult>): void {
+  const rows = SCORE_GRID.map((t, i) => {
+    const recall = (prefix: string): string => {
+      const derived = probes.filter((p) => p.group.startsWith(prefix));
+      return fmt(derived.filter((p) => (results.get(p)!.sourceScore ?? -1) >= t).length / derived.length, 3);
+    };
+    const found = spread(probes.map((p) => results.get(p)!.foundAtScore[i]!));
+    return [String(t), fmt(found.median, 0), fmt(found.p95, 0), recall('planted'), recall('llm')];
+  });
+  const skipped = spread(probes.map((p) => results.get(p)!.bandsSkipped));
+  console.log(`keys skipped as too common per article: p50 ${skipped.median}, p95 ${skipped.p95}`);
+  printTable(['minCandidateScore', 'found p50', 'found p95', 'planted cand recall', 'llm cand recall'], rows);
+}
+
+/** Negatives whose near copy is not yet indexed at this size. */
+function usableNegatives(probes: readonly Probe[], size: number): Probe[] {
+  return probes.filter((p) => p.group === 'negative' && (p.nearCopyFrom ?? Infinity) >= size);
+}
+
+function valuesOf(results: ReadonlyMap<Probe, ProbeResult>, probes: readonly Probe[], field: 'found' | 'ms' | 'cpuMs' | 'queryBands' | 'bandsSkipped'): number[] {
+  return probes.map((p) => results.get(p)![field]);
+}
+
+/** Varied real text just under maxBytes: background articles joined until the next would not fit. */
+function bigArticle(articles: readonly NewsArticle[], maxBytes: number): Buffer {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (const a of articles) {
+    const n = Buffer.byteLength(a.text, 'utf8') + 2;
+    if (bytes + n > maxBytes - 1024) break;
+    parts.push(a.text);
+    bytes += n;
+  }
+  return Buffer.from(parts.join('\n\n'), 'utf8');
+}
+
+/** Least squares of log y on log x: y ~ a x^b (points with y = 0 count as y = 0.5). */
+function fitPowerLaw(points: ReadonlyArray<readonly [number, number]>): { logA: number; exponent: number; at: (x: number) => number } {
+  const xs = points.map(([x]) => Math.log(x));
+  const ys = points.map(([, y]) => Math.log(Math.max(0.5, y)));
+  const mx = mean(xs);
+  const my = mean(ys);
+  const sxx = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  const b = sxx > 0 ? xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / sxx : 0;
+  const logA = my - b * mx;
+  return { logA, exponent: b, at: (x) => Math.exp(logA + b * Math.log(x)) };
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length;
+}
+
+function backgroundKey(a: NewsArticle): string {
+  return `background/${a.id}.txt`;
+}
+
+function sizeTag(n: number): string {
+  return n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+function log(message: string): void {
+  console.error(`candidates: ${message}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
