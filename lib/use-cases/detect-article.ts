@@ -2,6 +2,7 @@ import { ArticleRejectedError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
 import { extractArticle } from '../text/extract-article.js';
 import { cleanText } from '../text/clean-text.js';
+import { degenerateTextProblem } from '../text/degenerate-text.js';
 import { sketchText, contentHash } from '../detect/sketch-text.js';
 import { bandKeys } from '../sketch/lsh.js';
 import { passageBandKeys } from '../detect/passage-band-keys.js';
@@ -13,6 +14,7 @@ import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type 
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { LshIndex, ObjectStore } from '../store/ports.js';
 import { fingerprintKey, htmlReportKey, keyProblem, reportKey } from '../store/keys.js';
+import { checkIndexParams } from '../store/index-params.js';
 import { renderReportHtml } from '../report/render-report-html.js';
 import type { LaterCopy, Report } from '../report/report.js';
 import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
@@ -63,6 +65,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     throw err;
   }
   const { params, store, index } = deps;
+  await checkIndexParams(store, params, { record: options.addToIndex });
   const sketch = sketchText(prepared.text, params);
   const bands = bandKeys(sketch.signature, params.lsh);
   const hash = contentHash(prepared.text);
@@ -188,15 +191,18 @@ async function replaceInIndex(deps: DetectDeps, self: FingerprintRecord, old: Fi
   await deps.index.add(self.key, self.bandKeys);
 }
 
-/** Extracts, cleans and size-checks an article; throws ArticleRejectedError. */
+/** Extracts, cleans, size-checks an article and refuses degenerate text; throws ArticleRejectedError. */
 export function prepareArticle(key: string, bytes: Uint8Array, params: Pick<DetectorParams, 'maxBytes' | 'minWords'>): { title: string; text: string } {
   const problem = keyProblem(key);
   if (problem) throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path: ${problem}`);
   const extracted = extractArticle(key, bytes, params.maxBytes);
   const clean = cleanText(extracted.text);
-  const words = modelText(clean.text).tokens.count;
+  const { tokens } = modelText(clean.text);
+  const words = tokens.count;
   if (words < params.minWords) {
     throw new ArticleRejectedError('too-short', `${words} words of story text after removing boilerplate; at least ${params.minWords} are needed to judge`);
   }
+  const degenerate = degenerateTextProblem(tokens);
+  if (degenerate) throw new ArticleRejectedError('degenerate', degenerate);
   return { title: extracted.title, text: clean.text };
 }

@@ -1,5 +1,6 @@
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { fingerprintKey } from '../../../lib/store/keys.js';
+import { INDEX_PARAMS_KEY } from '../../../lib/store/index-params.js';
 import { detectArticle, withdrawArticle, type ArticleInput } from '../../../lib/use-cases/detect-article.js';
 import { fixtureBytes } from '../../helpers/fixtures.js';
 import { memoryDeps, snapshotOf, type MemoryDeps } from '../../helpers/memory-deps.js';
@@ -36,7 +37,7 @@ describe('detectArticle', () => {
     const { report } = await index(deps, 'wire/bridge.txt', WIRE);
 
     expect(report).toMatchObject({ status: 'ok', verdict: 'original', indexed: true, error: null, rewriteOf: null, matches: [] });
-    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/bridge.txt')]);
+    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/bridge.txt'), INDEX_PARAMS_KEY]);
     const record = decodeFingerprint((await deps.store.get(fingerprintKey('wire/bridge.txt')))!, 'wire/bridge.txt');
     expect(record).toMatchObject({ key: 'wire/bridge.txt', title: 'Harbour bridge to close for six weeks of repairs', order: order(1, 'wire/bridge.txt'), contentHash: report.article.contentHash });
     expect(record.text).toContain('Every cable we replace now is one that will not fail in ten years.');
@@ -103,7 +104,7 @@ describe('detectArticle', () => {
     const second = await withdrawArticle(deps, 'wire/bridge.txt');
 
     expect([first?.key, second]).toEqual(['wire/bridge.txt', undefined]);
-    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/fire.txt')]);
+    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/fire.txt'), INDEX_PARAMS_KEY]);
     expect(deps.index.entryCount()).toBe((await storedBandKeys(deps, 'wire/fire.txt')).length);
     expect((await deps.index.query(bands)).has('wire/bridge.txt')).toBe(false);
     expect((await check(deps, 'farm/bridge.txt', SPUN)).report.matches).toEqual([]);
