@@ -12,6 +12,7 @@ import { OrderClock } from '../order-clock.js';
 import { ProgressBar } from '../progress-bar.js';
 import { readArticleFile } from '../read-article-file.js';
 import { RunSummary } from '../run-summary.js';
+import { MissingFileError } from '../usage-error.js';
 
 /** Articles indexed between two saves of index.json: at most this many are lost to an interruption. */
 export const SAVE_EVERY = 200;
@@ -19,6 +20,7 @@ export const SAVE_EVERY = 200;
 /**
  * Judges and indexes files in the given order, writes a report for each, saves the index every
  * SAVE_EVERY articles and at the end; prints a summary, or with --json one report per line.
+ * A named file that cannot be read gets a not-found report and, at the end, a MissingFileError.
  */
 export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[], label: string): Promise<number> {
   const { store, index } = await openLocalStore(ctx.storeDir);
@@ -26,6 +28,7 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
   const deps = { store, index, params: ctx.params, preparedCache: new Map() };
   const clock = new OrderClock();
   const summary = new RunSummary();
+  const missing: string[] = [];
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, label) : undefined;
   try {
     for (const [i, file] of files.entries()) {
@@ -37,6 +40,7 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
         const order = previous ? decodeFingerprint(previous, file.key).order : clock.next(file.key);
         report = (await detectArticle(deps, { key: file.key, bytes, order }, { addToIndex: true })).report;
       } else {
+        if (bytes.code === 'not-found') missing.push(file.path);
         report = rejectedReport(file.key, bytes, ctx.params);
       }
       await saveReport(store, report);
@@ -54,6 +58,7 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
   bar?.finish();
   await index.save();
   if (!ctx.json) ctx.out(summary.render({ reports: shown(ctx, REPORT_PREFIX), index: shown(ctx, INDEX_FILE) }, ctx.columns));
+  if (missing.length > 0) throw new MissingFileError(`cannot read ${missing.join(', ')}`);
   return 0;
 }
 
