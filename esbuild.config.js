@@ -3,7 +3,7 @@
  * serverless.yml) and bench/measure-bundle.ts builds with the same `esbuildOptions`.
  */
 
-/** The Lambda Node.js 20 runtime ships AWS SDK v3, so it is never bundled nor packaged. */
+/** The Lambda Node.js 22 runtime ships AWS SDK v3, so it is never bundled nor packaged. */
 const RUNTIME_PROVIDED = ['@aws-sdk/*'];
 
 /** Plain esbuild build options (what serverless-esbuild hands to esbuild, minus entry/outdir). */
@@ -11,10 +11,11 @@ const esbuildOptions = Object.freeze({
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  target: 'node22',
   minify: true,
-  // A linked .js.map beside each bundle; Lambda applies it only with NODE_OPTIONS=--enable-source-maps.
-  sourcemap: true,
+  // Off unless SOURCE_MAPS=true: a .js.map beside each bundle helps only with NODE_OPTIONS=--enable-source-maps
+  // on the function, which slows its cold start, so both are enabled on purpose together.
+  sourcemap: process.env.SOURCE_MAPS === 'true',
   external: RUNTIME_PROVIDED,
 });
 

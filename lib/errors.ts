@@ -18,7 +18,8 @@ export type RejectionCode =
   | 'malformed-html'
   | 'no-body'
   | 'not-found'
-  | 'bad-key';
+  | 'bad-key'
+  | 'degenerate';
 
 /** An expected failure of one article: it becomes a `rejected` report, never a crash. */
 export class ArticleRejectedError extends RewriteRadarError {

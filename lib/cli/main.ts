@@ -7,7 +7,7 @@ import { keyRootOf } from '../store/article-key.js';
 import type { CliContext } from './cli-context.js';
 import { parseParamOverrides } from './parse-param-overrides.js';
 import { DEFAULT_STORE_DIR, USAGE } from './usage.js';
-import { UsageError } from './usage-error.js';
+import { MissingFileError, UsageError } from './usage-error.js';
 import { scanCommand } from './commands/scan-command.js';
 import { indexCommand } from './commands/index-command.js';
 import { checkCommand } from './commands/check-command.js';
@@ -31,7 +31,7 @@ const OPTIONS = {
 /** Options that only backfill takes (it works on a bucket, not on the store folder). */
 const BACKFILL_OPTIONS = ['endpoint', 'bucket', 'prefix', 'concurrency'] as const;
 
-/** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage). */
+/** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage or configuration, 3 a named file missing). */
 export async function main(argv: string[]): Promise<number> {
   watchStdout();
   // looked up at each write, not bound once, so tests can spy on the streams
@@ -100,6 +100,10 @@ export async function main(argv: string[]): Promise<number> {
       err(`rewrite-radar: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof MissingFileError) {
+      err(`rewrite-radar: ${e.message}\n`);
+      return EXIT_MISSING_FILE;
+    }
     if (e instanceof StoreError) {
       err(`rewrite-radar: storage fault, stopped: ${e.message}\n`);
       return 1;
@@ -108,6 +112,9 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+/** Exit code when a file named on the command line could not be read; the files that could were judged. */
+export const EXIT_MISSING_FILE = 3;
 
 const stdoutState = { closed: false, watched: false };
 

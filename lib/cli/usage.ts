@@ -36,5 +36,7 @@ Options:
 Article files: ${SUPPORTED_EXTENSIONS.join(' ')}; other files get a rejected report.
 Dotfiles and dot-folders are skipped. An article's key is its path relative to the folder
 holding the store; reports go to <store>/reports/<key>.json.
-Exit codes: 0 done (flagged articles are not errors), 1 storage or input fault, 2 bad usage.
+Exit codes: 0 done (flagged articles are not errors), 1 storage or input fault, 2 bad usage or
+configuration (including --param values the index was not built with), 3 a file named on the
+command line is missing or unreadable (the other files were judged; it has a not-found report).
 `;

@@ -18,6 +18,10 @@ export interface HandledEvent {
   readonly action: EventOutcome['action'];
   readonly verdict: string | null;
   readonly status: string | null;
+  /** The source a flagged article derives from. */
+  readonly source: string | null;
+  /** Why an article was rejected: its code and message. */
+  readonly error: { readonly code: string; readonly message: string } | null;
 }
 
 /** Thrown after the rest of the batch ran, when records were malformed or S3 failed: Lambda retries, then the failure destination gets the event. */
@@ -46,7 +50,7 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
       try {
         const outcome = await processArticleEvent(deps, e);
         const report = 'report' in outcome ? outcome.report : undefined;
-        handled.push({ key: e.key, action: outcome.action, verdict: report?.verdict ?? null, status: report?.status ?? null });
+        handled.push({ key: e.key, action: outcome.action, verdict: report?.verdict ?? null, status: report?.status ?? null, source: report?.rewriteOf?.key ?? null, error: report?.error ?? null });
         deps.log(outcome.action === 'ignored' ? 'debug' : 'info', 'article event handled', {
           key: e.key,
           event: e.kind,

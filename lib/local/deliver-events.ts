@@ -73,7 +73,13 @@ function keysOf(event: unknown): string[] {
   return Array.isArray(records) ? records.map((r) => r.s3?.object?.key).filter((k): k is string => typeof k === 'string') : [];
 }
 
-/** The notification filter of serverless.yml: the incoming prefix and a supported suffix, matched case-sensitively as S3 does (`.TXT` does not fire). */
+/**
+ * The suffixes serverless.yml's trigger rules list: each supported extension in lower and upper
+ * case. S3 matches suffixes case-sensitively, so a mixed-case `.Txt` does not fire.
+ */
+export const TRIGGER_SUFFIXES: readonly string[] = Object.freeze(SUPPORTED_EXTENSIONS.flatMap((ext) => [ext, ext.toUpperCase()]));
+
+/** The notification filter of serverless.yml: the incoming prefix and one of TRIGGER_SUFFIXES, matched case-sensitively as S3 does. */
 export function triggerAccepts(incomingPrefix: string): (key: string) => boolean {
-  return (key) => key.startsWith(incomingPrefix) && SUPPORTED_EXTENSIONS.some((ext) => key.endsWith(ext));
+  return (key) => key.startsWith(incomingPrefix) && TRIGGER_SUFFIXES.some((suffix) => key.endsWith(suffix));
 }

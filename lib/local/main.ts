@@ -1,27 +1,31 @@
 import { watch } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { makeS3Client } from '../store/s3-client.js';
-import { jsonLog } from '../log.js';
+import { jsonLog, LOG_LEVELS, type LogLevel } from '../log.js';
 import { listArticleFiles } from '../store/list-article-files.js';
-import { reportKey } from '../store/keys.js';
-import { LOCAL_BUCKET, startLocalStackRuntime } from './start-local-stack.js';
-import { triggerAccepts } from './deliver-events.js';
-import { SUPPORTED_EXTENSIONS } from '../text/extract-article.js';
+import { htmlReportKey, reportKey } from '../store/keys.js';
+import { ConfigError } from '../errors.js';
+import { LOCAL_BUCKET, startLocalStackRuntime, type LocalStackRuntime } from './start-local-stack.js';
+import { TRIGGER_SUFFIXES, triggerAccepts } from './deliver-events.js';
+import { mirrorPath } from './mirror-reports.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 
-const USAGE = `usage: npm start -- [--port N] [--data DIR] [--drop DIR] [--upload DIR] [--exit]
+const USAGE = `usage: npm start -- [--port N] [--data DIR] [--drop DIR] [--reports DIR] [--upload DIR] [--exit]
   Runs the serverless stack locally: an S3-compatible server on 127.0.0.1 (s3rver) with the
   bucket "${LOCAL_BUCKET}", whose object events run the same Lambda handler as in AWS.
-  --port N      port of the server (default 4569)
-  --data DIR    where the server keeps the bucket (default .rewrite-radar/s3)
-  --drop DIR    a folder whose new files are uploaded to incoming/ (default ./drop)
-  --upload DIR  upload every file under DIR to incoming/ at start
-  --exit        exit once the uploads are judged, instead of serving
-Environment: the function's variables (MAX_BYTES, MAX_CANDIDATES, LOG_LEVEL, ...; see README).`;
+  --port N       port of the server (default 4569; 0 picks a free one)
+  --data DIR     where the server keeps the bucket (default .rewrite-radar/s3)
+  --drop DIR     a folder whose new files are uploaded to incoming/ (default ./drop)
+  --reports DIR  where reports are copied as they are written, to open from disk
+                 (default: "reports" beside the drop folder)
+  --upload DIR   upload every file under DIR to incoming/ at start
+  --exit         exit once the uploads are judged, instead of serving
+Environment: the function's variables (MAX_BYTES, MAX_CANDIDATES, LOG_LEVEL, ...; see README);
+a bad value stops the start with exit code 2.`;
 
-/** `npm start`: the local equivalent of the deployed stack, with a drop folder. Returns the exit code. */
+/** `npm start`: the local equivalent of the deployed stack, with a drop folder. Returns the exit code (0, 1 failed events, 2 usage or configuration). */
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
   if (typeof opts === 'string') {
@@ -29,29 +33,45 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const print = (line: string): void => void process.stdout.write(`${line}\n`);
-  const stack = await startLocalStackRuntime({
-    dataDir: resolve(opts.data),
-    port: opts.port,
-    env: process.env,
-    log: jsonLog(process.env['LOG_LEVEL'] ? (process.env['LOG_LEVEL'].toLowerCase() as 'debug') : 'warn', (line) => process.stderr.write(`${line}\n`)),
-    onHandled: (results) => results.forEach((r) => print(describe(r))),
-    onFailure: (f) => print(`FAILED after ${f.attempts} attempts: ${f.error instanceof Error ? f.error.message : String(f.error)}`),
-  });
+  const reportsDir = resolve(opts.reports ?? join(dirname(resolve(opts.drop)), 'reports'));
+  // where a report is opened from: its mirrored file, shown relative to the working folder when inside it
+  const reportFile = (key: string): string => {
+    const path = mirrorPath(reportsDir, htmlReportKey(key)) ?? reportsDir;
+    const rel = relative(process.cwd(), path);
+    return rel.startsWith('..') ? path : rel;
+  };
+  let stack: LocalStackRuntime;
+  try {
+    stack = await startLocalStackRuntime({
+      dataDir: resolve(opts.data),
+      port: opts.port,
+      env: process.env,
+      log: jsonLog(logLevelOf(process.env), (line) => process.stderr.write(`${line}\n`)),
+      onHandled: (results) => results.forEach((r) => print(describe(r, reportFile))),
+      onFailure: (f) => print(`FAILED after ${f.attempts} attempts: ${f.error instanceof Error ? f.error.message : String(f.error)}`),
+      mirrorReportsTo: reportsDir,
+    });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`npm start: ${err.message}\n`);
+    return 2;
+  }
   const { s3 } = makeS3Client(stack.server.clientConfig);
   const upload = async (path: string, key: string): Promise<void> => {
     const body = await readFile(path);
     await s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
   };
+  const accepts = triggerAccepts(stack.incomingPrefix);
+  const ignored = (key: string): string => `${key}: not judged, nothing uploaded: the trigger fires only for ${TRIGGER_SUFFIXES.join(' ')} (as in AWS)`;
   const { endpoint } = stack.server;
   print(`rewrite-radar local stack: S3 endpoint ${endpoint}, bucket ${LOCAL_BUCKET}, articles under ${stack.incomingPrefix}`);
   print(`  upload: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws s3 cp story.html s3://${LOCAL_BUCKET}/${stack.incomingPrefix}story.html --endpoint-url ${endpoint}`);
-  print(`  report: s3://${LOCAL_BUCKET}/${reportKey(`${stack.incomingPrefix}story.html`)} (and .html beside it), also under ${join(opts.data, LOCAL_BUCKET)}/`);
+  print(`  reports: s3://${LOCAL_BUCKET}/${reportKey(`${stack.incomingPrefix}story.html`)} (and .html beside it), copied to ${reportsDir}${sep} to open from disk`);
   if (opts.upload) {
     const root = resolve(opts.upload);
-    const accepts = triggerAccepts(stack.incomingPrefix);
     for (const file of await listArticleFiles([root], { cwd: process.cwd(), keyRoot: root })) {
       const key = `${stack.incomingPrefix}${file.key}`;
-      if (!accepts(key)) print(`${key}: not uploaded, the trigger only fires for ${SUPPORTED_EXTENSIONS.join(' ')}`);
+      if (!accepts(key)) print(ignored(key));
       else await upload(file.path, key);
     }
   }
@@ -63,17 +83,34 @@ export async function main(argv: readonly string[]): Promise<number> {
   const drop = resolve(opts.drop);
   await mkdir(drop, { recursive: true });
   print(`  drop folder: copy a file into ${drop} and its report is printed here. Ctrl-C stops.`);
-  watchDropFolder(drop, (path) => upload(path, `${stack.incomingPrefix}${relative(drop, path).split(sep).join('/')}`).catch((err: Error) => print(`upload of ${path} failed: ${err.message}`)));
-  await new Promise<void>((done) => process.once('SIGINT', done));
+  const watcher = watchDropFolder(drop, (path) => {
+    const key = `${stack.incomingPrefix}${relative(drop, path).split(sep).join('/')}`;
+    if (!accepts(key)) print(ignored(key));
+    else upload(path, key).catch((err: Error) => print(`upload of ${path} failed: ${err.message}`));
+  });
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  // a second Ctrl-C while the events under way finish stops at once
+  process.once('SIGINT', () => process.exit(130));
+  print('stopping: finishing the events under way...');
+  watcher.close();
   await stack.close();
   s3.destroy();
   return 0;
 }
 
-/** Calls onFile for each file written into dir (recursively), once it has been quiet for 300 ms. */
-function watchDropFolder(dir: string, onFile: (path: string) => void): void {
+/** The log level of LOG_LEVEL (already validated by the stack's configuration); warnings and errors by default. */
+function logLevelOf(env: NodeJS.ProcessEnv): LogLevel {
+  const level = (env['LOG_LEVEL'] ?? '').toLowerCase();
+  return (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'warn';
+}
+
+/** Calls onFile for each file written into dir (recursively), once it has been quiet for 300 ms; `close` stops the watch and its timers. */
+function watchDropFolder(dir: string, onFile: (path: string) => void): { close(): void } {
   const pending = new Map<string, NodeJS.Timeout>();
-  watch(dir, { recursive: true }, (_event, name) => {
+  const watcher = watch(dir, { recursive: true }, (_event, name) => {
     if (!name) return;
     const path = join(dir, name.toString());
     clearTimeout(pending.get(path));
@@ -85,15 +122,33 @@ function watchDropFolder(dir: string, onFile: (path: string) => void): void {
       }, 300),
     );
   });
+  return {
+    close() {
+      watcher.close();
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    },
+  };
 }
 
-function describe(r: HandledEvent): string {
+/** One console line per handled event: the verdict and source of a flagged article, the code and reason of a rejected one. */
+function describe(r: HandledEvent, reportFile: (key: string) => string): string {
   if (r.action !== 'reported' && r.action !== 'withdrawn') return `${r.key}: ${r.action}`;
-  return `${r.key}: ${r.status === 'ok' ? r.verdict : r.status}  -> report s3://${LOCAL_BUCKET}/${reportKey(r.key)}`;
+  const outcome = r.error ? `rejected (${r.error.code}): ${r.error.message}` : r.status !== 'ok' ? String(r.status) : `${r.verdict}${r.source ? ` of ${r.source}` : ''}`;
+  return `${r.key}: ${outcome}  -> ${reportFile(r.key)}`;
 }
 
-function parseArgs(argv: readonly string[]): { port: number; data: string; drop: string; upload?: string; exit: boolean } | string {
-  const opts: { port: number; data: string; drop: string; upload?: string; exit: boolean } = { port: 4569, data: '.rewrite-radar/s3', drop: 'drop', exit: false };
+interface Options {
+  port: number;
+  data: string;
+  drop: string;
+  reports?: string;
+  upload?: string;
+  exit: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options | string {
+  const opts: Options = { port: 4569, data: '.rewrite-radar/s3', drop: 'drop', exit: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
@@ -101,11 +156,12 @@ function parseArgs(argv: readonly string[]): { port: number; data: string; drop:
     else if (a === '--port') opts.port = Number(value());
     else if (a === '--data') opts.data = value() ?? '';
     else if (a === '--drop') opts.drop = value() ?? '';
+    else if (a === '--reports') opts.reports = value() ?? '';
     else if (a === '--upload') opts.upload = value() ?? '';
     else if (a === '--help' || a === '-h') return 'rewrite-radar local stack';
     else return `unknown argument ${JSON.stringify(a)}`;
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) return `--port must be a port number, got ${JSON.stringify(opts.port)}`;
-  if (!opts.data || !opts.drop || opts.upload === '') return 'a folder option is missing its value';
+  if (!opts.data || !opts.drop || opts.upload === '' || opts.reports === '') return 'a folder option is missing its value';
   return opts;
 }

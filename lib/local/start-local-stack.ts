@@ -4,6 +4,8 @@ import { makeArticleEventHandler, type HandledEvent } from '../lambda/make-artic
 import type { Log } from '../log.js';
 import { deliverEvents, triggerAccepts, type EventDelivery, type FailedDelivery } from './deliver-events.js';
 import { startLocalS3Server, type LocalS3Server } from './local-s3-server.js';
+import { mirrorReports } from './mirror-reports.js';
+import { lambdaConfig } from '../lambda/lambda-config.js';
 
 /** The bucket the local server creates. */
 export const LOCAL_BUCKET = 'articles';
@@ -19,7 +21,8 @@ export interface LocalStackRuntime {
 /**
  * Starts s3rver on 127.0.0.1 and wires its object events, filtered as serverless.yml's trigger
  * filters them, to the Lambda handler (retried twice like an asynchronous invocation).
- * Configuration comes from the same environment variables as in AWS.
+ * Configuration comes from the same environment variables as in AWS; a bad one throws
+ * ConfigError before anything is started.
  */
 export async function startLocalStackRuntime(options: {
   dataDir: string;
@@ -28,14 +31,29 @@ export async function startLocalStackRuntime(options: {
   log?: Log;
   onHandled?: (results: readonly HandledEvent[]) => void;
   onFailure?: (failure: FailedDelivery) => void;
+  /** A folder the reports are copied into as they are written, to open them from disk. */
+  mirrorReportsTo?: string;
 }): Promise<LocalStackRuntime> {
+  const env = { ...options.env, ARTICLES_BUCKET: LOCAL_BUCKET };
+  // a bad variable fails before the port is bound, so nothing is left listening
+  lambdaConfig(env);
   await mkdir(options.dataDir, { recursive: true });
   const server = await startLocalS3Server({ directory: options.dataDir, bucket: LOCAL_BUCKET, ...(options.port !== undefined ? { port: options.port } : {}) });
-  const base = s3HandlerDeps({ ...options.env, ARTICLES_BUCKET: LOCAL_BUCKET }, server.clientConfig);
+  let base: ReturnType<typeof s3HandlerDeps>;
+  try {
+    base = s3HandlerDeps(env, server.clientConfig);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  const mirror = options.mirrorReportsTo === undefined ? undefined : mirrorReports(base.store, options.mirrorReportsTo, (key, error) => options.log?.('warn', 'report not mirrored', { key, error: String(error) }));
+  if (mirror) server.onEvent((e) => mirror.onEvent(e));
   const handler = makeArticleEventHandler(options.log ? { ...base, log: options.log } : base);
   const delivery = deliverEvents(
     async (event) => {
       const results = await handler(event);
+      // s3rver emits a write's event before answering it: the copies of these reports have begun
+      await mirror?.idle();
       options.onHandled?.(results);
       return results;
     },
@@ -48,6 +66,7 @@ export async function startLocalStackRuntime(options: {
     incomingPrefix: base.incomingPrefix,
     close: async () => {
       await delivery.idle();
+      await mirror?.idle();
       await server.close();
     },
   };

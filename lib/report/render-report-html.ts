@@ -51,6 +51,7 @@ const CODE_WORDS: Readonly<Record<RejectionCode, string>> = {
   'no-body': 'no story body was found',
   'not-found': 'the article could not be found',
   'bad-key': 'the key is not a plain relative path',
+  degenerate: 'a few words repeated over and over, not an article',
 };
 
 /** The measures of a match in reading order, with short labels and what they mean. */

@@ -3,7 +3,7 @@ import type { Verdict } from '../detect/evidence.js';
 import { REPORT_SCHEMA_VERSION } from './report.js';
 
 /** Every rejection code; `satisfies` makes the compiler fail here when the union in errors.ts changes. */
-const CODES = { empty: 1, 'too-short': 1, 'too-large': 1, binary: 1, 'bad-encoding': 1, 'unsupported-type': 1, 'malformed-json': 1, 'malformed-html': 1, 'no-body': 1, 'not-found': 1, 'bad-key': 1 } satisfies Record<RejectionCode, 1>;
+const CODES = { empty: 1, 'too-short': 1, 'too-large': 1, binary: 1, 'bad-encoding': 1, 'unsupported-type': 1, 'malformed-json': 1, 'malformed-html': 1, 'no-body': 1, 'not-found': 1, 'bad-key': 1, degenerate: 1 } satisfies Record<RejectionCode, 1>;
 const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1 } satisfies Record<Verdict, 1>;
 const STATUSES = new Set(['ok', 'rejected', 'withdrawn']);
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;

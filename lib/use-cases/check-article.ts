@@ -1,5 +1,6 @@
 import type { Report } from '../report/report.js';
 import { queryBandKeys } from '../detect/candidate-keys.js';
+import { checkIndexParams } from '../store/index-params.js';
 import { storedFingerprint } from './fingerprint-index.js';
 import { judgeAgainstIndex, sketchArticle } from './judge-against-index.js';
 import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from './use-case-deps.js';
@@ -12,6 +13,7 @@ import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from '.
 export async function checkArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats }> {
   const article = sketchArticle(deps, input.key, input.bytes);
   if ('status' in article) return { report: article, stats: noStats() };
+  await checkIndexParams(deps.store, deps.params, { record: false });
   const order = input.order ?? `${new Date().toISOString()}|${input.key}`;
   const sourcesBefore = (await storedFingerprint(deps.store, input.key))?.order;
   return judgeAgainstIndex(deps, { ...article, order }, { bands: queryBandKeys(article.sketch, deps.params), sourcesBefore, indexed: false });

@@ -1,6 +1,7 @@
 import { indexBandKeys, queryBandKeys } from '../detect/candidate-keys.js';
 import { FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { Report } from '../report/report.js';
+import { checkIndexParams } from '../store/index-params.js';
 import { replaceInIndex, storedFingerprint } from './fingerprint-index.js';
 import { judgeAgainstIndex, sketchArticle } from './judge-against-index.js';
 import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from './use-case-deps.js';
@@ -16,6 +17,7 @@ import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from '.
 export async function indexArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats }> {
   const article = sketchArticle(deps, input.key, input.bytes);
   if ('status' in article) return { report: article, stats: noStats() };
+  await checkIndexParams(deps.store, deps.params, { record: true });
   const bands = queryBandKeys(article.sketch, deps.params);
   const previous = await storedFingerprint(deps.store, input.key);
   const order = previous?.contentHash === article.contentHash ? previous.order : (input.order ?? `${new Date().toISOString()}|${input.key}`);

@@ -83,10 +83,11 @@ describe('rewrite-radar CLI', () => {
     expect(reports.map((r) => r.article.key)).toEqual(EXPECTED.map(([name]) => keyOf(name)));
   });
 
-  it('index reports a missing file as rejected and carries on', async () => {
-    const { code } = await runCli(['index', join(articles, 'missing.txt'), join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
+  it('index reports a missing file as rejected, carries on, and exits 3 naming it', async () => {
+    const { code, stderr } = await runCli(['index', join(articles, 'missing.txt'), join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
 
-    expect(code).toBe(0);
+    expect(code).toBe(3);
+    expect(stderr).toBe(`rewrite-radar: cannot read ${join(articles, 'missing.txt')}\n`);
     expect((await readReport('missing.txt')).error?.code).toBe('not-found');
     expect((await readReport('2024-03-01-wire-port-strike.txt')).indexed).toBe(true);
   });
@@ -103,6 +104,36 @@ describe('rewrite-radar CLI', () => {
 
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as Report).rewriteOf).toMatchObject({ key: keyOf('wire.txt'), verdict: 'rewrite' });
+  });
+
+  it('check and compare exit 3 for a file that does not exist, after judging the others', async () => {
+    await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
+
+    const check = await runCli(['check', join(articles, 'missing.txt'), join(articles, '2024-03-02-copy-port-strike.md'), '--store', store, '--json']);
+    const compare = await runCli(['compare', join(articles, 'missing.txt'), join(articles, '2024-03-02-copy-port-strike.md')]);
+
+    expect(check.code).toBe(3);
+    expect(check.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as Report).verdict)).toEqual([null, 'copy']);
+    expect(check.stderr).toContain(`cannot read ${join(articles, 'missing.txt')}`);
+    expect(compare).toMatchObject({ code: 3, stdout: '' });
+    expect(compare.stderr).toContain('no such file');
+  });
+
+  it.each([
+    ['numPerm=64', 'numPerm 128 (index) vs 64 (this run)'],
+    ['seed=2', 'seed 1 (index) vs 2 (this run)'],
+  ])('refuses --param %s against an index built with the defaults: exit 2, naming both values', async (param, difference) => {
+    await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
+
+    for (const command of ['check', 'index']) {
+      const { code, stdout, stderr } = await runCli([command, join(articles, '2024-03-02-spun-port-strike.json'), '--store', store, '--param', param, '--json']);
+
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toContain(difference);
+    }
+    // the index is unchanged and still finds the rewrite with its own parameters
+    const { stdout } = await runCli(['check', join(articles, '2024-03-02-spun-port-strike.json'), '--store', store, '--json']);
+    expect((JSON.parse(stdout) as Report).rewriteOf?.verdict).toBe('rewrite');
   });
 
   it('check judges against the index without changing it', async () => {
@@ -213,6 +244,14 @@ describe('rewrite-radar CLI', () => {
         join(corpus, 'labels.tsv'),
         ['article\tlabel\tderived\tsources', 'texts/strike-copy.md\twholly\t1\ttexts/strike-source.txt', 'texts/strike-independent.txt\tnon\t0\ttexts/strike-source.txt;texts/election-source.txt', ''].join('\n'),
       );
+    });
+
+    it('exits 2 with a sentence, not a raw ENOENT, on a folder without labels.tsv', async () => {
+      const { code, stdout, stderr } = await runCli(['eval', articles]);
+
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toContain(`eval: ${articles} has no labels.tsv; a corpus folder holds labels.tsv`);
+      expect(stderr).not.toContain('ENOENT');
     });
 
     it('--json prints exactly one object with the documented keys', async () => {

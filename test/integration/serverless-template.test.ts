@@ -3,11 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listZipEntries, readZipEntry } from '../helpers/read-zip';
+import { TRIGGER_SUFFIXES } from '../../lib/local/deliver-events';
 
 const ROOT = resolve(__dirname, '../..');
 const OSLS = join(ROOT, 'node_modules/osls/bin/serverless.js');
 const HANDLERS = ['functions/article-created.ts', 'functions/article-removed.ts', 'functions/backfill-task.ts'];
-const SUFFIXES = ['.htm', '.html', '.json', '.markdown', '.md', '.txt'];
+/** Lower and upper case: S3 matches suffixes case-sensitively. The local stack's filter uses the same list. */
+const SUFFIXES = ['.htm', '.html', '.json', '.markdown', '.md', '.txt', '.HTM', '.HTML', '.JSON', '.MARKDOWN', '.MD', '.TXT'].sort();
 const BUCKET = 'rewrite-radar-dev-articles';
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const STATE_PREFIXES = ['index/', 'reports/', 'fingerprints/'];
@@ -18,9 +20,11 @@ const BACKFILL = 'BackfillTaskLambdaFunction';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Resource {
   Type: string;
+  DependsOn?: string[];
   Properties: Record<string, Json>;
 }
 interface Template {
+  Conditions?: Record<string, Json>;
   Resources: Record<string, Resource>;
   Outputs?: Record<string, { Value: Json }>;
 }
@@ -33,7 +37,7 @@ interface Statement {
 
 /** Packages the service as `npm run package` does, with no AWS variables at all; returns the output folder. */
 function packageService(args: string[], outDir?: string): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && name !== 'SOURCE_MAPS'));
   const run = spawnSync(process.execPath, [OSLS, 'package', ...(outDir ? ['--package', outDir] : []), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 110_000 });
   if (run.status !== 0) throw new Error(`osls package exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   return outDir ?? join(ROOT, '.serverless');
@@ -80,6 +84,7 @@ function s3Grants(template: Template): Map<string, string[]> {
 describe('serverless.yml as packaged by osls', () => {
   let template: Template;
   let existingBucketTemplate: Template;
+  let tunedTemplate: Template;
   let outDir: string;
   let scratch: string;
 
@@ -89,6 +94,7 @@ describe('serverless.yml as packaged by osls', () => {
     scratch = mkdtempSync(join(tmpdir(), 'rr-sls-'));
     // osls empties .serverless/ on every run, so the existing-bucket variant goes first, elsewhere
     existingBucketTemplate = readTemplate(packageService(['--param=bucketName=my-news-bucket', '--param=bucketExists=true'], join(scratch, 'existing')));
+    tunedTemplate = readTemplate(packageService(['--param=versioning=Enabled', '--param=reservedConcurrency=7'], join(scratch, 'tuned')));
     outDir = packageService([]);
     template = readTemplate(outDir);
   });
@@ -141,9 +147,10 @@ describe('serverless.yml as packaged by osls', () => {
       expect(configs[0]!.Properties.MaximumRetryAttempts).toBe(2);
       expect(configs[0]!.Properties.DestinationConfig).toEqual({ OnFailure: { Destination: queueArn } });
     }
+    // one statement for both functions (the framework's destinations added one each)
     const sends = roleStatements(template).filter((s) => asList(s.Action).includes('sqs:SendMessage'));
-    expect(sends.length).toBeGreaterThan(0);
-    expect(sends.every((s) => JSON.stringify(s.Resource) === JSON.stringify(queueArn))).toBe(true);
+    expect(sends).toHaveLength(1);
+    expect(sends[0]).toMatchObject({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queueArn });
 
     const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
     expect(alarms).toHaveLength(1);
@@ -199,12 +206,48 @@ describe('serverless.yml as packaged by osls', () => {
   it('passes the bucket and prefix to every function', () => {
     for (const fn of [...Object.values(FUNCTIONS), BACKFILL]) {
       const props = template.Resources[fn]!.Properties as { Runtime: string; Architectures: string[]; Environment: { Variables: Record<string, string> } };
-      expect(props.Runtime).toBe('nodejs20.x');
+      expect(props.Runtime).toBe('nodejs22.x');
       expect(props.Environment.Variables).toMatchObject({ ARTICLES_BUCKET: BUCKET, INCOMING_PREFIX: 'incoming/' });
     }
   });
 
-  it('bundles each handler alone, without the AWS SDK (the runtime provides it)', () => {
+  it('lists the same trigger suffixes as the local stack filters by', () => {
+    expect([...TRIGGER_SUFFIXES].sort()).toEqual(SUFFIXES);
+  });
+
+  it('hardens the bucket it creates: public access blocked, default encryption, TLS only, versioning as a parameter', () => {
+    const [bucketId, bucket] = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET)!;
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }] },
+      VersioningConfiguration: { Status: 'Suspended' },
+    });
+    const tuned = Object.values(tunedTemplate.Resources).find((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET)!;
+    expect(tuned.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+
+    const policies = Object.values(template.Resources).filter((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket === BUCKET);
+    expect(policies).toHaveLength(1);
+    expect(policies[0]!.DependsOn).toEqual([bucketId]);
+    const statements = (policies[0]!.Properties.PolicyDocument as unknown as { Statement: Array<Statement & { Principal: Json }> }).Statement;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ Effect: 'Deny', Principal: '*', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(asList(statements[0]!.Resource).map(arnText).sort()).toEqual([BUCKET_ARN, `${BUCKET_ARN}/*`]);
+    // an existing bucket keeps the settings and policy its owner gave it
+    expect(Object.values(existingBucketTemplate.Resources).filter((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket === 'my-news-bucket')).toEqual([]);
+  });
+
+  it('reserves concurrency for articleCreated only when the reservedConcurrency parameter is set', () => {
+    const reserved = (t: Template): Json | undefined => t.Resources[FUNCTIONS.created]!.Properties.ReservedConcurrentExecutions;
+    const ifSet = (value: string): Json => ({ 'Fn::If': ['HasReservedConcurrency', value, { Ref: 'AWS::NoValue' }] });
+    expect(reserved(template)).toEqual(ifSet(''));
+    expect(template.Conditions?.['HasReservedConcurrency']).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
+    expect(reserved(tunedTemplate)).toEqual(ifSet('7'));
+    expect(tunedTemplate.Conditions?.['HasReservedConcurrency']).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['7', ''] }] });
+    expect(template.Resources[FUNCTIONS.removed]!.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('bundles each handler alone, without the AWS SDK (the runtime provides it) and without source maps', () => {
     for (const [zipName, bundle] of [
       ['articleCreated.zip', 'functions/article-created.js'],
       ['articleRemoved.zip', 'functions/article-removed.js'],
@@ -212,7 +255,9 @@ describe('serverless.yml as packaged by osls', () => {
     ] as const) {
       const zip = readFileSync(join(outDir, zipName));
       const entries = listZipEntries(zip);
-      expect(entries.map((e) => e.name).sort()).toEqual([bundle, `${bundle}.map`]);
+      // source maps only when packaged with SOURCE_MAPS=true, for NODE_OPTIONS=--enable-source-maps
+      expect(entries.map((e) => e.name)).toEqual([bundle]);
+      expect(readZipEntry(zip, entries[0]!).toString('utf8')).not.toContain('sourceMappingURL');
       const code = readZipEntry(zip, entries.find((e) => e.name === bundle)!).toString('utf8');
       // an external SDK shows only as require("@aws-sdk/..."); a bundled one names its packages throughout
       const mentions = code.match(/@aws-sdk\//g)?.length ?? 0;

@@ -5,7 +5,7 @@ import type { CliContext } from '../cli-context.js';
 import { openLocalStore } from '../open-local-store.js';
 import { readArticleFile } from '../read-article-file.js';
 import { renderReportText } from '../render-report-text.js';
-import { UsageError } from '../usage-error.js';
+import { MissingFileError, UsageError } from '../usage-error.js';
 
 /** `check FILES...`: judges files against the index without adding them; writes no report. */
 export async function checkCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
@@ -15,11 +15,14 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
   // a wrong --store would otherwise look like a clean bill of health for every article
   if (index.entryCount() === 0) ctx.err(`rewrite-radar: note: the index ${index.file} is empty; every article will be judged original\n`);
   const files = await listArticleFiles(args, { cwd: ctx.cwd, keyRoot: ctx.keyRoot, exclude: ctx.storeDir });
+  const missing: string[] = [];
   for (const [i, file] of files.entries()) {
     const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
+    if (!(bytes instanceof Uint8Array) && bytes.code === 'not-found') missing.push(file.path);
     const report = bytes instanceof Uint8Array ? (await checkArticle(deps, { key: file.key, bytes })).report : rejectedReport(file.key, bytes, ctx.params);
     if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
     else ctx.out(`${i > 0 ? '\n' : ''}${renderReportText(report, ctx.columns ?? 100)}`);
   }
+  if (missing.length > 0) throw new MissingFileError(`cannot read ${missing.join(', ')}`);
   return 0;
 }

@@ -10,7 +10,7 @@ import { articleKey } from '../../store/article-key.js';
 import type { CliContext } from '../cli-context.js';
 import { readArticleFile } from '../read-article-file.js';
 import { renderSideBySide } from '../render-report-text.js';
-import { UsageError } from '../usage-error.js';
+import { MissingFileError, UsageError } from '../usage-error.js';
 
 /** `compare A B`: measures of article A against source B, the verdict the detector would give, the aligned passages. */
 export async function compareCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
@@ -67,7 +67,10 @@ async function loadText(ctx: CliContext, path: string): Promise<{ key: string; t
   const file = resolve(ctx.cwd, path);
   const key = articleKey(file, ctx.keyRoot);
   const bytes = await readArticleFile(file, ctx.params.maxBytes);
-  if (!(bytes instanceof Uint8Array)) throw new RewriteRadarError(`${path}: rejected (${bytes.code}): ${bytes.message}`);
+  if (!(bytes instanceof Uint8Array)) {
+    if (bytes.code === 'not-found') throw new MissingFileError(bytes.message, { cause: bytes });
+    throw new RewriteRadarError(`${path}: rejected (${bytes.code}): ${bytes.message}`);
+  }
   try {
     return { key, ...prepareArticle(key, bytes, ctx.params) };
   } catch (err) {

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { evaluateCorpus, type EvalOutcome, type EvalResult } from '../../eval/evaluate-corpus.js';
 import type { CliContext } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
@@ -8,6 +9,9 @@ import { UsageError } from '../usage-error.js';
 export async function evalCommand(ctx: CliContext, args: readonly string[], options: { errorsFile?: string }): Promise<number> {
   const [dir] = args;
   if (args.length !== 1 || dir === undefined) throw new UsageError(`eval takes one corpus folder, got ${args.length} arguments`);
+  if (!(await isFile(join(resolve(ctx.cwd, dir), 'labels.tsv')))) {
+    throw new UsageError(`eval: ${dir} has no labels.tsv; a corpus folder holds labels.tsv (columns article, label, derived, sources) and the texts it names, as in shared/corpora`);
+  }
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'eval') : undefined;
   let run: { result: EvalResult; outcomes: EvalOutcome[] };
   try {
@@ -49,4 +53,12 @@ function errorsTsv(outcomes: readonly EvalOutcome[]): string {
     .filter((o) => !o.correct)
     .map((o) => [o.row.label, o.row.article, o.row.derived ? '1' : '0', o.row.sources.join(';'), o.flagged.join(';')].map(cell).join('\t'));
   return ['label\tarticle\tderived\tsources\tflagged', ...rows].join('\n') + '\n';
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }

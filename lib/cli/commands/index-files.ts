@@ -12,6 +12,7 @@ import { OrderClock } from '../order-clock.js';
 import { ProgressBar } from '../progress-bar.js';
 import { readArticleFile } from '../read-article-file.js';
 import { RunSummary, summaryFields, type SummaryFields } from '../run-summary.js';
+import { MissingFileError } from '../usage-error.js';
 
 /** Articles indexed between two saves of index.json: at most this many are lost to an interruption. */
 export const SAVE_EVERY = 200;
@@ -20,6 +21,7 @@ export const SAVE_EVERY = 200;
  * Ingests files in the given order (ingestArticle, as the deployed function does), saves the
  * index every SAVE_EVERY articles and at the end; prints a summary, or with --json one report per
  * line (a report that a later article re-judged is printed again: the later line replaces the earlier).
+ * A named file that cannot be read gets a not-found report and, at the end, a MissingFileError.
  */
 export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[], label: string): Promise<number> {
   const { store, index } = await openLocalStore(ctx.storeDir);
@@ -36,10 +38,12 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
     if (paths.has(report.article.key)) final.set(report.article.key, summaryFields(report));
     if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
   };
+  const missing: string[] = [];
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, label) : undefined;
   try {
     for (const [i, file] of files.entries()) {
       const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
+      if (!(bytes instanceof Uint8Array) && bytes.code === 'not-found') missing.push(file.path);
       const ingested = await ingestArticle(deps, { key: file.key, bytes, order: clock.next(file.key) });
       shown(ingested.report);
       for (const later of ingested.refreshed) {
@@ -62,6 +66,7 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
     for (const fields of final.values()) summary.add(fields);
     ctx.out(summary.render({ reports: where(ctx, REPORT_PREFIX), index: where(ctx, INDEX_FILE) }, ctx.columns));
   }
+  if (missing.length > 0) throw new MissingFileError(`cannot read ${missing.join(', ')}`);
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { decodeText } from '../../../lib/text/decode-text';
+import { countUtf8Sequences, decodeText, mostlyUtf8 } from '../../../lib/text/decode-text';
 import { rejectionOf } from '../../helpers/rejection-of.js';
 
 const MAX = 1_000_000;
@@ -59,5 +59,44 @@ describe('decodeText', () => {
   it('normalises line ends to \\n and text to NFC', () => {
     const input = new TextEncoder().encode('one\r\ntwo\rthree\ncafe\u0301');
     expect(decodeText(input, MAX)).toBe('one\ntwo\nthree\ncafé');
+  });
+});
+
+describe('decodeText on damaged UTF-8', () => {
+  const utf8 = (text: string): number[] => [...new TextEncoder().encode(text)];
+
+  it('reads a mostly valid UTF-8 file as UTF-8, the one bad byte becoming U+FFFD', () => {
+    const input = bytes(...utf8('Ukraine’s “grain” deal — '), 0xff, ...utf8(' signed in Kyiv’s centre'));
+    expect(decodeText(input, MAX)).toBe('Ukraine’s “grain” deal — \uFFFD signed in Kyiv’s centre');
+  });
+
+  it('reads a character cut off at the end as one U+FFFD', () => {
+    const input = bytes(...utf8('Zelenskyy’s “plan” for Kherson and Mykolaiv — in '), 0xe2, 0x80);
+    expect(decodeText(input, MAX)).toBe('Zelenskyy’s “plan” for Kherson and Mykolaiv — in \uFFFD');
+  });
+
+  it('keeps Windows-1252 for a plain ASCII file with one high byte (no UTF-8 sequence at all)', () => {
+    expect(decodeText(bytes(...ascii('It costs 5'), 0x80, ...ascii(' today')), MAX)).toBe('It costs 5€ today');
+  });
+
+  it('keeps Windows-1252 when invalid sequences are as many as the valid ones or more', () => {
+    // one valid sequence (é as UTF-8) against Windows-1252 quotes and a pound sign
+    const input = bytes(...utf8('Café '), 0x93, ...ascii('fine'), 0x94, ...ascii(' for '), 0xa3, ...ascii('5'));
+    expect(decodeText(input, MAX)).toBe('CafÃ© “fine” for £5');
+  });
+});
+
+describe('countUtf8Sequences / mostlyUtf8', () => {
+  it('counts valid multi-byte sequences and invalid bytes, overlongs and surrogates included', () => {
+    expect(countUtf8Sequences(new TextEncoder().encode('aé€😀'))).toEqual({ valid: 3, invalid: 0 });
+    // C0 80 is an overlong NUL, ED A0 80 a surrogate, FF never appears in UTF-8
+    expect(countUtf8Sequences(bytes(0xc0, 0x80, 0xed, 0xa0, 0x80, 0xff))).toEqual({ valid: 0, invalid: 6 });
+  });
+
+  it('takes a file as mostly UTF-8 while its valid sequences outnumber the invalid ones', () => {
+    const valid = (n: number): number[] => Array.from({ length: n }, () => [0xc3, 0xa9]).flat();
+    expect(mostlyUtf8(bytes(...valid(3), 0xff, 0xff))).toBe(true);
+    expect(mostlyUtf8(bytes(...valid(2), 0xff, 0xff))).toBe(false);
+    expect(mostlyUtf8(bytes(0x41, 0xff))).toBe(false);
   });
 });

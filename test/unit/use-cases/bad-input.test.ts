@@ -4,6 +4,7 @@ import type { Report } from '../../../lib/report/report.js';
 import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { fingerprintKey } from '../../../lib/store/keys.js';
 import { indexArticle } from '../../../lib/use-cases/index-article.js';
+import { INDEX_PARAMS_KEY } from '../../../lib/store/index-params.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
 import { memoryDeps, snapshotOf, type MemoryDeps } from '../../helpers/memory-deps.js';
 
@@ -36,7 +37,7 @@ async function expectRejected(result: { report: Report; deps: MemoryDeps }, code
 async function expectAccepted(result: { report: Report; deps: MemoryDeps }, key: string): Promise<void> {
   const { report, deps } = result;
   expect({ status: report.status, error: report.error, verdict: report.verdict, indexed: report.indexed, key: report.article.key }).toEqual({ status: 'ok', error: null, verdict: 'original', indexed: true, key });
-  expect(await deps.store.list('')).toEqual([fingerprintKey(key)]);
+  expect(await deps.store.list('')).toEqual([fingerprintKey(key), INDEX_PARAMS_KEY]);
   const record = decodeFingerprint((await deps.store.get(fingerprintKey(key)))!, key);
   expect(record.key).toBe(key);
   expect(deps.index.entryCount()).toBe(record.bandKeys.length);
@@ -44,6 +45,13 @@ async function expectAccepted(result: { report: Report; deps: MemoryDeps }, key:
 }
 
 describe('indexArticle on bad input', () => {
+  it('rejects one word repeated 500,000 times as degenerate, naming the counts', async () => {
+    const result = await judge('in/word.txt', utf8('word '.repeat(500_000)));
+
+    await expectRejected(result, 'degenerate');
+    expect(result.report.error?.message).toContain('500000 words but only 1 distinct');
+  });
+
   it('rejects an empty file as empty', async () => {
     await expectRejected(await judge('in/empty.txt', new Uint8Array(0)), 'empty');
   });

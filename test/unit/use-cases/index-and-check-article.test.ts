@@ -4,6 +4,7 @@ import { checkArticle } from '../../../lib/use-cases/check-article.js';
 import { unindexArticle } from '../../../lib/use-cases/fingerprint-index.js';
 import { indexArticle } from '../../../lib/use-cases/index-article.js';
 import type { ArticleInput } from '../../../lib/use-cases/use-case-deps.js';
+import { INDEX_PARAMS_KEY } from '../../../lib/store/index-params.js';
 import { fixtureBytes } from '../../helpers/fixtures.js';
 import { memoryDeps, snapshotOf, type MemoryDeps } from '../../helpers/memory-deps.js';
 
@@ -39,7 +40,7 @@ describe('indexArticle and checkArticle', () => {
     const { report } = await index(deps, 'wire/bridge.txt', WIRE);
 
     expect(report).toMatchObject({ status: 'ok', verdict: 'original', indexed: true, error: null, rewriteOf: null, matches: [] });
-    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/bridge.txt')]);
+    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/bridge.txt'), INDEX_PARAMS_KEY]);
     const record = decodeFingerprint((await deps.store.get(fingerprintKey('wire/bridge.txt')))!, 'wire/bridge.txt');
     expect(record).toMatchObject({ key: 'wire/bridge.txt', title: 'Harbour bridge to close for six weeks of repairs', order: order(1, 'wire/bridge.txt'), contentHash: report.article.contentHash });
     expect(record.text).toContain('Every cable we replace now is one that will not fail in ten years.');
@@ -107,7 +108,7 @@ describe('indexArticle and checkArticle', () => {
     const second = await unindexArticle(deps, 'wire/bridge.txt');
 
     expect([first?.key, second]).toEqual(['wire/bridge.txt', undefined]);
-    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/fire.txt')]);
+    expect(await deps.store.list('')).toEqual([fingerprintKey('wire/fire.txt'), INDEX_PARAMS_KEY]);
     expect(deps.index.entryCount()).toBe((await storedBandKeys(deps, 'wire/fire.txt')).length);
     expect((await deps.index.query(bands)).has('wire/bridge.txt')).toBe(false);
     expect((await check(deps, 'farm/bridge.txt', SPUN)).report.matches).toEqual([]);

@@ -1,0 +1,130 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const EXAMPLES = join(ROOT, 'examples/articles');
+
+/** `npm start` as a user runs it: bin/local-stack.js over the compiled dist/, in its own process. */
+interface StackProcess {
+  readonly child: ChildProcess;
+  /** Resolves with the first stdout line matching `pattern`, rejects if the process ends first. */
+  line(pattern: RegExp): Promise<string>;
+  readonly stderr: () => string;
+  /** Resolves with the exit code once the process has ended. */
+  readonly exited: Promise<number | null>;
+}
+
+function startStack(args: string[], env: Record<string, string> = {}): StackProcess {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', join(ROOT, 'bin/local-stack.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters: Array<{ pattern: RegExp; done: (line: string) => void }> = [];
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    for (const w of [...waiters]) {
+      const found = stdout.split('\n').find((l) => w.pattern.test(l));
+      if (found !== undefined) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done(found);
+      }
+    }
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return {
+    child,
+    stderr: () => stderr,
+    exited,
+    line: (pattern) =>
+      new Promise((done, fail) => {
+        const found = stdout.split('\n').find((l) => pattern.test(l));
+        if (found !== undefined) return done(found);
+        waiters.push({ pattern, done });
+        void exited.then(() => fail(new Error(`the stack exited before printing ${pattern}; stdout:\n${stdout}\nstderr:\n${stderr}`)));
+      }),
+  };
+}
+
+/** Whether a port on 127.0.0.1 can be bound now (nothing holds it). */
+async function portIsFree(port: number): Promise<boolean> {
+  const server = createServer();
+  try {
+    server.listen(port, '127.0.0.1');
+    await once(server, 'listening');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    server.close();
+  }
+}
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+describe('npm start (bin/local-stack.js as a process)', () => {
+  let dir: string;
+  let running: StackProcess | undefined;
+
+  beforeAll(() => {
+    // bin/local-stack.js runs the compiled dist/, as `npm start` builds it
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`);
+  }, 300_000);
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rr-start-'));
+  });
+
+  afterEach(async () => {
+    if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+    running = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('judges dropped files, says why an ignored suffix does nothing, mirrors reports to disk, and stops on one Ctrl-C, freeing its port', async () => {
+    const drop = join(dir, 'drop');
+    running = startStack(['--port', '0', '--data', join(dir, 's3'), '--drop', drop]);
+    const endpoint = /S3 endpoint http:\/\/127\.0\.0\.1:(\d+)/.exec(await running.line(/S3 endpoint/))!;
+    const port = Number(endpoint[1]);
+    await running.line(/Ctrl-C stops/);
+
+    await copyFile(join(EXAMPLES, 'bad/notes.pdf'), join(drop, 'notes.pdf'));
+    expect(await running.line(/notes\.pdf/)).toBe('incoming/notes.pdf: not judged, nothing uploaded: the trigger fires only for .txt .TXT .md .MD .markdown .MARKDOWN .html .HTML .htm .HTM .json .JSON (as in AWS)');
+    await copyFile(join(EXAMPLES, '2024-03-01-wire-port-strike.txt'), join(drop, 'wire.txt'));
+    await running.line(/^incoming\/wire\.txt: original/);
+    await copyFile(join(EXAMPLES, '2024-03-02-spun-port-strike.json'), join(drop, 'SPUN.JSON'));
+    await writeFile(join(drop, 'short.txt'), 'Too short to judge.');
+
+    expect(await running.line(/^incoming\/SPUN\.JSON:/)).toBe('incoming/SPUN.JSON: rewrite of incoming/wire.txt  -> reports/incoming/SPUN.JSON.html'.replace('reports/', `${join(dir, 'reports')}/`));
+    expect(await running.line(/^incoming\/short\.txt:/)).toMatch(/^incoming\/short\.txt: rejected \(too-short\): 4 words of story text/);
+    // the page opens from disk, beside the drop folder
+    expect((await stat(join(dir, 'reports/incoming/SPUN.JSON.html'))).isFile()).toBe(true);
+    expect((await stat(join(dir, 'reports/incoming/SPUN.JSON.json'))).isFile()).toBe(true);
+
+    running.child.kill('SIGINT');
+
+    expect(await running.exited).toBe(0);
+    expect(await portIsFree(port)).toBe(true);
+  });
+
+  it('stops at once with exit 2 on a bad environment value, naming it and leaving the port free', async () => {
+    const port = await freePort();
+    running = startStack(['--port', String(port), '--data', join(dir, 's3'), '--drop', join(dir, 'drop')], { MAX_BYTES: 'abc' });
+
+    expect(await running.exited).toBe(2);
+    expect(running.stderr()).toContain('npm start: MAX_BYTES must be a number, got "abc"');
+    expect(await portIsFree(port)).toBe(true);
+  });
+});
