@@ -53,8 +53,15 @@ export function windowScore(a: SentenceFeatures, window: readonly SourceSets[], 
   if (a.content.length === 0) return 0;
   const shared = countIn(a.content, window, 'content');
   if (shared < Math.min(minShared, a.content.length)) return 0;
-  const pairShare = a.bigrams.length > 0 ? countIn(a.bigrams, window, 'bigrams') / a.bigrams.length : 0;
-  return 0.5 * (shared / a.content.length) + 0.5 * pairShare;
+  let windowContent = 0;
+  let windowPairs = 0;
+  for (const w of window) {
+    windowContent += w.content.size;
+    windowPairs += w.bigrams.size;
+  }
+  const pairs = Math.min(a.bigrams.length, windowPairs);
+  const pairShare = pairs > 0 ? countIn(a.bigrams, window, 'bigrams') / pairs : 0;
+  return 0.5 * (shared / Math.min(a.content.length, windowContent)) + 0.5 * pairShare;
 }
 
 /** A source sentence's features as sets, built once per comparison. */
@@ -68,6 +75,32 @@ export const MAX_ALIGNED_SENTENCES = 1000;
 
 /** Score a merged window must add over its best single sentence. */
 const MERGE_MARGIN = 0.05;
+
+/** A source's sentence sets and its inverted index term -> sentences, so only sentences sharing words are scored. */
+interface SourceIndex {
+  readonly sets: readonly SourceSets[];
+  readonly postings: ReadonlyMap<number, readonly number[]>;
+}
+
+/** Built once per source text and kept while its features live: one source is aligned against many articles. */
+const SOURCE_INDEXES = new WeakMap<readonly SentenceFeatures[], SourceIndex>();
+
+function sourceIndex(source: readonly SentenceFeatures[]): SourceIndex {
+  const hit = SOURCE_INDEXES.get(source);
+  if (hit) return hit;
+  const sets: SourceSets[] = source.map((x) => ({ content: new Set(x.content), bigrams: new Set(x.bigrams) }));
+  const postings = new Map<number, number[]>();
+  source.forEach((x, j) => {
+    for (const t of x.content) {
+      const list = postings.get(t);
+      if (list) list.push(j);
+      else postings.set(t, [j]);
+    }
+  });
+  const built = { sets, postings };
+  SOURCE_INDEXES.set(source, built);
+  return built;
+}
 
 function countIn(items: readonly number[], window: readonly SourceSets[], field: keyof SourceSets): number {
   let n = 0;
@@ -93,16 +126,7 @@ export function alignSentences(article: readonly SentenceFeatures[], source: rea
   const m = Math.min(article.length, MAX_ALIGNED_SENTENCES);
   const n = Math.min(source.length, MAX_ALIGNED_SENTENCES);
   if (m === 0 || n === 0) return [];
-  const sets: SourceSets[] = source.map((x) => ({ content: new Set(x.content), bigrams: new Set(x.bigrams) }));
-  // inverted index term -> source sentences, so only sentences sharing words are scored
-  const postings = new Map<number, number[]>();
-  source.forEach((x, j) => {
-    for (const t of x.content) {
-      const list = postings.get(t);
-      if (list) list.push(j);
-      else postings.set(t, [j]);
-    }
-  });
+  const { sets, postings } = sourceIndex(source);
   const choice = new Int8Array(m * n); // 0 none, 1 single sentence, 2 merged with the next
   const scoreAt = new Float64Array(m * n);
   const shared = new Int32Array(n);

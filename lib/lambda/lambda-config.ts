@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.js';
 import { detectorParams, type DetectorParams } from '../detect/detector-params.js';
+import { parseVerdictParams } from '../detect/verdict-params.js';
 
 /** Everything the functions read from their environment, parsed once per cold start. */
 export interface LambdaConfig {
@@ -52,7 +53,9 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   if (!isIncomingPrefix(incomingPrefix)) {
     throw new ConfigError(`INCOMING_PREFIX must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(incomingPrefix)}`);
   }
-  const overrides: Record<string, number> = {};
+  // DETECTOR_PARAMS (a params file's JSON, e.g. from `rewrite-radar calibrate`) first; single variables win over it
+  const rawParams = env['DETECTOR_PARAMS'];
+  const overrides: Record<string, number> = rawParams === undefined || rawParams === '' ? {} : { ...parseVerdictParams(rawParams, 'DETECTOR_PARAMS') };
   for (const [variable, param] of Object.entries(PARAM_VARIABLES)) {
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;

@@ -6,7 +6,7 @@ import { sketchText, contentHash } from '../detect/sketch-text.js';
 import { bandKeys } from '../sketch/lsh.js';
 import { passageBandKeys } from '../detect/passage-band-keys.js';
 import { articleWeights, compareTexts, prepareText, type PreparedText } from '../detect/compare-texts.js';
-import { decideVerdicts, type CandidateEvidence } from '../detect/decide-verdicts.js';
+import { decideVerdicts, type ArticleWeights, type CandidateEvidence } from '../detect/decide-verdicts.js';
 import { modelText } from '../detect/fingerprint.js';
 import { rankCandidates } from '../detect/rank-candidates.js';
 import { decodeFingerprint, encodeFingerprint, FINGERPRINT_FORMAT_VERSION, type FingerprintRecord } from '../detect/fingerprint-record.js';
@@ -40,6 +40,12 @@ export interface ArticleInput {
   readonly order?: string;
 }
 
+/** What verdicts were decided from, so thresholds can be fitted without verifying again (calibrate). */
+export interface Verification {
+  readonly candidates: readonly CandidateEvidence[];
+  readonly article: ArticleWeights;
+}
+
 /** Counters for logs and benchmarks. */
 export interface DetectStats {
   candidatesFound: number;
@@ -53,7 +59,7 @@ export interface DetectStats {
  * candidates earlier in indexing order are named as sources. Expected failures of the article
  * become a rejected report; store faults are thrown.
  */
-export async function detectArticle(deps: DetectDeps, input: ArticleInput, options: { addToIndex: boolean }): Promise<{ report: Report; stats: DetectStats }> {
+export async function detectArticle(deps: DetectDeps, input: ArticleInput, options: { addToIndex: boolean }): Promise<{ report: Report; stats: DetectStats; verification?: Verification }> {
   const stats: DetectStats = { candidatesFound: 0, candidatesVerified: 0, fingerprintsRead: 0 };
   let prepared: { title: string; text: string };
   try {
@@ -120,7 +126,8 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     sources.set(key, { record, text });
     evidence.push({ key, order: record.order, evidence: compareTexts(articleText, text, params) });
   }
-  const judged = decideVerdicts(evidence, params, articleWeights(articleText, params.quoteWeight));
+  const weights = articleWeights(articleText, params.quoteWeight);
+  const judged = decideVerdicts(evidence, params, weights);
   const matches = judged.map((j) => {
     const src = sources.get(j.key)!;
     return buildMatch(j, { text: prepared.text, model: sketch.model, signature: sketch.signature }, { record: src.record, model: src.text.model });
@@ -133,7 +140,7 @@ export async function detectArticle(deps: DetectDeps, input: ArticleInput, optio
     laterCopies,
     params,
   });
-  return { report, stats };
+  return { report, stats, verification: { candidates: evidence, article: weights } };
 }
 
 /** How one text derives from one earlier source, or undefined when it does not. */
