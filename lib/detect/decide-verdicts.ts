@@ -45,13 +45,9 @@ export function decideVerdicts(
   candidates: readonly CandidateEvidence[],
   params: Pick<DetectorParams, 'copyContainment' | 'rewriteShare' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'>,
   article: ArticleWeights,
+  unions: UnionShares = unionShares(candidates, params.minSourceShare, article),
 ): JudgedSource[] {
-  // a source adds to a union only by the measure on which it alone explains minSourceShare
-  const aligning = candidates.filter((c) => c.evidence.alignedShare >= params.minSourceShare);
-  const phrasing = candidates.filter((c) => c.evidence.phrasingShare >= params.minSourceShare);
-  const alignedUnion = alignedUnionShare(aligning, article);
-  const phrasingUnion = coveredShare(withoutCommonWording(phrasing.map((c) => c.evidence.phrasingCover)), article.unquotedWords);
-
+  const { aligned: alignedUnion, phrasing: phrasingUnion } = unions;
   const judged: JudgedSource[] = [];
   for (const c of candidates) {
     const e = c.evidence;
@@ -63,6 +59,23 @@ export function decideVerdicts(
     else if (byAlignment || byPhrasing) judged.push({ ...c, verdict: 'partial', score });
   }
   return judged.sort((a, b) => RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+}
+
+/** How much of the article the candidates explain together, by each kind of evidence. */
+export interface UnionShares {
+  readonly aligned: number;
+  readonly phrasing: number;
+}
+
+/** The union shares decideVerdicts compares with partialShare and partialPhrasing (calibrate computes them once per minSourceShare). */
+export function unionShares(candidates: readonly CandidateEvidence[], minSourceShare: number, article: ArticleWeights): UnionShares {
+  // a source adds to a union only by the measure on which it alone explains minSourceShare
+  const aligning = candidates.filter((c) => c.evidence.alignedShare >= minSourceShare);
+  const phrasing = candidates.filter((c) => c.evidence.phrasingShare >= minSourceShare);
+  return {
+    aligned: alignedUnionShare(aligning, article),
+    phrasing: coveredShare(withoutCommonWording(phrasing.map((c) => c.evidence.phrasingCover)), article.unquotedWords),
+  };
 }
 
 /**

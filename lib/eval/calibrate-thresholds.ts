@@ -1,4 +1,5 @@
-import { decideVerdicts } from '../detect/decide-verdicts.js';
+import { decideVerdicts, unionShares, type UnionShares } from '../detect/decide-verdicts.js';
+import type { Verification } from '../use-cases/detect-article.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import { VERDICT_PARAM_NAMES, type VerdictParamName } from '../detect/verdict-params.js';
 import { hashString } from '../sketch/hash.js';
@@ -92,7 +93,22 @@ function objective(r: EvalResult, maxFalseAlarms: number | undefined): number {
 
 /** Outcomes of the articles under `params`, re-deciding verdicts from their stored evidence. */
 export function judge(articles: readonly CheckedArticle[], params: DetectorParams): EvalOutcome[] {
-  return articles.map((a) => (a.verification ? outcomeOf(a.row, decideVerdicts(a.verification.candidates, params, a.verification.article).map((j) => j.key)) : a));
+  return articles.map((a) => {
+    if (!a.verification) return a;
+    const { candidates, article } = a.verification;
+    return outcomeOf(a.row, decideVerdicts(candidates, params, article, cachedUnions(a, a.verification, params.minSourceShare)).map((j) => j.key));
+  });
+}
+
+/** Union shares depend only on minSourceShare: computed once per article and value, they make a fit take seconds. */
+const UNIONS = new WeakMap<CheckedArticle, Map<number, UnionShares>>();
+
+function cachedUnions(a: CheckedArticle, v: Verification, minSourceShare: number): UnionShares {
+  let byValue = UNIONS.get(a);
+  if (!byValue) UNIONS.set(a, (byValue = new Map()));
+  let u = byValue.get(minSourceShare);
+  if (!u) byValue.set(minSourceShare, (u = unionShares(v.candidates, minSourceShare, v.article)));
+  return u;
 }
 
 function foldOf(a: CheckedArticle, folds: number): number {
