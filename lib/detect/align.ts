@@ -46,8 +46,11 @@ export function sentenceFeatures(tokens: Tokens, sentences: readonly Sentence[])
 
 /**
  * Similarity of article sentence `a` to a source window (one sentence, or two merged, since
- * rewriters join and split sentences): the mean of content-word containment and word-pair
- * containment of `a` in the window. Containment, not Jaccard: rewrites trim their sources.
+ * rewriters join and split sentences): the mean of the content-word share and the word-pair share
+ * of `a` found in the window. Each share is taken of the mean of the article sentence's size and
+ * the smaller of the two sizes: a trimmed rewrite is judged by its own words (containment), while a
+ * restyle that pads each sentence with adjectives and asides ("fearlessly stepped into the heart
+ * of") is judged halfway towards the source sentence it keeps, so padding costs it half as much.
  */
 export function windowScore(a: SentenceFeatures, window: readonly SourceSets[], minShared: number): number {
   if (a.content.length === 0) return 0;
@@ -59,9 +62,9 @@ export function windowScore(a: SentenceFeatures, window: readonly SourceSets[], 
     windowContent += w.content.size;
     windowPairs += w.bigrams.size;
   }
-  const pairs = Math.min(a.bigrams.length, windowPairs);
+  const pairs = (a.bigrams.length + Math.min(a.bigrams.length, windowPairs)) / 2;
   const pairShare = pairs > 0 ? countIn(a.bigrams, window, 'bigrams') / pairs : 0;
-  return 0.5 * (shared / Math.min(a.content.length, windowContent)) + 0.5 * pairShare;
+  return 0.5 * (shared / ((a.content.length + Math.min(a.content.length, windowContent)) / 2)) + 0.5 * pairShare;
 }
 
 /** A source sentence's features as sets, built once per comparison. */

@@ -90,16 +90,17 @@ export function evidenceScore(e: Pick<PairEvidence, 'trigramContainment' | 'alig
 /**
  * Wording that this many of the sources reuse is common wording ("according to the", the stock
  * phrases of a beat), not evidence that the article was drawn from them: several long unrelated
- * texts each explain a little of any article by such phrases, and their union adds up.
+ * texts each explain a little of any article by such phrases, and their union adds up. Applied to
+ * the reused-wording union only: sentences aligned in order are not stock phrases.
  */
 export const COMMON_WORDING_SOURCES = 3;
 
-/** Share of the article's words in sentences aligned by the union's sources, leaving out sentences that COMMON_WORDING_SOURCES or more align. */
+/** Share of the article's words in sentences aligned by any of the union's sources. */
 function alignedUnionShare(aligning: readonly CandidateEvidence[], article: ArticleWeights): number {
-  const alignedBy = new Map<number, number>();
-  for (const c of aligning) for (const p of c.evidence.pairs) alignedBy.set(p.a, (alignedBy.get(p.a) ?? 0) + 1);
+  const covered = new Set<number>();
+  for (const c of aligning) for (const p of c.evidence.pairs) covered.add(p.a);
   let coveredWords = 0;
-  for (const [i, n] of alignedBy) if (n < COMMON_WORDING_SOURCES) coveredWords += article.sentenceWeights[i] ?? 0;
+  for (const i of covered) coveredWords += article.sentenceWeights[i] ?? 0;
   return article.words > 0 ? coveredWords / article.words : 0;
 }
 
