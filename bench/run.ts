@@ -39,7 +39,7 @@ const JACCARD_LEVELS = [0.1, 0.3, 0.5, 0.8] as const;
 const JACCARD_TRIALS = 2000;
 const JACCARD_SET_SIZE = 300;
 
-const TARGETS = { speedup: 100, sketchDocsPerSec: 10_000, evalSeconds: 20, bundleBytes: 500 * 1024, coldInitMs: 150, p50Growth: 1.3 } as const;
+const TARGETS = { speedup: 100, sketchDocsPerSec: 10_000, evalSeconds: 20, llmEvalSeconds: 60, bundleBytes: 500 * 1024, coldInitMs: 150, p50Growth: 1.3 } as const;
 /** Index sizes the handler is timed at (RR_BENCH_HANDLER_SIZES to change). */
 const HANDLER_SIZES = (process.env['RR_BENCH_HANDLER_SIZES'] ?? '1000,10000').split(',').map(Number);
 /** RR_BENCH_S3RVER=in-process runs s3rver in the handler's own thread, as the bench did before. */
@@ -155,6 +155,18 @@ async function main(): Promise<void> {
     notes.push(`meter-courts corpus not found at ${corpus}: evaluation skipped (meterCourtsEvalSeconds null)`);
     rows.push(['meter-courts evaluation, seconds', '', 'n/a', '', `< ${TARGETS.evalSeconds}`, 'skipped']);
   }
+  const llmCorpus = resolve(repoRoot, '..', 'shared', 'corpora', 'llm-restyled-politifact');
+  let llmEvalSeconds: Summary | undefined;
+  if (existsSync(resolve(llmCorpus, 'labels.tsv'))) {
+    const evaluated = await measureSeconds(REPETITIONS, () => evaluateCorpus(llmCorpus, params));
+    llmEvalSeconds = evaluated;
+    const r = evaluated.last.result;
+    rows.push(['llm-restyled-politifact evaluation, seconds', fmt(llmEvalSeconds.min, 2), fmt(llmEvalSeconds.median, 2), fmt(llmEvalSeconds.max, 2), `< ${TARGETS.llmEvalSeconds}`, passMiss(llmEvalSeconds.median < TARGETS.llmEvalSeconds)]);
+    rows.push([`llm-restyled-politifact macroF1 (${r.articles} articles, ${r.sources} sources)`, '', String(r.macroF1), '', '', '']);
+  } else {
+    notes.push(`llm-restyled-politifact corpus not found at ${llmCorpus}: evaluation skipped (llmRestyledEvalSeconds null)`);
+    rows.push(['llm-restyled-politifact evaluation, seconds', '', 'n/a', '', `< ${TARGETS.llmEvalSeconds}`, 'skipped']);
+  }
   sampleRss();
   rows.push(['peak RSS, MiB (sampled)', '', peakRssMb().toFixed(0), '', '', '']);
 
@@ -204,6 +216,7 @@ async function main(): Promise<void> {
       minhashJaccardTheoryByLevel: Object.fromEntries(jaccard.map((l) => [String(l.target), round(l.theory, 5)])),
       meterCourtsEvalSeconds: evalSeconds === undefined ? null : round(evalSeconds.median, 2),
       meterCourtsMacroF1: macroF1,
+      llmRestyledEvalSeconds: llmEvalSeconds === undefined ? null : round(llmEvalSeconds.median, 2),
       peakRssMb: Math.round(peakRssMb()),
       bundleBytes: bundle.bundleBytes,
       coldInitMs: round(bundle.coldInitMs, 1),

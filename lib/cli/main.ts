@@ -5,7 +5,7 @@ import { ConfigError, RewriteRadarError, StoreError } from '../errors.js';
 import { DETECTOR_VERSION } from '../version.js';
 import { keyRootOf } from '../store/article-key.js';
 import type { CliContext } from './cli-context.js';
-import { parseParamOverrides } from './parse-param-overrides.js';
+import { parseParamOverrides, readParamsFile } from './parse-param-overrides.js';
 import { DEFAULT_STORE_DIR, USAGE } from './usage.js';
 import { MissingFileError, UsageError } from './usage-error.js';
 import { scanCommand } from './commands/scan-command.js';
@@ -13,13 +13,17 @@ import { indexCommand } from './commands/index-command.js';
 import { checkCommand } from './commands/check-command.js';
 import { compareCommand } from './commands/compare-command.js';
 import { evalCommand } from './commands/eval-command.js';
+import { calibrateCommand } from './commands/calibrate-command.js';
 import { backfillCommand } from './commands/backfill-command.js';
 
 const OPTIONS = {
   store: { type: 'string' },
   json: { type: 'boolean' },
   param: { type: 'string', multiple: true },
+  'params-file': { type: 'string' },
   errors: { type: 'string' },
+  'max-false-alarms': { type: 'string' },
+  out: { type: 'string' },
   endpoint: { type: 'string' },
   bucket: { type: 'string' },
   prefix: { type: 'string' },
@@ -59,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === undefined) throw new UsageError('no command given');
     if (values.errors !== undefined && command !== 'eval') throw new UsageError('--errors is an option of eval only');
+    if ((values['max-false-alarms'] !== undefined || values.out !== undefined) && command !== 'calibrate') throw new UsageError('--max-false-alarms and --out are options of calibrate only');
     const bucketOptions = BACKFILL_OPTIONS.filter((name) => values[name] !== undefined);
     if (bucketOptions.length > 0 && command !== 'backfill') throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill only`);
     if (values.store !== undefined && command === 'backfill') throw new UsageError('--store is not an option of backfill: its index and reports are in the bucket');
@@ -68,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       keyRoot: keyRootOf(storeDir),
       storeDir,
       json: values.json ?? false,
-      params: detectorParams(parseParamOverrides(values.param ?? [])),
+      params: detectorParams({ ...(await readParamsFile(values['params-file'])), ...parseParamOverrides(values.param ?? []) }),
       out,
       err,
       showProgress: process.stderr.isTTY === true && values.json !== true,
@@ -88,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
         return await backfillCommand(ctx, args, { endpoint: values.endpoint, bucket: values.bucket, prefix: values.prefix, concurrency: values.concurrency });
       case 'eval':
         return await evalCommand(ctx, args, values.errors === undefined ? {} : { errorsFile: values.errors });
+      case 'calibrate':
+        return await calibrateCommand(ctx, args, { ...(values['max-false-alarms'] === undefined ? {} : { maxFalseAlarms: values['max-false-alarms'] }), ...(values.out === undefined ? {} : { out: values.out }) });
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
+import { parseVerdictParams, type VerdictParams } from '../detect/verdict-params.js';
 import { DEFAULT_DETECTOR_PARAMS, type DetectorParams } from '../detect/detector-params.js';
 
 /** Names `--param` accepts: the numeric detector parameters (LSH banding is derived from them). */
@@ -18,4 +20,16 @@ export function parseParamOverrides(specs: readonly string[]): Partial<DetectorP
     overrides[name] = value;
   }
   return overrides as Partial<DetectorParams>;
+}
+
+/** The verdict thresholds of `--params-file FILE` (none without the option); ConfigError on a bad file. */
+export async function readParamsFile(file: string | undefined): Promise<VerdictParams> {
+  if (file === undefined) return {};
+  let json: string;
+  try {
+    json = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(`--params-file ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  return parseVerdictParams(json, `--params-file ${file}`);
 }

@@ -15,6 +15,8 @@ Commands:
   check FILES...       judge files against the index without adding them
   compare A B          show how article A relates to source B: measures, verdict, aligned passages
   eval CORPUS_DIR      measure the detector on a labelled corpus (labels.tsv, see shared/corpora)
+  calibrate CORPUS_DIR fit the verdict thresholds to a labelled sample (corpus format): prints
+                       cross-validated figures, writes a params file (--out, default detector-params.json)
   backfill             judge the articles already in an S3 bucket, oldest LastModified first, as the
                        deployed function would on upload (index and reports go to the bucket)
   help                 show this help
@@ -23,7 +25,9 @@ Options:
   --store DIR          where the index and reports are kept (default ${DEFAULT_STORE_DIR})
   --json               machine-readable output: one JSON object per line on stdout
   --param NAME=VALUE   override a detector parameter (repeatable), e.g. --param rewriteShare=0.6
+  --params-file FILE   verdict thresholds from a JSON file (as calibrate writes it); --param wins over it
   --errors FILE        eval only: write the misjudged articles as TSV
+  --max-false-alarms X calibrate: keep the false-alarm rate at most X (else macro-F1 alone)
   --endpoint URL       backfill: S3-compatible endpoint (default ${LOCAL_S3_ENDPOINT}, the local stack;
                        a 127.0.0.1/localhost endpoint without AWS_ACCESS_KEY_ID signs as S3RVER/S3RVER,
                        any other uses the standard AWS credential chain)

@@ -46,15 +46,25 @@ export function sentenceFeatures(tokens: Tokens, sentences: readonly Sentence[])
 
 /**
  * Similarity of article sentence `a` to a source window (one sentence, or two merged, since
- * rewriters join and split sentences): the mean of content-word containment and word-pair
- * containment of `a` in the window. Containment, not Jaccard: rewrites trim their sources.
+ * rewriters join and split sentences): the mean of the content-word share and the word-pair share
+ * of `a` found in the window. Each share is taken of the mean of the article sentence's size and
+ * the smaller of the two sizes: a trimmed rewrite is judged by its own words (containment), while a
+ * restyle that pads each sentence with adjectives and asides ("fearlessly stepped into the heart
+ * of") is judged halfway towards the source sentence it keeps, so padding costs it half as much.
  */
 export function windowScore(a: SentenceFeatures, window: readonly SourceSets[], minShared: number): number {
   if (a.content.length === 0) return 0;
   const shared = countIn(a.content, window, 'content');
   if (shared < Math.min(minShared, a.content.length)) return 0;
-  const pairShare = a.bigrams.length > 0 ? countIn(a.bigrams, window, 'bigrams') / a.bigrams.length : 0;
-  return 0.5 * (shared / a.content.length) + 0.5 * pairShare;
+  let windowContent = 0;
+  let windowPairs = 0;
+  for (const w of window) {
+    windowContent += w.content.size;
+    windowPairs += w.bigrams.size;
+  }
+  const pairs = (a.bigrams.length + Math.min(a.bigrams.length, windowPairs)) / 2;
+  const pairShare = pairs > 0 ? countIn(a.bigrams, window, 'bigrams') / pairs : 0;
+  return 0.5 * (shared / ((a.content.length + Math.min(a.content.length, windowContent)) / 2)) + 0.5 * pairShare;
 }
 
 /** A source sentence's features as sets, built once per comparison. */
@@ -68,6 +78,32 @@ export const MAX_ALIGNED_SENTENCES = 1000;
 
 /** Score a merged window must add over its best single sentence. */
 const MERGE_MARGIN = 0.05;
+
+/** A source's sentence sets and its inverted index term -> sentences, so only sentences sharing words are scored. */
+interface SourceIndex {
+  readonly sets: readonly SourceSets[];
+  readonly postings: ReadonlyMap<number, readonly number[]>;
+}
+
+/** Built once per source text and kept while its features live: one source is aligned against many articles. */
+const SOURCE_INDEXES = new WeakMap<readonly SentenceFeatures[], SourceIndex>();
+
+function sourceIndex(source: readonly SentenceFeatures[]): SourceIndex {
+  const hit = SOURCE_INDEXES.get(source);
+  if (hit) return hit;
+  const sets: SourceSets[] = source.map((x) => ({ content: new Set(x.content), bigrams: new Set(x.bigrams) }));
+  const postings = new Map<number, number[]>();
+  source.forEach((x, j) => {
+    for (const t of x.content) {
+      const list = postings.get(t);
+      if (list) list.push(j);
+      else postings.set(t, [j]);
+    }
+  });
+  const built = { sets, postings };
+  SOURCE_INDEXES.set(source, built);
+  return built;
+}
 
 function countIn(items: readonly number[], window: readonly SourceSets[], field: keyof SourceSets): number {
   let n = 0;
@@ -93,16 +129,7 @@ export function alignSentences(article: readonly SentenceFeatures[], source: rea
   const m = Math.min(article.length, MAX_ALIGNED_SENTENCES);
   const n = Math.min(source.length, MAX_ALIGNED_SENTENCES);
   if (m === 0 || n === 0) return [];
-  const sets: SourceSets[] = source.map((x) => ({ content: new Set(x.content), bigrams: new Set(x.bigrams) }));
-  // inverted index term -> source sentences, so only sentences sharing words are scored
-  const postings = new Map<number, number[]>();
-  source.forEach((x, j) => {
-    for (const t of x.content) {
-      const list = postings.get(t);
-      if (list) list.push(j);
-      else postings.set(t, [j]);
-    }
-  });
+  const { sets, postings } = sourceIndex(source);
   const choice = new Int8Array(m * n); // 0 none, 1 single sentence, 2 merged with the next
   const scoreAt = new Float64Array(m * n);
   const shared = new Int32Array(n);

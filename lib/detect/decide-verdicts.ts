@@ -32,32 +32,70 @@ export function decideVerdicts(
   candidates: readonly CandidateEvidence[],
   params: Pick<DetectorParams, 'copyContainment' | 'rewriteShare' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'>,
   article: ArticleWeights,
+  unions: UnionShares = unionShares(candidates, params.minSourceShare, article),
 ): JudgedSource[] {
-  // a source adds to a union only by the measure on which it alone explains minSourceShare
-  const aligning = candidates.filter((c) => c.evidence.alignedShare >= params.minSourceShare);
-  const phrasing = candidates.filter((c) => c.evidence.phrasingShare >= params.minSourceShare);
-  const covered = new Set<number>();
-  for (const c of aligning) for (const p of c.evidence.pairs) covered.add(p.a);
-  let coveredWords = 0;
-  for (const i of covered) coveredWords += article.sentenceWeights[i] ?? 0;
-  const alignedUnion = article.words > 0 ? coveredWords / article.words : 0;
-  const phrasingUnion = coveredShare(
-    phrasing.map((c) => c.evidence.phrasingCover),
-    article.unquotedWords,
-  );
-
+  const { aligned: alignedUnion, phrasing: phrasingUnion } = unions;
   const judged: JudgedSource[] = [];
   for (const c of candidates) {
     const e = c.evidence;
     const byAlignment = e.alignedShare >= params.minSourceShare && alignedUnion >= params.partialShare;
     const byPhrasing = e.phrasingShare >= params.minSourceShare && phrasingUnion >= params.partialPhrasing;
-    if (e.trigramContainment >= params.copyContainment) {
-      judged.push({ ...c, verdict: 'copy', score: round(e.trigramContainment) });
-    } else if (e.alignedShare >= params.rewriteShare) {
-      judged.push({ ...c, verdict: 'rewrite', score: round(e.alignedShare) });
-    } else if (byAlignment || byPhrasing) {
-      judged.push({ ...c, verdict: 'partial', score: round(byAlignment ? e.alignedShare : e.phrasingShare) });
-    }
+    const score = evidenceScore(e);
+    if (e.trigramContainment >= params.copyContainment) judged.push({ ...c, verdict: 'copy', score });
+    else if (e.alignedShare >= params.rewriteShare) judged.push({ ...c, verdict: 'rewrite', score });
+    else if (byAlignment || byPhrasing) judged.push({ ...c, verdict: 'partial', score });
   }
   return judged.sort((a, b) => RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+}
+
+/** How much of the article the candidates explain together, by each kind of evidence. */
+export interface UnionShares {
+  readonly aligned: number;
+  readonly phrasing: number;
+}
+
+/** The union shares decideVerdicts compares with partialShare and partialPhrasing (calibrate computes them once per minSourceShare). */
+export function unionShares(candidates: readonly CandidateEvidence[], minSourceShare: number, article: ArticleWeights): UnionShares {
+  // a source adds to a union only by the measure on which it alone explains minSourceShare
+  const aligning = candidates.filter((c) => c.evidence.alignedShare >= minSourceShare);
+  const phrasing = candidates.filter((c) => c.evidence.phrasingShare >= minSourceShare);
+  return {
+    aligned: alignedUnionShare(aligning, article),
+    phrasing: coveredShare(withoutCommonWording(phrasing.map((c) => c.evidence.phrasingCover)), article.unquotedWords),
+  };
+}
+
+/**
+ * The score of a match: the largest share of the article the source explains by any one kind of
+ * evidence (3-grams verbatim, sentences aligned in order, reused wording outside quotes). One
+ * number in [0, 1], the same definition for every verdict and article, growing with the evidence.
+ */
+export function evidenceScore(e: Pick<PairEvidence, 'trigramContainment' | 'alignedShare' | 'phrasingShare'>): number {
+  return round(Math.max(e.trigramContainment, e.alignedShare, e.phrasingShare));
+}
+
+/**
+ * Wording that this many of the sources reuse is common wording ("according to the", the stock
+ * phrases of a beat), not evidence that the article was drawn from them: several long unrelated
+ * texts each explain a little of any article by such phrases, and their union adds up. Applied to
+ * the reused-wording union only: sentences aligned in order are not stock phrases.
+ */
+export const COMMON_WORDING_SOURCES = 3;
+
+/** Share of the article's words in sentences aligned by any of the union's sources. */
+function alignedUnionShare(aligning: readonly CandidateEvidence[], article: ArticleWeights): number {
+  const covered = new Set<number>();
+  for (const c of aligning) for (const p of c.evidence.pairs) covered.add(p.a);
+  let coveredWords = 0;
+  for (const i of covered) coveredWords += article.sentenceWeights[i] ?? 0;
+  return article.words > 0 ? coveredWords / article.words : 0;
+}
+
+/** The masks with every word that COMMON_WORDING_SOURCES or more of them cover cleared. */
+function withoutCommonWording(masks: readonly Uint8Array[]): Uint8Array[] {
+  if (masks.length < COMMON_WORDING_SOURCES) return [...masks];
+  const n = masks[0]!.length;
+  const counts = new Uint8Array(n);
+  for (const m of masks) for (let i = 0; i < n; i++) counts[i] = Math.min(255, counts[i]! + m[i]!);
+  return masks.map((m) => m.map((v, i) => (counts[i]! >= COMMON_WORDING_SOURCES ? 0 : v)));
 }

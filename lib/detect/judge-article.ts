@@ -1,7 +1,7 @@
 import { articleWeights, compareTexts, type PreparedText } from './compare-texts.js';
 import { decideVerdicts, type CandidateEvidence, type JudgedSource } from './decide-verdicts.js';
 import type { DetectorParams } from './detector-params.js';
-import type { Verdict } from './evidence.js';
+import type { ArticleWeights, Verdict } from './evidence.js';
 
 /** A text taking part in a judgement, with its place in indexing order. */
 export interface OrderedText {
@@ -18,10 +18,17 @@ export interface LaterCopyVerdict {
   readonly score: number;
 }
 
-/** The verdicts on one article: its sources, best first, and the later articles that derive from it. */
+/** What verdicts were decided from, so thresholds can be fitted without verifying again (calibrate). */
+export interface Verification {
+  readonly candidates: readonly CandidateEvidence[];
+  readonly article: ArticleWeights;
+}
+
+/** The verdicts on one article: its sources, best first, the later articles that derive from it, and the evidence. */
 export interface Judgement {
   readonly sources: readonly JudgedSource[];
   readonly laterCopies: readonly LaterCopyVerdict[];
+  readonly verification: Verification;
 }
 
 /**
@@ -40,7 +47,8 @@ export function judgeArticle(article: OrderedText, candidates: readonly OrderedT
     }
     evidence.push({ key: c.key, order: c.order, evidence: compareTexts(article.text, c.text, params) });
   }
-  return { sources: decideVerdicts(evidence, params, articleWeights(article.text, params.quoteWeight)), laterCopies };
+  const weights = articleWeights(article.text, params.quoteWeight);
+  return { sources: decideVerdicts(evidence, params, weights), laterCopies, verification: { candidates: evidence, article: weights } };
 }
 
 /** How one text derives from one earlier source, or undefined when it does not. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RewriteRadarError } from '../errors.js';
 import type { DetectorParams } from '../detect/detector-params.js';
+import type { Verification } from '../detect/judge-article.js';
 import { checkArticle } from '../use-cases/check-article.js';
 import { ingestArticle } from '../use-cases/ingest-article.js';
 import { MemoryObjectStore } from '../store/memory-object-store.js';
@@ -55,8 +56,13 @@ export function parseLabels(tsv: string): LabelRow[] {
   });
 }
 
+/** One checked article: its outcome and, when it was verified, the evidence its verdicts came from. */
+export interface CheckedArticle extends EvalOutcome {
+  readonly verification?: Verification;
+}
+
 /** Runs the protocol: ingest every source once in sorted order, then check each article without indexing it. */
-export async function evaluateCorpus(dir: string, params: DetectorParams, onProgress?: (done: number, total: number) => void): Promise<{ result: EvalResult; outcomes: EvalOutcome[] }> {
+export async function evaluateCorpus(dir: string, params: DetectorParams, onProgress?: (done: number, total: number) => void): Promise<{ result: EvalResult; outcomes: CheckedArticle[] }> {
   const started = performance.now();
   const rows = parseLabels(await readFile(join(dir, 'labels.tsv'), 'utf8'));
   const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();
@@ -69,15 +75,19 @@ export async function evaluateCorpus(dir: string, params: DetectorParams, onProg
     await ingestArticle(deps, { key, bytes, order: `${String(i).padStart(9, '0')}|${key}` });
     onProgress?.(++done, total);
   }
-  const outcomes: EvalOutcome[] = [];
+  const outcomes: CheckedArticle[] = [];
   for (const row of rows) {
-    const { report } = await checkArticle(deps, { key: row.article, bytes: await readFile(join(dir, row.article)) });
+    const { report, verification } = await checkArticle(deps, { key: row.article, bytes: await readFile(join(dir, row.article)) });
     const flagged = report.matches.map((m) => m.key);
-    const correct = row.derived ? flagged.some((k) => row.sources.includes(k)) : flagged.length === 0;
-    outcomes.push({ row, flagged, correct });
+    outcomes.push({ ...outcomeOf(row, flagged), ...(verification ? { verification } : {}) });
     onProgress?.(++done, total);
   }
   return { result: summarise(outcomes, sources.length, (performance.now() - started) / 1000), outcomes };
+}
+
+/** Whether flagging `flagged` is right for the row: a derived article must name one of its sources, an independent one none. */
+export function outcomeOf(row: LabelRow, flagged: readonly string[]): EvalOutcome {
+  return { row, flagged, correct: row.derived ? flagged.some((k) => row.sources.includes(k)) : flagged.length === 0 };
 }
 
 /** Precision, recall, false alarms and F1 of both classes from per-article outcomes. */

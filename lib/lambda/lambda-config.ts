@@ -3,6 +3,7 @@ import { detectorParams, type DetectorParams } from '../detect/detector-params.j
 import { LOG_LEVELS, type LogLevel } from '../log.js';
 import { isBucketName, isIncomingPrefix } from '../store/keys.js';
 import { DEFAULT_S3_SOCKET_TIMEOUT_MS } from '../store/s3-client.js';
+import { parseVerdictParams } from '../detect/verdict-params.js';
 
 /** Everything the functions read from their environment, parsed once per cold start. */
 export interface LambdaConfig {
@@ -36,7 +37,9 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   if (!isIncomingPrefix(incomingPrefix)) {
     throw new ConfigError(`INCOMING_PREFIX must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(incomingPrefix)}`);
   }
-  const overrides: Record<string, number> = {};
+  // DETECTOR_PARAMS (a params file's JSON, e.g. from `rewrite-radar calibrate`) first; single variables win over it
+  const rawParams = env['DETECTOR_PARAMS'];
+  const overrides: Record<string, number> = rawParams === undefined || rawParams === '' ? {} : { ...parseVerdictParams(rawParams, 'DETECTOR_PARAMS') };
   for (const [variable, param] of Object.entries(PARAM_VARIABLES)) {
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;

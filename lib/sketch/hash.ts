@@ -1,5 +1,12 @@
 /** 32-bit integer hashing shared by tokens, shingles and MinHash; identical on every machine. */
 
+/** FNV-1a of a string's UTF-16 units, mixed by fmix32 (stable group ids, e.g. calibrate's folds). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix32(h);
+}
+
 /** murmur3's finaliser: full avalanche, so FNV's weak low bits do not bias MinHash. */
 export function fmix32(h: number): number {
   h ^= h >>> 16;

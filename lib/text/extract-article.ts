@@ -72,17 +72,24 @@ function extractFrom(format: ArticleFormat, raw: string): ExtractedArticle {
   }
 }
 
-/** First line holding a letter or digit, trimmed: a rule of dashes is no title. */
+/**
+ * First line that reads as a headline, trimmed: three words or more, not ending like a sentence.
+ * Pages copied as text start with button labels ("close", "Video") and teaser sentences; a file
+ * without such a line gets its first line holding a letter or digit (a rule of dashes is no title).
+ */
 function firstLine(text: string): string {
+  let fallback = '';
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const line = text.slice(start, end).trim();
-    if (HAS_LETTER_OR_DIGIT.test(line)) return clip(line);
     start = end + 1;
+    if (!HAS_LETTER_OR_DIGIT.test(line)) continue;
+    if (line.split(/\s+/).length >= 3 && !/[.!?]["'\u201d\u2019)]*$/u.test(line)) return clip(line);
+    if (fallback === '') fallback = line;
   }
-  return '';
+  return clip(fallback);
 }
 
 function clip(title: string): string {

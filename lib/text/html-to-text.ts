@@ -303,7 +303,8 @@ export function htmlToText(html: string): { title: string; text: string } {
   const articleText = article.toString();
   const mainText = main.toString();
   const text = articleText !== '' ? articleText : mainText !== '' ? mainText : all.toString();
-  const title = collapse(titleText) || collapse(ogTitle) || collapse(h1Text);
+  // the page's own headline before <title>, which sites suffix with their name or leave generic
+  const title = collapse(ogTitle) || collapse(h1Text) || collapse(titleText);
   return { title, text };
 }
 

@@ -1,3 +1,4 @@
+import type { Verification } from '../detect/judge-article.js';
 import type { Report } from '../report/report.js';
 import { queryBandKeys } from '../detect/candidate-keys.js';
 import { checkIndexParams } from '../store/index-params.js';
@@ -10,7 +11,7 @@ import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from '.
  * itself indexed keeps its stored place in indexing order, so its own later copies are not named
  * as its sources; any other may have every indexed article as a source.
  */
-export async function checkArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats }> {
+export async function checkArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats; verification?: Verification }> {
   const article = sketchArticle(deps, input.key, input.bytes);
   if ('status' in article) return { report: article, stats: noStats() };
   await checkIndexParams(deps.store, deps.params, { record: false });

@@ -1,7 +1,7 @@
 import { prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decodeFingerprint, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import { modelText } from '../detect/fingerprint.js';
-import { judgeArticle } from '../detect/judge-article.js';
+import { judgeArticle, type Verification } from '../detect/judge-article.js';
 import { scoreCandidates } from '../detect/rank-candidates.js';
 import { contentHash, sketchText, type SketchedText } from '../detect/sketch-text.js';
 import { ArticleRejectedError } from '../errors.js';
@@ -36,7 +36,7 @@ export async function judgeAgainstIndex(
   deps: DetectDeps,
   article: SketchedArticle,
   query: { bands: readonly string[]; sourcesBefore: string | undefined; indexed: boolean },
-): Promise<{ report: Report; stats: DetectStats }> {
+): Promise<{ report: Report; stats: DetectStats; verification: Verification }> {
   const { params, store, index } = deps;
   const search = scoreCandidates(await index.readBands(query.bands, params.maxBandIds), params, article.key);
   const ranked = search.candidates.slice(0, params.maxCandidates);
@@ -65,7 +65,7 @@ export async function judgeAgainstIndex(
     laterCopies: judgement.laterCopies,
     params,
   });
-  return { report, stats };
+  return { report, stats, verification: judgement.verification };
 }
 
 /** Tokenized, sentence-split form of a stored fingerprint, from the cache when it is there. */

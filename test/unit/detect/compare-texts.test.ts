@@ -159,6 +159,15 @@ describe('windowScore', () => {
     expect(windowScore(a!, window, 3)).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 12);
     expect(windowScore(a!, window, 4)).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 12); // needs min(4, 3 content words)
   });
+
+  it('judges a padded sentence halfway towards the shorter source sentence it keeps', () => {
+    const feat = (t: string) => sentenceFeatures(modelText(t).tokens, modelText(t).sentences)[0]!;
+    const a = feat('jury heard evidence bravely fiercely');
+    const b = feat('jury heard evidence');
+    const window = [{ content: new Set(b.content), bigrams: new Set(b.bigrams) }];
+    // content: 3 shared of a's 5 and b's 3 -> 3 / ((5 + 3) / 2); pairs: 2 shared of a's 4 and b's 2 -> 2 / ((4 + 2) / 2)
+    expect(windowScore(a, window, 3)).toBeCloseTo(0.5 * (3 / 4) + 0.5 * (2 / 3), 12);
+  });
 });
 
 describe('compareTexts on huge inputs', () => {

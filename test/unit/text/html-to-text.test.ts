@@ -7,7 +7,7 @@ const NEWS_PAGE = `<!doctype html>
 <head>
   <meta charset="utf-8">
   <title>Council approves cycle lanes &amp; parking changes | City News</title>
-  <meta property="og:title" content="OG title">
+  <meta property="og:title" content="Council approves cycle lanes">
   <style>p { color: red }</style>
   <script>window.dataLayer = [{ page: 'story' }];</script>
 </head>
@@ -43,7 +43,7 @@ const NEWS_PAGE = `<!doctype html>
 describe('htmlToText', () => {
   it('keeps only the story paragraphs of a news page', () => {
     const { title, text } = htmlToText(NEWS_PAGE);
-    expect(title).toBe('Council approves cycle lanes & parking changes | City News');
+    expect(title).toBe('Council approves cycle lanes');
     expect(text).toBe(
       [
         'Council approves cycle lanes',
@@ -62,8 +62,10 @@ describe('htmlToText', () => {
     expect(htmlToText('<body><div>First</div><div>Second</div></body>').text).toBe('First\n\nSecond');
   });
 
-  it('takes the title from <title>, else og:title, else the first <h1>', () => {
-    expect(htmlToText('<head><meta property="og:title" content="From OG"></head><body><h1>From H1</h1></body>').title).toBe('From OG');
+  it("takes the title from the page's own og:title, else the first <h1>, else <title>", () => {
+    expect(htmlToText('<head><title>close</title><meta property="og:title" content="From OG"></head><body><h1>From H1</h1></body>').title).toBe('From OG');
+    expect(htmlToText('<head><title>Site name</title></head><body><h1>From H1</h1></body>').title).toBe('From H1');
+    expect(htmlToText('<head><title>Only title</title></head><body><p>x</p></body>').title).toBe('Only title');
     expect(htmlToText('<body><h1> From <b>H1</b> </h1><h1>Second</h1></body>').title).toBe('From H1');
     expect(htmlToText('<body><svg><title>Icon</title></svg><p>x</p></body>').title).toBe('');
   });
