@@ -1,7 +1,6 @@
 import { plantedCorpus } from '../../../bench/planted-rewrites.js';
 import { makeBackfillTaskHandler } from '../../../lib/lambda/make-backfill-task-handler.js';
 import { FINGERPRINT_PREFIX, REPORT_PREFIX } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
 import { batchEvent } from '../../helpers/batch-events.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
@@ -51,16 +50,20 @@ describe('backfill of an archive that predates the function', () => {
   /** Every object the detector wrote (reports, fingerprints, index entries), key -> content. */
   async function stateOf(): Promise<Record<string, string>> {
     const state: Record<string, string> = {};
-    for (const prefix of [REPORT_PREFIX, FINGERPRINT_PREFIX, INDEX_PREFIX]) {
+    for (const prefix of [REPORT_PREFIX, FINGERPRINT_PREFIX]) {
       for (const key of await stack.deps.store.list(prefix)) state[key] = Buffer.from((await stack.deps.store.get(key))!).toString('utf8');
     }
+    for (const e of await stack.indexEntries()) state[`index ${e.band} ${e.article}`] = '';
     return state;
   }
+
+  /** The CLI reaches the test's own dynalite, not the local stack's port. */
+  const dynamoDbOptions = (): string[] => ['--dynamodb-endpoint', stack.dynamo.endpoint, '--table', stack.dynamo.table];
 
   it('rewrite-radar backfill judges the archive oldest first, and a second run changes nothing', async () => {
     expect(await stateOf()).toEqual({});
 
-    const first = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'articles', '--concurrency', '1'], AS_S3RVER);
+    const first = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--bucket', 'articles', '--concurrency', '1'], AS_S3RVER);
 
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const spun = await stack.report(SPUN);
@@ -76,7 +79,7 @@ describe('backfill of an archive that predates the function', () => {
     expect(first.stdout).toContain('skipped: 1 object(s)');
 
     const before = await stateOf();
-    const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--json'], AS_S3RVER);
+    const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--json'], AS_S3RVER);
 
     expect(second.code).toBe(0);
     expect(second.stdout.trim().split('\n')).toHaveLength(7);
@@ -84,7 +87,7 @@ describe('backfill of an archive that predates the function', () => {
   });
 
   it('rewrite-radar backfill exits 1 when the bucket cannot be read, 2 on a bad option', async () => {
-    const noBucket = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'no-such-bucket'], AS_S3RVER);
+    const noBucket = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--bucket', 'no-such-bucket'], AS_S3RVER);
     expect(noBucket.code).toBe(1);
     expect(noBucket.stderr).toContain('storage fault');
     expect((await runCli(['backfill', '--concurrency', '0'], AS_S3RVER)).code).toBe(2);

@@ -4,8 +4,8 @@ import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { decodeS3Key } from '../../../lib/lambda/parse-s3-event.js';
 import { deliverEvents, triggerAccepts } from '../../../lib/local/deliver-events.js';
 import { FINGERPRINT_PREFIX, htmlReportKey, REPORT_PREFIX, reportKey } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/s3-lsh-index.js';
 import type { Report } from '../../../lib/report/report.js';
+import type { DynamoDbFaultProxy } from '../../helpers/dynamodb-fault-proxy.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
 
@@ -17,6 +17,11 @@ const SEED = 20240301;
  */
 const RATES = { error503: 0.095, drop: 0.035, slow: 0.04 };
 const DUPLICATE_SHARE = 0.1;
+/**
+ * Per DynamoDB request: throttled (the SDK retries it 3 times in all), or a BatchWriteItem with
+ * half its items handed back unprocessed (the index retries them).
+ */
+const DYNAMODB_FAULTS = { seed: SEED, throttle: 0.04, unprocessed: 0.15 };
 
 /** The object keys of an event's records, as they are written in it. */
 function keysOf(event: unknown): string[] {
@@ -24,18 +29,21 @@ function keysOf(event: unknown): string[] {
   return records.map((r) => r.s3?.object?.key).filter((k): k is string => typeof k === 'string');
 }
 
-describe('200 concurrent uploads while S3 throttles, stalls and drops connections', () => {
+describe('200 concurrent uploads while S3 throttles, stalls and drops connections and DynamoDB throttles', () => {
   let stack: LocalStack | undefined;
   let proxy: FaultProxy | undefined;
+  let dynamoProxy: DynamoDbFaultProxy | undefined;
   afterAll(async () => {
     await stack?.close();
     await proxy?.close();
+    await dynamoProxy?.close();
   });
 
   it('ends with one report and one entry set per article, every pair linked, once the failure queue is replayed', async () => {
-    ({ stack, proxy } = await startProxiedStack({ seed: SEED, rates: RATES }));
+    ({ stack, proxy, dynamoProxy } = await startProxiedStack({ seed: SEED, rates: RATES }, {}, DYNAMODB_FAULTS));
     const s = stack!;
     const p = proxy!;
+    const d = dynamoProxy!;
     const corpus = plantedCorpus({ pairs: 70, unrelated: 60, words: 120, seed: SEED, kinds: ['copy', 'light', 'heavy'] });
     expect(corpus).toHaveLength(200);
     const keyOf = (name: string): string => `incoming/faults/${name}.txt`;
@@ -79,6 +87,7 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
     });
 
     p.mode = 'random';
+    d.mode = 'random';
     await Promise.all(corpus.map((a) => s.put(keyOf(a.name), a.text)));
     // events trail the PUTs; a missing one fails here, not at the jest timeout
     const eventsDue = Date.now() + 120_000;
@@ -91,7 +100,9 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
 
     // the operator replays the failure queue once S3 is healthy; the queue holds the events as Lambda got them
     p.mode = 'pass';
+    d.mode = 'pass';
     const faultCounts = p.counts;
+    const dynamoCounts = d.counts;
     let replayed = 0;
     await Promise.all(
       delivery.failed.map(async (f) => {
@@ -102,12 +113,15 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
 
     console.log(
       `fault injection: ${faultCounts.requests} requests through the proxy, ${faultCounts.error503} 503s, ${faultCounts.drop} drops, ${faultCounts.slow} slow; ` +
+        `DynamoDB: ${dynamoCounts.requests} requests, ${dynamoCounts.throttled} throttled, ${dynamoCounts.partialBatches} batches with ${dynamoCounts.unprocessedItems} items left unprocessed; ` +
         `${delivered} events delivered (${duplicates} duplicates), ${retried} handler failures retried, ${exhausted} events exhausted their retries, ${replayed} replayed`,
     );
     expect(exhausted).toBeGreaterThan(0); // the rates must be high enough to reach the failure queue
     expect(replayed).toBe(delivery.failed.length);
     expect(duplicates).toBe(duplicateAfterMs.size);
     expect(faultCounts.error503 + faultCounts.drop).toBeGreaterThan(0);
+    expect(dynamoCounts.throttled).toBeGreaterThan(0);
+    expect(dynamoCounts.unprocessedItems).toBeGreaterThan(0);
 
     // exactly one JSON and one HTML report per article, nothing else under reports/
     const expectedReports = [...articleKeys].flatMap((k) => [reportKey(k), htmlReportKey(k)]).sort();
@@ -128,8 +142,8 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
     expect(fingerprints.sort()).toEqual([...articleKeys].map((k) => `${FINGERPRINT_PREFIX}${k}.json`).sort());
     let expectedEntries = 0;
     for (const key of fingerprints) expectedEntries += decodeFingerprint((await s.deps.store.get(key))!, key).bandKeys.length;
-    const entries = await s.deps.store.list(INDEX_PREFIX);
-    const strangers = entries.map((e) => decodeURIComponent(e.slice(e.lastIndexOf('/') + 1))).filter((k) => !articleKeys.has(k));
+    const entries = await s.indexEntries();
+    const strangers = entries.map((e) => e.article).filter((k) => !articleKeys.has(k));
     expect(strangers).toEqual([]);
     expect(entries).toHaveLength(expectedEntries);
 
