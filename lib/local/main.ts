@@ -6,16 +6,20 @@ import { makeS3Client } from '../lambda/s3-client.js';
 import { jsonLog } from '../lambda/json-log.js';
 import { listArticleFiles } from '../cli/list-article-files.js';
 import { reportKey } from '../store/keys.js';
+import { LOCAL_TABLE } from './local-dynamodb-server.js';
 import { LOCAL_BUCKET, startLocalStackRuntime } from './start-local-stack.js';
 import { triggerAccepts } from './deliver-events.js';
 import { SUPPORTED_EXTENSIONS } from '../text/extract-article.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 
-const USAGE = `usage: npm start -- [--port N] [--data DIR] [--drop DIR] [--upload DIR] [--exit]
+const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [--dynamodb-data DIR] [--drop DIR] [--upload DIR] [--exit]
   Runs the serverless stack locally: an S3-compatible server on 127.0.0.1 (s3rver) with the
-  bucket "${LOCAL_BUCKET}", whose object events run the same Lambda handler as in AWS.
-  --port N      port of the server (default 4569)
-  --data DIR    where the server keeps the bucket (default .rewrite-radar/s3)
+  bucket "${LOCAL_BUCKET}", whose object events run the same Lambda handler as in AWS, and a
+  DynamoDB-compatible one (dynalite) holding the index table "${LOCAL_TABLE}".
+  --port N      port of the S3 server (default 4569)
+  --data DIR    where the S3 server keeps the bucket (default .rewrite-radar/s3)
+  --dynamodb-port N    port of the DynamoDB server (default 4567)
+  --dynamodb-data DIR  where it keeps the table (default .rewrite-radar/dynamodb)
   --drop DIR    a folder whose new files are uploaded to incoming/ (default ./drop)
   --upload DIR  upload every file under DIR to incoming/ at start
   --exit        exit once the uploads are judged, instead of serving
@@ -32,6 +36,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const stack = await startLocalStackRuntime({
     dataDir: resolve(opts.data),
     port: opts.port,
+    dynamoDbDir: resolve(opts.dynamoDbData),
+    dynamoDbPort: opts.dynamoDbPort,
     env: process.env,
     log: jsonLog(process.env['LOG_LEVEL'] ? (process.env['LOG_LEVEL'].toLowerCase() as 'debug') : 'warn', (line) => process.stderr.write(`${line}\n`)),
     onHandled: (results) => results.forEach((r) => print(describe(r))),
@@ -44,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   const { endpoint } = stack.server;
   print(`rewrite-radar local stack: S3 endpoint ${endpoint}, bucket ${LOCAL_BUCKET}, articles under ${stack.incomingPrefix}`);
+  print(`  index: DynamoDB endpoint ${stack.dynamo.endpoint}, table ${LOCAL_TABLE}, kept in ${opts.dynamoDbData}/`);
   print(`  upload: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws s3 cp story.html s3://${LOCAL_BUCKET}/${stack.incomingPrefix}story.html --endpoint-url ${endpoint}`);
   print(`  report: s3://${LOCAL_BUCKET}/${reportKey(`${stack.incomingPrefix}story.html`)} (and .html beside it), also under ${join(opts.data, LOCAL_BUCKET)}/`);
   if (opts.upload) {
@@ -92,20 +99,34 @@ function describe(r: HandledEvent): string {
   return `${r.key}: ${r.status === 'ok' ? r.verdict : r.status}  -> report s3://${LOCAL_BUCKET}/${reportKey(r.key)}`;
 }
 
-function parseArgs(argv: readonly string[]): { port: number; data: string; drop: string; upload?: string; exit: boolean } | string {
-  const opts: { port: number; data: string; drop: string; upload?: string; exit: boolean } = { port: 4569, data: '.rewrite-radar/s3', drop: 'drop', exit: false };
+interface LocalOptions {
+  port: number;
+  data: string;
+  dynamoDbPort: number;
+  dynamoDbData: string;
+  drop: string;
+  upload?: string;
+  exit: boolean;
+}
+
+function parseArgs(argv: readonly string[]): LocalOptions | string {
+  const opts: LocalOptions = { port: 4569, data: '.rewrite-radar/s3', dynamoDbPort: 4567, dynamoDbData: '.rewrite-radar/dynamodb', drop: 'drop', exit: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
     if (a === '--exit') opts.exit = true;
     else if (a === '--port') opts.port = Number(value());
     else if (a === '--data') opts.data = value() ?? '';
+    else if (a === '--dynamodb-port') opts.dynamoDbPort = Number(value());
+    else if (a === '--dynamodb-data') opts.dynamoDbData = value() ?? '';
     else if (a === '--drop') opts.drop = value() ?? '';
     else if (a === '--upload') opts.upload = value() ?? '';
     else if (a === '--help' || a === '-h') return 'rewrite-radar local stack';
     else return `unknown argument ${JSON.stringify(a)}`;
   }
-  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) return `--port must be a port number, got ${JSON.stringify(opts.port)}`;
-  if (!opts.data || !opts.drop || opts.upload === '') return 'a folder option is missing its value';
+  for (const [name, port] of [['--port', opts.port], ['--dynamodb-port', opts.dynamoDbPort]] as const) {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return `${name} must be a port number, got ${JSON.stringify(port)}`;
+  }
+  if (!opts.data || !opts.dynamoDbData || !opts.drop || opts.upload === '') return 'a folder option is missing its value';
   return opts;
 }

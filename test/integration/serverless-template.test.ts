@@ -190,8 +190,8 @@ describe('serverless.yml as packaged by osls', () => {
       expect(backfill?.Type).toBe('AWS::Lambda::Function');
       expect(backfill!.Properties.Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
       const mentions = Object.entries(t.Resources).filter(([id, r]) => id !== BACKFILL && JSON.stringify(r).includes(BACKFILL)).map(([, r]) => r.Type);
-      // only its log group's dependency may name it: no notification, no S3 invoke permission, no async config
-      expect(mentions.filter((type) => type !== 'AWS::Logs::LogGroup')).toEqual([]);
+      // only its log group's dependency and its duration alarm may name it: no notification, no S3 invoke permission, no async config
+      expect(mentions.filter((type) => type !== 'AWS::Logs::LogGroup' && type !== 'AWS::CloudWatch::Alarm')).toEqual([]);
       const notifications = Object.values(t.Resources).flatMap((r) => (r.Type === 'AWS::S3::Bucket' || r.Type === 'Custom::S3' ? [JSON.stringify(r.Properties)] : []));
       expect(notifications.some((n) => n.includes(BACKFILL) || n.includes('backfillTask'))).toBe(false);
       const permissions = Object.values(t.Resources).filter((r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties.FunctionName).includes(BACKFILL));
