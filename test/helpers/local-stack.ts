@@ -66,7 +66,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (options.wire !== false) server.onEvent((e) => delivery.deliver(e));
   // the uploader waits out a busy server: a PUT it retried would make S3 send a second event
   const { s3: user } = makeS3Client(server.clientConfig, 120_000);
-  const scanner = new DynamoDBClient(dynamo.clientConfig);
   return {
     server,
     dynamo,
@@ -84,25 +83,32 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const bytes = await deps.store.get(reportKey(key));
       return bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as Report) : undefined;
     },
-    indexEntries: async () => {
-      const entries: IndexEntry[] = [];
-      let start: ScanCommandOutput['LastEvaluatedKey'];
-      do {
-        const page = await scanner.send(new ScanCommand({ TableName: dynamo.table, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
-        for (const item of page.Items ?? []) entries.push({ band: item[INDEX_TABLE_KEY.partition]!.S!, article: item[INDEX_TABLE_KEY.sort]!.S! });
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return entries;
-    },
+    indexEntries: () => scanIndex(dynamo),
     close: async () => {
       await delivery.idle();
       user.destroy();
-      scanner.destroy();
       await dynamo.close();
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** Every item of a local server's index table (a Scan, not the handler's path). */
+export async function scanIndex(dynamo: Pick<LocalDynamoDbServer, 'clientConfig' | 'table'>): Promise<IndexEntry[]> {
+  const client = new DynamoDBClient(dynamo.clientConfig);
+  try {
+    const entries: IndexEntry[] = [];
+    let start: ScanCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await client.send(new ScanCommand({ TableName: dynamo.table, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+      for (const item of page.Items ?? []) entries.push({ band: item[INDEX_TABLE_KEY.partition]!.S!, article: item[INDEX_TABLE_KEY.sort]!.S! });
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return entries;
+  } finally {
+    client.destroy();
+  }
 }
 
 /**

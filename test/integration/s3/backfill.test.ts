@@ -4,7 +4,8 @@ import { FINGERPRINT_PREFIX, REPORT_PREFIX } from '../../../lib/store/keys.js';
 import { batchEvent } from '../../helpers/batch-events.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
-import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
+import { startLocalDynamoDbServer } from '../../../lib/local/local-dynamodb-server.js';
+import { scanIndex, startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
 import { runCli } from '../../helpers/run-cli.js';
 
 const WIRE = 'incoming/wire/harbour bridge.txt';
@@ -84,6 +85,24 @@ describe('backfill of an archive that predates the function', () => {
     expect(second.code).toBe(0);
     expect(second.stdout.trim().split('\n')).toHaveLength(7);
     expect(await stateOf()).toEqual(before);
+  });
+
+  it('rewrite-radar reindex rebuilds the same table from the fingerprints alone', async () => {
+    await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions()], AS_S3RVER);
+    const entries = await stack.indexEntries();
+    expect(entries.length).toBeGreaterThan(100);
+    const fresh = await startLocalDynamoDbServer({ table: 'rebuilt-index' });
+    try {
+      const run = await runCli(['reindex', '--endpoint', stack.server.endpoint, '--dynamodb-endpoint', fresh.endpoint, '--table', fresh.table, '--json'], AS_S3RVER);
+
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const order = (list: Array<{ band: string; article: string }>): string[] => list.map((e) => `${e.band} ${e.article}`).sort();
+      expect(order(await scanIndex(fresh))).toEqual(order(entries));
+      // the judged articles: the pdf and the one outside incoming/ have no fingerprint, the too-short one neither
+      expect(JSON.parse(run.stdout)).toEqual({ articles: 6, entries: entries.length, table: 'rebuilt-index', fingerprints: 's3://articles/fingerprints/incoming/', skipped: [] });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('rewrite-radar backfill exits 1 when the bucket cannot be read, 2 on a bad option', async () => {
