@@ -43,40 +43,40 @@ describe('S3 and DynamoDB faults while a batch is processed', () => {
     return s3Event('created', key, { eTag: head.ETag!.replace(/"/g, ''), size: head.ContentLength ?? 0, eventTime });
   }
 
-  it.each(['error-503', 'drop', 'stall'] as const)('throws on %s after the SDK retries, and a redelivery then completes cleanly', async (mode) => {
+  /**
+   * Handles the first article, the second while `fault` is on (it must throw), then redelivers the
+   * second and handles the third with the fault off; `check` gets the cause of the handler's throw.
+   */
+  async function failThenRedeliver(fault: { on: () => void; off: () => void }, check: (cause: Error | undefined) => void): Promise<void> {
     const events = [];
     for (const [i, a] of ARTICLES.entries()) events.push(await eventFor(a.key, a.text, `2024-03-01T0${i}:00:00.000Z`));
     await stack.handler(events[0]);
 
-    proxy.mode = mode;
+    fault.on();
     const failure = await stack.handler(events[1]).catch((e: unknown) => e);
-    proxy.mode = 'pass';
+    fault.off();
 
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error & { cause?: unknown }).cause).toBeInstanceOf(StoreError);
-    expect(proxy.faults).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
+    check((failure as Error & { cause?: Error }).cause);
     await stack.handler(events[1]);
     await stack.handler(events[2]);
     await expectCleanState();
+  }
+
+  it.each(['error-503', 'drop', 'stall'] as const)('throws on %s after the SDK retries, and a redelivery then completes cleanly', async (mode) => {
+    await failThenRedeliver({ on: () => (proxy.mode = mode), off: () => (proxy.mode = 'pass') }, (cause) => {
+      expect(cause).toBeInstanceOf(StoreError);
+      expect(proxy.faults).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
+    });
   });
 
   it('throws IndexThrottledError when DynamoDB throttles past the SDK retries, and a redelivery then completes cleanly', async () => {
-    const events = [];
-    for (const [i, a] of ARTICLES.entries()) events.push(await eventFor(a.key, a.text, `2024-03-01T0${i}:00:00.000Z`));
-    await stack.handler(events[0]);
-
-    dynamoProxy.mode = 'throttle';
-    const failure = await stack.handler(events[1]).catch((e: unknown) => e);
-    dynamoProxy.mode = 'pass';
-
-    expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error & { cause?: unknown }).cause).toBeInstanceOf(IndexThrottledError);
-    expect((failure as Error & { cause?: Error }).cause?.message).toMatch(/ProvisionedThroughputExceededException/);
-    expect(dynamoProxy.counts.throttled).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
-    expect(stack.logs.some((l) => l['message'] === 'article event failed')).toBe(true);
-    await stack.handler(events[1]);
-    await stack.handler(events[2]);
-    await expectCleanState();
+    await failThenRedeliver({ on: () => (dynamoProxy.mode = 'throttle'), off: () => (dynamoProxy.mode = 'pass') }, (cause) => {
+      expect(cause).toBeInstanceOf(IndexThrottledError);
+      expect(cause?.message).toMatch(/ProvisionedThroughputExceededException/);
+      expect(dynamoProxy.counts.throttled).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
+      expect(stack.logs.some((l) => l['message'] === 'article event failed')).toBe(true);
+    });
   });
 
   it('writes the items DynamoDB leaves unprocessed on a later attempt', async () => {
@@ -94,18 +94,9 @@ describe('S3 and DynamoDB faults while a batch is processed', () => {
   });
 
   it('throws IndexThrottledError when a batch stays unprocessed through every attempt, and a redelivery then completes cleanly', async () => {
-    const events = [];
-    for (const [i, a] of ARTICLES.entries()) events.push(await eventFor(a.key, a.text, `2024-03-01T0${i}:00:00.000Z`));
-    await stack.handler(events[0]);
-
-    dynamoProxy.mode = 'unprocessed-all';
-    const failure = await stack.handler(events[1]).catch((e: unknown) => e);
-    dynamoProxy.mode = 'pass';
-
-    expect((failure as Error & { cause?: unknown }).cause).toBeInstanceOf(IndexThrottledError);
-    expect((failure as Error & { cause?: Error }).cause?.message).toMatch(/unprocessed after 8 attempts/);
-    await stack.handler(events[1]);
-    await stack.handler(events[2]);
-    await expectCleanState();
+    await failThenRedeliver({ on: () => (dynamoProxy.mode = 'unprocessed-all'), off: () => (dynamoProxy.mode = 'pass') }, (cause) => {
+      expect(cause).toBeInstanceOf(IndexThrottledError);
+      expect(cause?.message).toMatch(/unprocessed after 8 attempts/);
+    });
   });
 });
