@@ -23,7 +23,8 @@ export function s3HandlerDeps(
 ): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter } {
   const config = lambdaConfig(env);
   const { s3, requests } = makeS3Client(s3Config, config.s3SocketTimeoutMs);
-  const { dynamodb, requests: dynamoDbRequests } = makeDynamoDbClient(dynamoDbConfig, config.s3SocketTimeoutMs);
+  // S3_SOCKET_TIMEOUT_MS is S3's alone: DynamoDB sockets keep the default 10 s idle limit
+  const { dynamodb, requests: dynamoDbRequests } = makeDynamoDbClient(dynamoDbConfig);
   const store = new S3ObjectStore(s3, config.bucket);
   return {
     bucket: config.bucket,
