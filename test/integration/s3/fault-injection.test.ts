@@ -20,7 +20,7 @@ const DUPLICATE_SHARE = 0.1;
 /**
  * Per DynamoDB request: throttled (the SDK makes 3 attempts), or a BatchWriteItem with half its
  * items handed back unprocessed (the index retries them). With the index in DynamoDB an event
- * makes only ~12 S3 requests but ~80 DynamoDB ones: a request fails with 0.15^3 and an attempt
+ * makes some 10-30 S3 requests but ~80 DynamoDB ones: a request fails with 0.15^3 and an attempt
  * of an event about 30% of the time, so a handful of the 200 events reach the failure queue.
  */
 const DYNAMODB_FAULTS = { seed: SEED, throttle: 0.15, unprocessed: 0.15 };
