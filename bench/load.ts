@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { s3HandlerDeps } from '../lib/lambda/default-deps.js';
+import type { S3ObjectStore } from '../lib/store/s3-object-store.js';
+import { S3LshIndex } from './s3-list-index.js';
 import { makeArticleEventHandler } from '../lib/lambda/make-article-event-handler.js';
 import { reportKey } from '../lib/store/keys.js';
 import { decodeReport } from '../lib/report/decode-report.js';
@@ -82,7 +84,11 @@ async function main(): Promise<void> {
   const server = await forkLocalS3Server({ directory, bucket: BUCKET });
   // the uploader and the scorer have their own client: their requests are not the handler's
   const bench = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...server.clientConfig });
-  const instances = Array.from({ length: config.concurrency }, () => s3HandlerDeps({ ARTICLES_BUCKET: BUCKET, LOG_LEVEL: 'error' }, server.clientConfig));
+  // still on the S3-LIST baseline index until this bench seeds a DynamoDB table (issue 10, item 4)
+  const instances = Array.from({ length: config.concurrency }, () => {
+    const deps = s3HandlerDeps({ ARTICLES_BUCKET: BUCKET, INDEX_TABLE: 'unused-s3-list-baseline', LOG_LEVEL: 'error' }, server.clientConfig);
+    return { ...deps, index: new S3LshIndex(deps.store as S3ObjectStore) };
+  });
   const handlerRequests = (): number => instances.reduce((n, d) => n + d.s3Requests(), 0);
   const handlerRequestsByCommand = (): Record<string, number> => {
     const sum: Record<string, number> = {};

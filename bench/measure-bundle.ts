@@ -28,7 +28,7 @@ function repoRoot(): string {
 function coldLoadMs(root: string, bundle: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});console.log(Number(process.hrtime.bigint()-t)/1e6)`;
   // What Lambda sets, plus the one required variable, so a handler that reads its config at load succeeds.
-  const env = { ...process.env, AWS_REGION: 'us-east-1', ARTICLES_BUCKET: 'measure-bundle', INCOMING_PREFIX: 'incoming/' };
+  const env = { ...process.env, AWS_REGION: 'us-east-1', ARTICLES_BUCKET: 'measure-bundle', INDEX_TABLE: 'measure-bundle', INCOMING_PREFIX: 'incoming/' };
   const out = execFileSync(process.execPath, ['-e', script], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = Number(out.trim().split('\n').pop());
   if (!Number.isFinite(ms)) throw new Error(`Expecting the load time in ms on the last line, got ${JSON.stringify(out)}`);

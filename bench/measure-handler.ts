@@ -12,7 +12,7 @@ import { fingerprintKey, htmlReportKey, reportKey } from '../lib/store/keys.js';
 import { MemoryLshIndex } from '../lib/store/memory-lsh-index.js';
 import { MemoryObjectStore } from '../lib/store/memory-object-store.js';
 import type { LshIndex } from '../lib/store/ports.js';
-import { S3LshIndex } from '../lib/store/s3-lsh-index.js';
+import { S3LshIndex } from './s3-list-index.js';
 import type { S3ObjectStore } from '../lib/store/s3-object-store.js';
 import { indexArticle } from '../lib/use-cases/index-article.js';
 import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
@@ -98,7 +98,8 @@ export async function measureHandler(
   const { probe = 40, words = 150, server: placement = 'forked' } = options;
   const directory = await mkdtemp(join(tmpdir(), 'rr-bench-s3-'));
   const server = await startServer(placement, directory);
-  const deps = s3HandlerDeps({ ARTICLES_BUCKET: 'articles', LOG_LEVEL: 'error' }, server.clientConfig);
+  // the S3-LIST baseline index replaces the table's below: the DynamoDB client is never used
+  const deps = s3HandlerDeps({ ARTICLES_BUCKET: 'articles', INDEX_TABLE: 'unused-s3-list-baseline', LOG_LEVEL: 'error' }, server.clientConfig);
   // the same index over the same store, but telling how many keys each band's LIST returned
   const bandPages: number[] = [];
   const s3Store = deps.store as S3ObjectStore;

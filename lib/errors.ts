@@ -38,16 +38,21 @@ export class ConfigError extends RewriteRadarError {
   override name = 'ConfigError';
 }
 
-/** A storage fault (disk, network, S3): thrown so the caller can retry. */
+/** A storage fault (disk, network, S3, DynamoDB): thrown so the caller can retry. */
 export class StoreError extends RewriteRadarError {
   override name = 'StoreError';
   constructor(
     message: string,
-    readonly context: { key?: string; bucket?: string },
+    readonly context: { key?: string; bucket?: string; table?: string },
     options?: { cause?: unknown },
   ) {
     super(message, options);
   }
+}
+
+/** DynamoDB kept throttling the index table after every retry: thrown so Lambda retries the event later. */
+export class IndexThrottledError extends StoreError {
+  override name = 'IndexThrottledError';
 }
 
 /** An invocation payload that is not an S3 event record we can act on: thrown so it reaches the failure destination. */

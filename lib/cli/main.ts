@@ -15,6 +15,7 @@ import { compareCommand } from './commands/compare-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { calibrateCommand } from './commands/calibrate-command.js';
 import { backfillCommand } from './commands/backfill-command.js';
+import { reindexCommand } from './commands/reindex-command.js';
 
 const OPTIONS = {
   store: { type: 'string' },
@@ -25,6 +26,8 @@ const OPTIONS = {
   'max-false-alarms': { type: 'string' },
   out: { type: 'string' },
   endpoint: { type: 'string' },
+  'dynamodb-endpoint': { type: 'string' },
+  table: { type: 'string' },
   bucket: { type: 'string' },
   prefix: { type: 'string' },
   concurrency: { type: 'string' },
@@ -32,8 +35,9 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-/** Options that only backfill takes (it works on a bucket, not on the store folder). */
-const BACKFILL_OPTIONS = ['endpoint', 'bucket', 'prefix', 'concurrency'] as const;
+/** Options that only backfill and reindex take (they work on a bucket and table, not on the store folder). */
+const BACKFILL_OPTIONS = ['endpoint', 'dynamodb-endpoint', 'table', 'bucket', 'prefix', 'concurrency'] as const;
+const DEPLOYMENT_COMMANDS = new Set(['backfill', 'reindex']);
 
 /** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage or configuration, 3 a named file missing). */
 export async function main(argv: string[]): Promise<number> {
@@ -65,8 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     if (values.errors !== undefined && command !== 'eval') throw new UsageError('--errors is an option of eval only');
     if ((values['max-false-alarms'] !== undefined || values.out !== undefined) && command !== 'calibrate') throw new UsageError('--max-false-alarms and --out are options of calibrate only');
     const bucketOptions = BACKFILL_OPTIONS.filter((name) => values[name] !== undefined);
-    if (bucketOptions.length > 0 && command !== 'backfill') throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill only`);
-    if (values.store !== undefined && command === 'backfill') throw new UsageError('--store is not an option of backfill: its index and reports are in the bucket');
+    if (bucketOptions.length > 0 && !DEPLOYMENT_COMMANDS.has(command)) throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill and reindex only`);
+    if (values.store !== undefined && DEPLOYMENT_COMMANDS.has(command)) throw new UsageError(`--store is not an option of ${command}: its index and reports are in the bucket and table`);
     const storeDir = resolve(values.store ?? DEFAULT_STORE_DIR);
     const ctx: CliContext = {
       cwd: process.cwd(),
@@ -90,7 +94,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'compare':
         return await compareCommand(ctx, args);
       case 'backfill':
-        return await backfillCommand(ctx, args, { endpoint: values.endpoint, bucket: values.bucket, prefix: values.prefix, concurrency: values.concurrency });
+      case 'reindex': {
+        const options = { endpoint: values.endpoint, dynamoDbEndpoint: values['dynamodb-endpoint'], table: values.table, bucket: values.bucket, prefix: values.prefix, concurrency: values.concurrency };
+        return command === 'backfill' ? await backfillCommand(ctx, args, options) : await reindexCommand(ctx, args, options);
+      }
       case 'eval':
         return await evalCommand(ctx, args, values.errors === undefined ? {} : { errorsFile: values.errors });
       case 'calibrate':

@@ -1,5 +1,6 @@
 import { SUPPORTED_EXTENSIONS } from '../text/extract-article.js';
-import { LOCAL_S3_ENDPOINT } from './open-s3-bucket.js';
+import { LOCAL_TABLE } from '../store/dynamodb-client.js';
+import { LOCAL_DYNAMODB_ENDPOINT, LOCAL_S3_ENDPOINT } from './open-s3-bucket.js';
 
 /** Default store folder, relative to the working directory. */
 export const DEFAULT_STORE_DIR = './.rewrite-radar';
@@ -18,7 +19,9 @@ Commands:
   calibrate CORPUS_DIR fit the verdict thresholds to a labelled sample (corpus format): prints
                        cross-validated figures, writes a params file (--out, default detector-params.json)
   backfill             judge the articles already in an S3 bucket, oldest LastModified first, as the
-                       deployed function would on upload (index and reports go to the bucket)
+                       deployed function would on upload (reports to the bucket, index to the table)
+  reindex              rebuild the DynamoDB index table from the fingerprints in the bucket (to move
+                       a deployment off the S3-LIST index, or restore the table)
   help                 show this help
 
 Options:
@@ -28,12 +31,16 @@ Options:
   --params-file FILE   verdict thresholds from a JSON file (as calibrate writes it); --param wins over it
   --errors FILE        eval only: write the misjudged articles as TSV
   --max-false-alarms X calibrate: keep the false-alarm rate at most X (else macro-F1 alone)
-  --endpoint URL       backfill: S3-compatible endpoint (default ${LOCAL_S3_ENDPOINT}, the local stack;
-                       a 127.0.0.1/localhost endpoint without AWS_ACCESS_KEY_ID signs as S3RVER/S3RVER,
-                       any other uses the standard AWS credential chain)
-  --bucket NAME        backfill: the articles bucket (default articles)
-  --prefix PREFIX      backfill: where the articles are (default incoming/)
-  --concurrency N      backfill: articles judged at once (default 4)
+  --endpoint URL       backfill, reindex: S3-compatible endpoint (default ${LOCAL_S3_ENDPOINT}, the local
+                       stack; a 127.0.0.1/localhost endpoint without AWS_ACCESS_KEY_ID signs as
+                       S3RVER/S3RVER, any other uses the standard AWS credential chain)
+  --dynamodb-endpoint URL
+                       backfill, reindex: DynamoDB endpoint (default ${LOCAL_DYNAMODB_ENDPOINT}, the local
+                       stack's dynalite; same credential rule; on AWS e.g. https://dynamodb.us-east-1.amazonaws.com)
+  --table NAME         backfill, reindex: the index table (default ${LOCAL_TABLE})
+  --bucket NAME        backfill, reindex: the articles bucket (default articles)
+  --prefix PREFIX      backfill, reindex: where the articles are (default incoming/)
+  --concurrency N      backfill: articles judged at once (default 4); reindex: fingerprints (default 8)
   -h, --help           show this help
   --version            print the version
 

@@ -8,6 +8,8 @@ import { parseVerdictParams } from '../detect/verdict-params.js';
 /** Everything the functions read from their environment, parsed once per cold start. */
 export interface LambdaConfig {
   readonly bucket: string;
+  /** The DynamoDB table holding the LSH index. */
+  readonly indexTable: string;
   /** Only keys under this prefix are articles; events elsewhere are ignored. */
   readonly incomingPrefix: string;
   readonly params: DetectorParams;
@@ -28,11 +30,17 @@ const PARAM_VARIABLES = {
   PASSAGE_WORDS: 'passageWords',
 } as const satisfies Record<string, keyof DetectorParams>;
 
+/** Table names DynamoDB accepts (3-255 letters, digits, underscores, hyphens and dots). */
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
 /** Reads and validates the configuration; a bad value throws ConfigError naming the variable. */
 export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   const bucket = env['ARTICLES_BUCKET'];
   if (bucket === undefined || bucket === '') throw new ConfigError('ARTICLES_BUCKET is not set: it names the bucket holding incoming/ articles');
   if (!isBucketName(bucket)) throw new ConfigError(`ARTICLES_BUCKET must be an S3 bucket name, got ${JSON.stringify(bucket)}`);
+  const indexTable = env['INDEX_TABLE'];
+  if (indexTable === undefined || indexTable === '') throw new ConfigError('INDEX_TABLE is not set: it names the DynamoDB table holding the index');
+  if (!TABLE_NAME.test(indexTable)) throw new ConfigError(`INDEX_TABLE must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ - .), got ${JSON.stringify(indexTable)}`);
   const incomingPrefix = env['INCOMING_PREFIX'] ?? 'incoming/';
   if (!isIncomingPrefix(incomingPrefix)) {
     throw new ConfigError(`INCOMING_PREFIX must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(incomingPrefix)}`);
@@ -61,5 +69,5 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   if (!Number.isInteger(s3SocketTimeoutMs) || s3SocketTimeoutMs < 100 || s3SocketTimeoutMs > 600_000) {
     throw new ConfigError(`S3_SOCKET_TIMEOUT_MS must be an integer number of milliseconds in 100..600000, got ${JSON.stringify(rawTimeout)}`);
   }
-  return Object.freeze({ bucket, incomingPrefix, params, logLevel: logLevel as LogLevel, s3SocketTimeoutMs });
+  return Object.freeze({ bucket, indexTable, incomingPrefix, params, logLevel: logLevel as LogLevel, s3SocketTimeoutMs });
 }

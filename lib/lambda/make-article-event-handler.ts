@@ -1,6 +1,8 @@
 import { MalformedEventError, RewriteRadarError } from '../errors.js';
 import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '../use-cases/process-article-event.js';
 import type { Log } from '../log.js';
+import type { DynamoDbRequestCounter } from '../store/dynamodb-client.js';
+import type { ArticleMetrics } from './article-metrics.js';
 import { parseS3Event } from './parse-s3-event.js';
 import type { S3RequestCounter } from '../store/s3-client.js';
 
@@ -10,6 +12,10 @@ export interface HandlerDeps extends ArticleEventDeps {
   readonly log: Log;
   /** S3 requests sent so far by this process, and what they returned (for the per-article log line). */
   readonly s3Requests?: S3RequestCounter;
+  /** DynamoDB requests and throttles so far (the index's cost, for the log line and the metrics). */
+  readonly dynamoDbRequests?: DynamoDbRequestCounter;
+  /** Where each article's figures go as CloudWatch metrics (inside Lambda only). */
+  readonly metrics?: ArticleMetrics;
 }
 
 /** One line per handled event, as the handler returns it. */
@@ -47,10 +53,14 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
       const before = s3Tally(deps.s3Requests);
+      const dynamoBefore = dynamoDbTally(deps.dynamoDbRequests);
       try {
         const outcome = await processArticleEvent(deps, e);
         const report = 'report' in outcome ? outcome.report : undefined;
         handled.push({ key: e.key, action: outcome.action, verdict: report?.verdict ?? null, status: report?.status ?? null, source: report?.rewriteOf?.key ?? null, error: report?.error ?? null });
+        const ms = Math.round(performance.now() - started);
+        const dynamo = dynamoDbSpent(dynamoBefore, dynamoDbTally(deps.dynamoDbRequests));
+        deps.metrics?.({ ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound } : {}), throttles: dynamo.dynamoDbThrottles, ms });
         deps.log(outcome.action === 'ignored' ? 'debug' : 'info', 'article event handled', {
           key: e.key,
           event: e.kind,
@@ -58,10 +68,11 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
           ...(outcome.action === 'ignored' || outcome.action === 'superseded' ? { why: outcome.why } : {}),
           ...(report ? { status: report.status, verdict: report.verdict, rewriteOf: report.rewriteOf?.key ?? null, error: report.error?.code ?? null } : {}),
           ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound, bandsSkipped: outcome.stats.bandsSkipped, candidatesVerified: outcome.stats.candidatesVerified, refreshed: outcome.refreshed } : {}),
-          ms: Math.round(performance.now() - started),
-          // CPU of this process: the rest of ms is spent waiting on S3
+          ms,
+          // CPU of this process: the rest of ms is spent waiting on S3 and DynamoDB
           cpuMs: Math.round(cpuMs(process.cpuUsage(cpuBefore))),
           ...s3Spent(before, s3Tally(deps.s3Requests)),
+          ...dynamo,
         });
       } catch (err) {
         faults.push(err);
@@ -91,9 +102,30 @@ function s3Tally(counter: S3RequestCounter | undefined): S3Tally {
 
 /** Log fields for the S3 work between two tallies: requests in all and by command, keys LIST returned, bytes GET returned. */
 function s3Spent(before: S3Tally, after: S3Tally): Record<string, unknown> {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) if (n > (before.byCommand[command] ?? 0)) byCommand[command] = n - (before.byCommand[command] ?? 0);
-  return { s3Requests: after.requests - before.requests, s3RequestsByCommand: byCommand, s3ListedKeys: after.listedKeys - before.listedKeys, s3BytesRead: after.bytesRead - before.bytesRead };
+  return { s3Requests: after.requests - before.requests, s3RequestsByCommand: commandsSpent(before.byCommand, after.byCommand), s3ListedKeys: after.listedKeys - before.listedKeys, s3BytesRead: after.bytesRead - before.bytesRead };
+}
+
+/** What a DynamoDB counter said at one moment. */
+interface DynamoDbTally {
+  readonly requests: number;
+  readonly byCommand: Record<string, number>;
+  readonly throttles: number;
+}
+
+function dynamoDbTally(counter: DynamoDbRequestCounter | undefined): DynamoDbTally {
+  return counter ? { requests: counter(), byCommand: counter.byCommand(), throttles: counter.throttles() } : { requests: 0, byCommand: {}, throttles: 0 };
+}
+
+/** Log fields for the DynamoDB work between two tallies (concurrent events in one process share the counter, as for S3). */
+function dynamoDbSpent(before: DynamoDbTally, after: DynamoDbTally): { dynamoDbRequests: number; dynamoDbRequestsByCommand: Record<string, number>; dynamoDbThrottles: number } {
+  return { dynamoDbRequests: after.requests - before.requests, dynamoDbRequestsByCommand: commandsSpent(before.byCommand, after.byCommand), dynamoDbThrottles: after.throttles - before.throttles };
+}
+
+/** Requests by command between two counts, commands with none left out. */
+function commandsSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const spent: Record<string, number> = {};
+  for (const [command, n] of Object.entries(after)) if (n > (before[command] ?? 0)) spent[command] = n - (before[command] ?? 0);
+  return spent;
 }
 
 /** User plus system CPU of a process.cpuUsage() difference, in milliseconds. */

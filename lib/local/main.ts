@@ -6,22 +6,27 @@ import { makeS3Client } from '../store/s3-client.js';
 import { jsonLog, LOG_LEVELS, type LogLevel } from '../log.js';
 import { listArticleFiles } from '../store/list-article-files.js';
 import { htmlReportKey, reportKey } from '../store/keys.js';
+import { LOCAL_TABLE } from '../store/dynamodb-client.js';
 import { ConfigError } from '../errors.js';
 import { LOCAL_BUCKET, startLocalStackRuntime, type LocalStackRuntime } from './start-local-stack.js';
 import { TRIGGER_SUFFIXES, triggerAccepts } from './deliver-events.js';
 import { mirrorPath } from './mirror-reports.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 
-const USAGE = `usage: npm start -- [--port N] [--data DIR] [--drop DIR] [--reports DIR] [--upload DIR] [--exit]
+const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [--dynamodb-data DIR] [--drop DIR] [--reports DIR]
+                    [--upload DIR] [--exit]
   Runs the serverless stack locally: an S3-compatible server on 127.0.0.1 (s3rver) with the
-  bucket "${LOCAL_BUCKET}", whose object events run the same Lambda handler as in AWS.
-  --port N       port of the server (default 4569; 0 picks a free one)
-  --data DIR     where the server keeps the bucket (default .rewrite-radar/s3)
-  --drop DIR     a folder whose new files are uploaded to incoming/ (default ./drop)
-  --reports DIR  where reports are copied as they are written, to open from disk
-                 (default: "reports" beside the drop folder)
-  --upload DIR   upload every file under DIR to incoming/ at start
-  --exit         exit once the uploads are judged, instead of serving
+  bucket "${LOCAL_BUCKET}", whose object events run the same Lambda handler as in AWS, and a
+  DynamoDB-compatible one (dynalite) holding the index table "${LOCAL_TABLE}".
+  --port N             port of the S3 server (default 4569; 0 picks a free one)
+  --data DIR           where the S3 server keeps the bucket (default .rewrite-radar/s3)
+  --dynamodb-port N    port of the DynamoDB server (default 4567; 0 picks a free one)
+  --dynamodb-data DIR  where it keeps the table (default .rewrite-radar/dynamodb)
+  --drop DIR           a folder whose new files are uploaded to incoming/ (default ./drop)
+  --reports DIR        where reports are copied as they are written, to open from disk
+                       (default: "reports" beside the drop folder)
+  --upload DIR         upload every file under DIR to incoming/ at start
+  --exit               exit once the uploads are judged, instead of serving
 Environment: the function's variables (MAX_BYTES, MAX_CANDIDATES, LOG_LEVEL, ...; see README);
 a bad value stops the start with exit code 2.`;
 
@@ -45,6 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     stack = await startLocalStackRuntime({
       dataDir: resolve(opts.data),
       port: opts.port,
+      dynamoDbDir: resolve(opts.dynamoDbData),
+      dynamoDbPort: opts.dynamoDbPort,
       env: process.env,
       log: jsonLog(logLevelOf(process.env), (line) => process.stderr.write(`${line}\n`)),
       onHandled: (results) => results.forEach((r) => print(describe(r, reportFile))),
@@ -65,6 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const ignored = (key: string): string => `${key}: not judged, nothing uploaded: the trigger fires only for ${TRIGGER_SUFFIXES.join(' ')} (as in AWS)`;
   const { endpoint } = stack.server;
   print(`rewrite-radar local stack: S3 endpoint ${endpoint}, bucket ${LOCAL_BUCKET}, articles under ${stack.incomingPrefix}`);
+  print(`  index: DynamoDB endpoint ${stack.dynamo.endpoint}, table ${LOCAL_TABLE}, kept in ${opts.dynamoDbData}/`);
   print(`  upload: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws s3 cp story.html s3://${LOCAL_BUCKET}/${stack.incomingPrefix}story.html --endpoint-url ${endpoint}`);
   print(`  reports: s3://${LOCAL_BUCKET}/${reportKey(`${stack.incomingPrefix}story.html`)} (and .html beside it), copied to ${reportsDir}${sep} to open from disk`);
   if (opts.upload) {
@@ -141,6 +149,8 @@ function describe(r: HandledEvent, reportFile: (key: string) => string): string 
 interface Options {
   port: number;
   data: string;
+  dynamoDbPort: number;
+  dynamoDbData: string;
   drop: string;
   reports?: string;
   upload?: string;
@@ -148,20 +158,24 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options | string {
-  const opts: Options = { port: 4569, data: '.rewrite-radar/s3', drop: 'drop', exit: false };
+  const opts: Options = { port: 4569, data: '.rewrite-radar/s3', dynamoDbPort: 4567, dynamoDbData: '.rewrite-radar/dynamodb', drop: 'drop', exit: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
     if (a === '--exit') opts.exit = true;
     else if (a === '--port') opts.port = Number(value());
     else if (a === '--data') opts.data = value() ?? '';
+    else if (a === '--dynamodb-port') opts.dynamoDbPort = Number(value());
+    else if (a === '--dynamodb-data') opts.dynamoDbData = value() ?? '';
     else if (a === '--drop') opts.drop = value() ?? '';
     else if (a === '--reports') opts.reports = value() ?? '';
     else if (a === '--upload') opts.upload = value() ?? '';
     else if (a === '--help' || a === '-h') return 'rewrite-radar local stack';
     else return `unknown argument ${JSON.stringify(a)}`;
   }
-  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) return `--port must be a port number, got ${JSON.stringify(opts.port)}`;
-  if (!opts.data || !opts.drop || opts.upload === '' || opts.reports === '') return 'a folder option is missing its value';
+  for (const [name, port] of [['--port', opts.port], ['--dynamodb-port', opts.dynamoDbPort]] as const) {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return `${name} must be a port number, got ${JSON.stringify(port)}`;
+  }
+  if (!opts.data || !opts.dynamoDbData || !opts.drop || opts.upload === '' || opts.reports === '') return 'a folder option is missing its value';
   return opts;
 }

@@ -3,6 +3,8 @@ import { s3HandlerDeps } from '../lambda/default-deps.js';
 import { makeArticleEventHandler, type HandledEvent } from '../lambda/make-article-event-handler.js';
 import type { Log } from '../log.js';
 import { deliverEvents, triggerAccepts, type EventDelivery, type FailedDelivery } from './deliver-events.js';
+import { LOCAL_TABLE } from '../store/dynamodb-client.js';
+import { startLocalDynamoDbServer, type LocalDynamoDbServer } from './local-dynamodb-server.js';
 import { startLocalS3Server, type LocalS3Server } from './local-s3-server.js';
 import { mirrorReports } from './mirror-reports.js';
 import { lambdaConfig } from '../lambda/lambda-config.js';
@@ -10,16 +12,17 @@ import { lambdaConfig } from '../lambda/lambda-config.js';
 /** The bucket the local server creates. */
 export const LOCAL_BUCKET = 'articles';
 
-/** The serverless stack on this machine: s3rver, the same handler, and S3-style event delivery. */
+/** The serverless stack on this machine: s3rver, dynalite, the same handler, and S3-style event delivery. */
 export interface LocalStackRuntime {
   readonly server: LocalS3Server;
+  readonly dynamo: LocalDynamoDbServer;
   readonly delivery: EventDelivery;
   readonly incomingPrefix: string;
   close(): Promise<void>;
 }
 
 /**
- * Starts s3rver on 127.0.0.1 and wires its object events, filtered as serverless.yml's trigger
+ * Starts s3rver and dynalite (index table created, data in `dynamoDbDir`) on 127.0.0.1 and wires s3rver's object events, filtered as serverless.yml's trigger
  * filters them, to the Lambda handler (retried twice like an asynchronous invocation).
  * Configuration comes from the same environment variables as in AWS; a bad one throws
  * ConfigError before anything is started.
@@ -27,6 +30,8 @@ export interface LocalStackRuntime {
 export async function startLocalStackRuntime(options: {
   dataDir: string;
   port?: number;
+  dynamoDbDir: string;
+  dynamoDbPort?: number;
   env?: NodeJS.ProcessEnv;
   log?: Log;
   onHandled?: (results: readonly HandledEvent[]) => void;
@@ -34,18 +39,20 @@ export async function startLocalStackRuntime(options: {
   /** A folder the reports are copied into as they are written, to open them from disk. */
   mirrorReportsTo?: string;
 }): Promise<LocalStackRuntime> {
-  const env = { ...options.env, ARTICLES_BUCKET: LOCAL_BUCKET };
+  const env = { ...options.env, ARTICLES_BUCKET: LOCAL_BUCKET, INDEX_TABLE: LOCAL_TABLE };
   // a bad variable fails before the port is bound, so nothing is left listening
   lambdaConfig(env);
   await mkdir(options.dataDir, { recursive: true });
+  await mkdir(options.dynamoDbDir, { recursive: true });
   const server = await startLocalS3Server({ directory: options.dataDir, bucket: LOCAL_BUCKET, ...(options.port !== undefined ? { port: options.port } : {}) });
-  let base: ReturnType<typeof s3HandlerDeps>;
+  let dynamo: LocalDynamoDbServer;
   try {
-    base = s3HandlerDeps(env, server.clientConfig);
+    dynamo = await startLocalDynamoDbServer({ directory: options.dynamoDbDir, ...(options.dynamoDbPort !== undefined ? { port: options.dynamoDbPort } : {}) });
   } catch (err) {
     await server.close();
     throw err;
   }
+  const base = s3HandlerDeps({ ...env, INDEX_TABLE: dynamo.table }, server.clientConfig, dynamo.clientConfig);
   const mirror = options.mirrorReportsTo === undefined ? undefined : mirrorReports(base.store, options.mirrorReportsTo, (key, error) => options.log?.('warn', 'report not mirrored', { key, error: String(error) }));
   if (mirror) server.onEvent((e) => mirror.onEvent(e));
   const handler = makeArticleEventHandler(options.log ? { ...base, log: options.log } : base);
@@ -62,12 +69,14 @@ export async function startLocalStackRuntime(options: {
   server.onEvent((e) => delivery.deliver(e));
   return {
     server,
+    dynamo,
     delivery,
     incomingPrefix: base.incomingPrefix,
     close: async () => {
       await delivery.idle();
       await mirror?.idle();
       await server.close();
+      await dynamo.close();
     },
   };
 }

@@ -1,24 +1,51 @@
+import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import { makeDynamoDbClient, type DynamoDbRequestCounter } from './dynamodb-client.js';
+import { DynamoDbLshIndex } from './dynamodb-lsh-index.js';
 import { S3ArticleSource } from './s3-article-source.js';
 import { makeS3Client, type S3RequestCounter } from './s3-client.js';
-import { S3LshIndex } from './s3-lsh-index.js';
 import { S3ObjectStore } from './s3-object-store.js';
 
-/** The adapters of one bucket, as every entry point that talks to the cloud uses them. */
+/** The adapters of one deployment (bucket and index table), as every entry point that talks to the cloud uses them. */
 export interface CloudAdapters {
   readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
   readonly store: S3ObjectStore;
-  readonly index: S3LshIndex;
+  readonly index: DynamoDbLshIndex;
   readonly source: S3ArticleSource;
   /** S3 requests sent so far by this client, and what they returned. */
   readonly requests: S3RequestCounter;
-  /** Releases the client's sockets. */
+  /** DynamoDB requests sent so far, and the throttling met. */
+  readonly dynamoDbRequests: DynamoDbRequestCounter;
+  /** Releases the clients' sockets. */
   close(): void;
 }
 
-/** Builds the S3 client once (per cold start or per CLI run) and every adapter over it. */
-export function createCloudAdapters(options: { bucket: string; s3Config?: S3ClientConfig; s3SocketTimeoutMs?: number }): CloudAdapters {
+/** What the adapters need: the bucket, the index table, and client settings (endpoints, credentials). */
+export interface CloudOptions {
+  readonly bucket: string;
+  readonly table: string;
+  readonly s3Config?: S3ClientConfig;
+  readonly s3SocketTimeoutMs?: number;
+  readonly dynamoDbConfig?: DynamoDBClientConfig;
+}
+
+/** Builds the clients once (per cold start or per CLI run) and every adapter over them. */
+export function createCloudAdapters(options: CloudOptions): CloudAdapters {
   const { s3, requests } = makeS3Client(options.s3Config ?? {}, options.s3SocketTimeoutMs);
-  const store = new S3ObjectStore(s3, options.bucket);
-  return { s3, store, index: new S3LshIndex(store), source: new S3ArticleSource(s3, options.bucket), requests, close: () => s3.destroy() };
+  // S3_SOCKET_TIMEOUT_MS is S3's alone: DynamoDB sockets keep the default 10 s idle limit
+  const { dynamodb, requests: dynamoDbRequests } = makeDynamoDbClient(options.dynamoDbConfig ?? {});
+  return {
+    s3,
+    dynamodb,
+    store: new S3ObjectStore(s3, options.bucket),
+    index: new DynamoDbLshIndex(dynamodb, options.table),
+    source: new S3ArticleSource(s3, options.bucket),
+    requests,
+    dynamoDbRequests,
+    close: () => {
+      s3.destroy();
+      dynamodb.destroy();
+    },
+  };
 }

@@ -38,7 +38,7 @@ export class MemoryLshIndex implements LshIndex {
     });
   }
 
-  /** Number of (band key, id) entries: the index's size in S3 objects. */
+  /** Number of (band key, id) entries: the index's size in table items. */
   entryCount(): number {
     let n = 0;
     for (const ids of this.bands.values()) n += ids.size;
@@ -47,12 +47,12 @@ export class MemoryLshIndex implements LshIndex {
 }
 
 /**
- * The MAX_ENTRIES_PER_BAND ids that S3LshIndex would read of a band this full: S3 lists keys in
- * byte order of the URI-encoded id (ASCII, so string order is byte order). Eval and the CLI then
- * judge as the Lambda does.
+ * The MAX_ENTRIES_PER_BAND ids that DynamoDbLshIndex would read of a band this full: a Query
+ * returns a partition's items in byte order of the UTF-8 sort key. Eval and the CLI then judge
+ * as the Lambda does.
  */
 function firstListed(ids: ReadonlySet<string>): string[] {
-  const encoded = [...ids].map((id) => [encodeURIComponent(id), id] as const);
-  encoded.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return encoded.slice(0, MAX_ENTRIES_PER_BAND).map(([, id]) => id);
+  const bytes = [...ids].map((id) => [Buffer.from(id, 'utf8'), id] as const);
+  bytes.sort((a, b) => Buffer.compare(a[0], b[0]));
+  return bytes.slice(0, MAX_ENTRIES_PER_BAND).map(([, id]) => id);
 }

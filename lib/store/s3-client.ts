@@ -60,7 +60,7 @@ export function makeS3Client(config: S3ClientConfig = {}, socketTimeoutMs = DEFA
 }
 
 /** Hosts taken to be the local s3rver. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Client settings for an endpoint. One explicit rule for credentials: an endpoint on the loopback

@@ -77,11 +77,13 @@ describe('scan and the local stack', () => {
     stack = await startLocalStackRuntime({
       dataDir: join(root, 's3'),
       port: 0,
+      dynamoDbDir: join(root, 'dynamodb'),
+      dynamoDbPort: 0,
       env: {},
       log: jsonLog('error', () => undefined),
       onHandled: (results: readonly HandledEvent[]) => results.forEach((r) => handled.get(r.key)?.()),
     });
-    cloud = createCloudAdapters({ bucket: LOCAL_BUCKET, s3Config: stack.server.clientConfig });
+    cloud = createCloudAdapters({ bucket: LOCAL_BUCKET, table: stack.dynamo.table, s3Config: stack.server.clientConfig, dynamoDbConfig: stack.dynamo.clientConfig });
     const accepts = triggerAccepts(stack.incomingPrefix);
     const files = await listArticleFiles([articles], { cwd: root, keyRoot: root });
     const uploaded: string[] = [];

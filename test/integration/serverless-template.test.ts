@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { INDEX_TABLE_KEY } from '../../lib/store/dynamodb-lsh-index';
 import { listZipEntries, readZipEntry } from '../helpers/read-zip';
 import { TRIGGER_SUFFIXES } from '../../lib/local/deliver-events';
 
@@ -12,7 +13,10 @@ const HANDLERS = ['functions/article-created.ts', 'functions/article-removed.ts'
 const SUFFIXES = ['.htm', '.html', '.json', '.markdown', '.md', '.txt', '.HTM', '.HTML', '.JSON', '.MARKDOWN', '.MD', '.TXT'].sort();
 const BUCKET = 'rewrite-radar-dev-articles';
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
-const STATE_PREFIXES = ['index/', 'reports/', 'fingerprints/'];
+const STATE_PREFIXES = ['reports/', 'fingerprints/'];
+/** The index table, as functions and grants refer to it. */
+const TABLE = 'IndexTable';
+const TABLE_ARN = { 'Fn::GetAtt': [TABLE, 'Arn'] };
 const FUNCTIONS = { created: 'ArticleCreatedLambdaFunction', removed: 'ArticleRemovedLambdaFunction' } as const;
 /** Invoked by S3 Batch Operations only: no trigger, no asynchronous retries. */
 const BACKFILL = 'BackfillTaskLambdaFunction';
@@ -85,6 +89,7 @@ describe('serverless.yml as packaged by osls', () => {
   let template: Template;
   let existingBucketTemplate: Template;
   let tunedTemplate: Template;
+  let prodTemplate: Template;
   let outDir: string;
   let scratch: string;
 
@@ -94,7 +99,8 @@ describe('serverless.yml as packaged by osls', () => {
     scratch = mkdtempSync(join(tmpdir(), 'rr-sls-'));
     // osls empties .serverless/ on every run, so the existing-bucket variant goes first, elsewhere
     existingBucketTemplate = readTemplate(packageService(['--param=bucketName=my-news-bucket', '--param=bucketExists=true'], join(scratch, 'existing')));
-    tunedTemplate = readTemplate(packageService(['--param=versioning=Enabled', '--param=reservedConcurrency=7'], join(scratch, 'tuned')));
+    prodTemplate = readTemplate(packageService(['--stage', 'prod', '--param=versioning=Enabled', '--param=reservedConcurrency=7'], join(scratch, 'prod')));
+    tunedTemplate = prodTemplate;
     outDir = packageService([]);
     template = readTemplate(outDir);
   });
@@ -152,7 +158,7 @@ describe('serverless.yml as packaged by osls', () => {
     expect(sends).toHaveLength(1);
     expect(sends[0]).toMatchObject({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queueArn });
 
-    const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/SQS');
     expect(alarms).toHaveLength(1);
     expect(alarms[0]!.Properties).toMatchObject({
       Namespace: 'AWS/SQS',
@@ -191,8 +197,8 @@ describe('serverless.yml as packaged by osls', () => {
       expect(backfill?.Type).toBe('AWS::Lambda::Function');
       expect(backfill!.Properties.Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
       const mentions = Object.entries(t.Resources).filter(([id, r]) => id !== BACKFILL && JSON.stringify(r).includes(BACKFILL)).map(([, r]) => r.Type);
-      // only its log group's dependency may name it: no notification, no S3 invoke permission, no async config
-      expect(mentions.filter((type) => type !== 'AWS::Logs::LogGroup')).toEqual([]);
+      // only its log group's dependency and its duration alarm may name it: no notification, no S3 invoke permission, no async config
+      expect(mentions.filter((type) => type !== 'AWS::Logs::LogGroup' && type !== 'AWS::CloudWatch::Alarm')).toEqual([]);
       const notifications = Object.values(t.Resources).flatMap((r) => (r.Type === 'AWS::S3::Bucket' || r.Type === 'Custom::S3' ? [JSON.stringify(r.Properties)] : []));
       expect(notifications.some((n) => n.includes(BACKFILL) || n.includes('backfillTask'))).toBe(false);
       const permissions = Object.values(t.Resources).filter((r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties.FunctionName).includes(BACKFILL));
@@ -203,11 +209,11 @@ describe('serverless.yml as packaged by osls', () => {
     expect(Object.values(template.Resources).filter((r) => r.Type === 'AWS::IAM::Role')).toHaveLength(1);
   });
 
-  it('passes the bucket and prefix to every function', () => {
+  it('passes the bucket, prefix and index table to every function', () => {
     for (const fn of [...Object.values(FUNCTIONS), BACKFILL]) {
-      const props = template.Resources[fn]!.Properties as { Runtime: string; Architectures: string[]; Environment: { Variables: Record<string, string> } };
+      const props = template.Resources[fn]!.Properties as { Runtime: string; Architectures: string[]; Environment: { Variables: Record<string, Json> } };
       expect(props.Runtime).toBe('nodejs22.x');
-      expect(props.Environment.Variables).toMatchObject({ ARTICLES_BUCKET: BUCKET, INCOMING_PREFIX: 'incoming/' });
+      expect(props.Environment.Variables).toMatchObject({ ARTICLES_BUCKET: BUCKET, INCOMING_PREFIX: 'incoming/', INDEX_TABLE: { Ref: TABLE }, POWERTOOLS_METRICS_NAMESPACE: 'rewrite-radar' });
     }
   });
 
@@ -245,6 +251,61 @@ describe('serverless.yml as packaged by osls', () => {
     expect(reserved(tunedTemplate)).toEqual(ifSet('7'));
     expect(tunedTemplate.Conditions?.['HasReservedConcurrency']).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['7', ''] }] });
     expect(template.Resources[FUNCTIONS.removed]!.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('keeps the index in one on-demand DynamoDB table, keyed as the adapter reads it, with point-in-time recovery, deletion-protected in prod', () => {
+    for (const [t, protectedTable] of [[template, false], [existingBucketTemplate, false], [prodTemplate, true]] as const) {
+      const tables = Object.entries(t.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table');
+      expect(tables.map(([id]) => id)).toEqual([TABLE]);
+      expect(tables[0]![1].Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: INDEX_TABLE_KEY.partition, KeyType: 'HASH' },
+          { AttributeName: INDEX_TABLE_KEY.sort, KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: INDEX_TABLE_KEY.partition, AttributeType: 'S' },
+          { AttributeName: INDEX_TABLE_KEY.sort, AttributeType: 'S' },
+        ],
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: protectedTable,
+      });
+      // no secondary index: the grant below covers the table alone
+      expect(tables[0]![1].Properties).not.toHaveProperty('GlobalSecondaryIndexes');
+    }
+    expect(prodTemplate.Resources[TABLE]!.Properties.TableName).toBe('rewrite-radar-prod-index');
+  });
+
+  it('grants the functions only BatchWriteItem and Query, only on the index table', () => {
+    const dynamo = roleStatements(template).filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    expect(asList(dynamo[0]!.Action).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:Query']);
+    expect(dynamo[0]!.Resource).toEqual(TABLE_ARN);
+    expect(dynamo[0]!.Condition).toBeUndefined();
+  });
+
+  it('alarms on index throttling and on runs near the timeout, to the alarm topic when one is given', () => {
+    const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    const throttle = alarms.filter((a) => JSON.stringify(a.Properties.Metrics ?? null).includes('ThrottleEvents'));
+    expect(throttle).toHaveLength(1);
+    const metrics = throttle[0]!.Properties.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: Json }; Stat: string } }[];
+    expect(metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : [])).sort()).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
+    for (const m of metrics.filter((x) => x.MetricStat)) {
+      expect(m.MetricStat).toMatchObject({ Metric: { Namespace: 'AWS/DynamoDB', Dimensions: [{ Name: 'TableName', Value: { Ref: TABLE } }] }, Stat: 'Sum' });
+    }
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('reads + writes');
+    expect(throttle[0]!.Properties).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+
+    const timeoutMs = (template.Resources[FUNCTIONS.created]!.Properties.Timeout as number) * 1000;
+    for (const fn of [...Object.values(FUNCTIONS), BACKFILL]) {
+      const duration = alarms.filter((a) => a.Properties.MetricName === 'Duration' && JSON.stringify(a.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fn } }]));
+      expect({ fn, alarms: duration.length }).toEqual({ fn, alarms: 1 });
+      expect(duration[0]!.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Maximum', ComparisonOperator: 'GreaterThanThreshold' });
+      const threshold = duration[0]!.Properties.Threshold as number;
+      expect(threshold).toBeGreaterThanOrEqual(0.7 * timeoutMs);
+      expect(threshold).toBeLessThan(timeoutMs);
+    }
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual({ 'Fn::If': ['HasAlarmTopic', [''], { Ref: 'AWS::NoValue' }] });
   });
 
   it('bundles each handler alone, without the AWS SDK (the runtime provides it) and without source maps', () => {

@@ -1,4 +1,3 @@
-import { INDEX_PREFIX, isBucketName, isIncomingPrefix } from '../../store/keys.js';
 import type { Report } from '../../report/report.js';
 import { listObjects, type ListedObject } from '../../store/s3-object-store.js';
 import { formatOf } from '../../text/extract-article.js';
@@ -6,22 +5,17 @@ import { backfillArticle } from '../../use-cases/backfill-article.js';
 import { loadReport } from '../../use-cases/stored-reports.js';
 import { mapLimit } from '../../util/map-limit.js';
 import type { CliContext } from '../cli-context.js';
-import { LOCAL_S3_ENDPOINT, openS3Bucket } from '../open-s3-bucket.js';
+import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
+import { openS3Bucket } from '../open-s3-bucket.js';
 import { ProgressBar } from '../progress-bar.js';
 import { RunSummary, summaryFields, type SummaryFields } from '../run-summary.js';
 import { UsageError } from '../usage-error.js';
 
 /** Options of `backfill`, as parsed from the command line (strings, validated here). */
-export interface BackfillOptions {
-  readonly endpoint?: string | undefined;
-  readonly bucket?: string | undefined;
-  readonly prefix?: string | undefined;
-  readonly concurrency?: string | undefined;
-}
+export type BackfillOptions = BucketOptions;
 
-/** Articles judged at once by default: each keeps up to 32 index requests in flight (S3_CONCURRENCY). */
+/** Articles judged at once by default: each keeps up to 32 index requests in flight (DYNAMODB_CONCURRENCY). */
 const DEFAULT_CONCURRENCY = 4;
-const MAX_CONCURRENCY = 64;
 
 /**
  * `backfill`: judges every article already under the prefix of a bucket, as the deployed
@@ -32,8 +26,8 @@ const MAX_CONCURRENCY = 64;
  */
 export async function backfillCommand(ctx: CliContext, args: readonly string[], options: BackfillOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (args.length > 0) throw new UsageError(`backfill takes no arguments (it reads the bucket), got ${args.map((a) => JSON.stringify(a)).join(' ')}`);
-  const { endpoint, bucket, prefix, concurrency } = parseOptions(options);
-  const opened = openS3Bucket({ endpoint, bucket, incomingPrefix: prefix, params: ctx.params }, env);
+  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(options, DEFAULT_CONCURRENCY);
+  const opened = openS3Bucket({ endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params }, env);
   try {
     const listed = await listObjects(opened.s3, bucket, prefix, Number.POSITIVE_INFINITY);
     // the trigger fires only for article suffixes; other objects under the prefix are left alone here too
@@ -69,7 +63,7 @@ export async function backfillCommand(ctx: CliContext, args: readonly string[], 
     if (!ctx.json) {
       const summary = new RunSummary();
       for (const fields of final.values()) if (fields) summary.add(fields);
-      ctx.out(summary.render({ reports: `s3://${bucket}/reports/${prefix}`, index: `s3://${bucket}/${INDEX_PREFIX}` }, ctx.columns));
+      ctx.out(summary.render({ reports: `s3://${bucket}/reports/${prefix}`, index: `DynamoDB table ${table}` }, ctx.columns));
       if (skipped > 0) ctx.out(`skipped: ${skipped} object(s) under ${prefix} without an article suffix\n`);
       if (missing.length > 0) ctx.out(`gone before they were read: ${missing.join(', ')}\n`);
     }
@@ -83,23 +77,4 @@ export async function backfillCommand(ctx: CliContext, args: readonly string[], 
 function byLastModifiedThenKey(a: ListedObject, b: ListedObject): number {
   const t = (a.lastModified?.getTime() ?? 0) - (b.lastModified?.getTime() ?? 0);
   return t !== 0 ? t : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-function parseOptions(options: BackfillOptions): { endpoint: URL; bucket: string; prefix: string; concurrency: number } {
-  const rawEndpoint = options.endpoint ?? LOCAL_S3_ENDPOINT;
-  let endpoint: URL;
-  try {
-    endpoint = new URL(rawEndpoint);
-  } catch (cause) {
-    throw new UsageError(`--endpoint must be a URL like ${LOCAL_S3_ENDPOINT}, got ${JSON.stringify(rawEndpoint)}`, { cause });
-  }
-  if (endpoint.protocol !== 'http:' && endpoint.protocol !== 'https:') throw new UsageError(`--endpoint must be an http or https URL, got ${JSON.stringify(rawEndpoint)}`);
-  const bucket = options.bucket ?? 'articles';
-  if (!isBucketName(bucket)) throw new UsageError(`--bucket must be an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens), got ${JSON.stringify(bucket)}`);
-  const prefix = options.prefix ?? 'incoming/';
-  if (!isIncomingPrefix(prefix)) throw new UsageError(`--prefix must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(prefix)}`);
-  const rawConcurrency = options.concurrency ?? String(DEFAULT_CONCURRENCY);
-  const concurrency = Number(rawConcurrency);
-  if (!/^\d+$/.test(rawConcurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(rawConcurrency)}`);
-  return { endpoint, bucket, prefix, concurrency };
 }

@@ -1,3 +1,4 @@
+import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { fixtureText } from '../../helpers/fixtures.js';
 import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
 
@@ -42,7 +43,7 @@ describe('article events through s3rver', () => {
     expect((await stack.report('incoming/wire/fire.txt'))?.verdict).toBe('original');
   });
 
-  it('logs what each article cost: S3 requests by command, keys the band LISTs returned, bytes read, CPU', async () => {
+  it('logs what each article cost: S3 and DynamoDB requests by command, bytes read, CPU', async () => {
     await stack.put('incoming/wire/bridge.txt', WIRE);
     await stack.delivery.idle();
     await stack.put('incoming/farm/bridge.txt', SPUN);
@@ -51,11 +52,17 @@ describe('article events through s3rver', () => {
     const line = stack.logs.find((l) => l['message'] === 'article event handled' && l['key'] === 'incoming/farm/bridge.txt')!;
     const byCommand = line['s3RequestsByCommand'] as Record<string, number>;
     const wireFingerprint = (await stack.deps.store.get('fingerprints/incoming/wire/bridge.txt.json'))!;
-    // one page per query key (no key holds 1,000 entries), at most maxQueryKeys
-    expect(byCommand['ListObjectsV2']).toBeGreaterThan(0);
-    expect(byCommand['ListObjectsV2']).toBeLessThanOrEqual(stack.deps.params.maxQueryKeys);
+    const spunFingerprint = decodeFingerprint((await stack.deps.store.get('fingerprints/incoming/farm/bridge.txt.json'))!, 'incoming/farm/bridge.txt');
+    const dynamoByCommand = line['dynamoDbRequestsByCommand'] as Record<string, number>;
+    // one Query per query key (one page each: a read stops after maxBandIds + 1), its entries 25 to a batch
+    expect(Object.keys(dynamoByCommand).sort()).toEqual(['BatchWriteItem', 'Query']);
+    expect(dynamoByCommand['Query']).toBeGreaterThan(0);
+    expect(dynamoByCommand['Query']).toBeLessThanOrEqual(stack.deps.params.maxQueryKeys);
+    expect(dynamoByCommand['BatchWriteItem']).toBe(Math.ceil(new Set(spunFingerprint.bandKeys).size / 25));
+    expect(line['dynamoDbRequests']).toBe(dynamoByCommand['Query']! + dynamoByCommand['BatchWriteItem']!);
+    expect(line['dynamoDbThrottles']).toBe(0);
+    expect(byCommand['ListObjectsV2']).toBeUndefined(); // the index is no longer in the bucket
     expect(Object.values(byCommand).reduce((n, c) => n + c, 0)).toBe(line['s3Requests']);
-    expect(line['s3ListedKeys']).toBeGreaterThanOrEqual(line['candidatesFound'] as number);
     expect(line['candidatesFound']).toBe(1);
     // the article itself and the wire story's fingerprint at least
     expect(line['s3BytesRead']).toBeGreaterThanOrEqual(Buffer.byteLength(SPUN) + wireFingerprint.length);

@@ -1,11 +1,11 @@
 import { plantedCorpus } from '../../../bench/planted-rewrites.js';
 import { makeBackfillTaskHandler } from '../../../lib/lambda/make-backfill-task-handler.js';
 import { FINGERPRINT_PREFIX, REPORT_PREFIX } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/keys.js';
 import { batchEvent } from '../../helpers/batch-events.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
-import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
+import { startLocalDynamoDbServer } from '../../../lib/local/local-dynamodb-server.js';
+import { scanIndex, startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
 import { runCli } from '../../helpers/run-cli.js';
 
 const WIRE = 'incoming/wire/harbour bridge.txt';
@@ -51,16 +51,20 @@ describe('backfill of an archive that predates the function', () => {
   /** Every object the detector wrote (reports, fingerprints, index entries), key -> content. */
   async function stateOf(): Promise<Record<string, string>> {
     const state: Record<string, string> = {};
-    for (const prefix of [REPORT_PREFIX, FINGERPRINT_PREFIX, INDEX_PREFIX]) {
+    for (const prefix of [REPORT_PREFIX, FINGERPRINT_PREFIX]) {
       for (const key of await stack.deps.store.list(prefix)) state[key] = Buffer.from((await stack.deps.store.get(key))!).toString('utf8');
     }
+    for (const e of await stack.indexEntries()) state[`index ${e.band} ${e.article}`] = '';
     return state;
   }
+
+  /** The CLI reaches the test's own dynalite, not the local stack's port. */
+  const dynamoDbOptions = (): string[] => ['--dynamodb-endpoint', stack.dynamo.endpoint, '--table', stack.dynamo.table];
 
   it('rewrite-radar backfill judges the archive oldest first, and a second run changes nothing', async () => {
     expect(await stateOf()).toEqual({});
 
-    const first = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'articles', '--concurrency', '1'], AS_S3RVER);
+    const first = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--bucket', 'articles', '--concurrency', '1'], AS_S3RVER);
 
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const spun = await stack.report(SPUN);
@@ -76,15 +80,33 @@ describe('backfill of an archive that predates the function', () => {
     expect(first.stdout).toContain('skipped: 1 object(s)');
 
     const before = await stateOf();
-    const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--json'], AS_S3RVER);
+    const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--json'], AS_S3RVER);
 
     expect(second.code).toBe(0);
     expect(second.stdout.trim().split('\n')).toHaveLength(7);
     expect(await stateOf()).toEqual(before);
   });
 
+  it('rewrite-radar reindex rebuilds the same table from the fingerprints alone', async () => {
+    await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions()], AS_S3RVER);
+    const entries = await stack.indexEntries();
+    expect(entries.length).toBeGreaterThan(100);
+    const fresh = await startLocalDynamoDbServer({ table: 'rebuilt-index' });
+    try {
+      const run = await runCli(['reindex', '--endpoint', stack.server.endpoint, '--dynamodb-endpoint', fresh.endpoint, '--table', fresh.table, '--json'], AS_S3RVER);
+
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const order = (list: Array<{ band: string; article: string }>): string[] => list.map((e) => `${e.band} ${e.article}`).sort();
+      expect(order(await scanIndex(fresh))).toEqual(order(entries));
+      // the judged articles: the pdf and the one outside incoming/ have no fingerprint, the too-short one neither
+      expect(JSON.parse(run.stdout)).toEqual({ articles: 6, entries: entries.length, table: 'rebuilt-index', fingerprints: 's3://articles/fingerprints/incoming/', skipped: [] });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rewrite-radar backfill exits 1 when the bucket cannot be read, 2 on a bad option', async () => {
-    const noBucket = await runCli(['backfill', '--endpoint', stack.server.endpoint, '--bucket', 'no-such-bucket'], AS_S3RVER);
+    const noBucket = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--bucket', 'no-such-bucket'], AS_S3RVER);
     expect(noBucket.code).toBe(1);
     expect(noBucket.stderr).toContain('storage fault');
     expect((await runCli(['backfill', '--concurrency', '0'], AS_S3RVER)).code).toBe(2);

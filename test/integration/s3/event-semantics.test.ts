@@ -4,10 +4,7 @@ import { decodeFingerprint } from '../../../lib/detect/fingerprint-record.js';
 import { makeArticleEventHandler } from '../../../lib/lambda/make-article-event-handler.js';
 import { deliverEvents } from '../../../lib/local/deliver-events.js';
 import { fingerprintKey, FINGERPRINT_PREFIX } from '../../../lib/store/keys.js';
-import { INDEX_PREFIX } from '../../../lib/store/keys.js';
-import { S3LshIndex } from '../../../lib/store/s3-lsh-index.js';
-import type { ObjectStore } from '../../../lib/store/ports.js';
-import type { S3ObjectStore } from '../../../lib/store/s3-object-store.js';
+import type { LshIndex, ObjectStore } from '../../../lib/store/ports.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
 import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
 import { s3Event } from '../../helpers/s3-events.js';
@@ -32,16 +29,21 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
     return s3Event('created', key, { eTag: head.ETag!.replace(/"/g, ''), size: head.ContentLength ?? 0, eventTime });
   }
 
-  /** Every object in the bucket's state prefixes with its bytes: what a retry must leave unchanged. */
+  /** Every object in the bucket's state prefixes with its bytes, and every index item: what a retry must leave unchanged. */
   async function stateOf(store: ObjectStore): Promise<Record<string, string>> {
     const state: Record<string, string> = {};
-    for (const prefix of [INDEX_PREFIX, FINGERPRINT_PREFIX, 'reports/']) for (const k of await store.list(prefix)) state[k] = Buffer.from((await store.get(k))!).toString('utf8');
+    for (const prefix of [FINGERPRINT_PREFIX, 'reports/']) for (const k of await store.list(prefix)) state[k] = Buffer.from((await store.get(k))!).toString('utf8');
+    for (const e of await stack.indexEntries()) state[`index ${e.band} ${e.article}`] = '';
     return state;
   }
 
   async function indexEntriesOf(key: string): Promise<number> {
-    const encoded = encodeURIComponent(key);
-    return (await stack.deps.store.list(INDEX_PREFIX)).filter((k) => k.endsWith(`/${encoded}`)).length;
+    return (await stack.indexEntries()).filter((e) => e.article === key).length;
+  }
+
+  /** The index items as sorted "band article" lines. */
+  async function indexState(): Promise<string[]> {
+    return (await stack.indexEntries()).map((e) => `${e.band} ${e.article}`).sort();
   }
 
   it('gives the same reports and index when an event is delivered twice', async () => {
@@ -63,17 +65,18 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
 
   it('recovers from a crash half-way through indexing when the event is retried', async () => {
     const event = await upload('incoming/wire/bridge.txt', WIRE, '2024-03-01T08:00:00.000Z');
-    let puts = 0;
-    const store = stack.deps.store as S3ObjectStore;
-    const failing = {
-      delete: (k: string) => store.delete(k),
-      listPages: (p: string, n: number) => store.listPages(p, n),
-      put: async (k: string, b: string | Uint8Array) => {
-        if (++puts === 30) throw new Error('simulated crash');
-        return store.put(k, b);
+    const index = stack.deps.index;
+    // the first 29 entries reach the table, then the process dies
+    const failing: LshIndex = {
+      query: (keys) => index.query(keys),
+      readBands: (keys, limit) => index.readBands(keys, limit),
+      remove: (id, keys) => index.remove(id, keys),
+      add: async (id, keys) => {
+        await index.add(id, keys.slice(0, 29));
+        throw new Error('simulated crash');
       },
     };
-    const crashing = makeArticleEventHandler({ ...stack.deps, index: new S3LshIndex(failing) });
+    const crashing = makeArticleEventHandler({ ...stack.deps, index: failing });
     await expect(crashing(event)).rejects.toThrow(/1 of 1 records failed; first: simulated crash/);
     expect(await stack.report('incoming/wire/bridge.txt')).toBeUndefined();
 
@@ -176,13 +179,13 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
     // named by key and code: '%s -> %s' would print the body, 250 KB of it for huge.txt
     it.each(cases.map(([key, body, code]) => ({ key, body, code })))('$key -> $code', async ({ key, body, code }) => {
       await stack.handler(await upload('incoming/wire/fire.txt', FIRE));
-      const before = await stack.deps.store.list(INDEX_PREFIX);
+      const before = await indexState();
 
       await stack.handler(await upload(key, body));
 
       const report = await stack.report(key);
       expect({ status: report?.status, code: report?.error?.code, indexed: report?.indexed }).toEqual({ status: 'rejected', code, indexed: false });
-      expect(await stack.deps.store.list(INDEX_PREFIX)).toEqual(before);
+      expect(await indexState()).toEqual(before);
     });
 
     it('an object deleted before its event is processed -> not-found', async () => {

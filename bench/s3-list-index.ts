@@ -1,6 +1,6 @@
-import { mapLimit } from '../util/map-limit.js';
-import { INDEX_PREFIX } from './keys.js';
-import { MAX_ENTRIES_PER_BAND, type LshIndex, type ObjectStore } from './ports.js';
+import { mapLimit } from '../lib/util/map-limit.js';
+import { INDEX_PREFIX } from '../lib/store/keys.js';
+import { MAX_ENTRIES_PER_BAND, type LshIndex, type ObjectStore } from '../lib/store/ports.js';
 
 /** What the index needs of the bucket: S3ObjectStore provides it. */
 export type EntryStore = Pick<ObjectStore, 'put' | 'delete'> & { listPages(prefix: string, pages: number): Promise<string[]> };
@@ -12,6 +12,8 @@ export const S3_CONCURRENCY = 32;
 export const MAX_PAGES_PER_BAND = MAX_ENTRIES_PER_BAND / 1000;
 
 /**
+ * The former product index, kept only as the benches' baseline (the product's is DynamoDbLshIndex;
+ * `rewrite-radar reindex` moves a deployment off this one).
  * The LSH index as one empty S3 object per (band key, article): `index/<band>/<article key,
  * URI-encoded>` (the band sharded as below). Lambdas running at once only ever create or delete their own objects, so no
  * entry can be lost to a concurrent write and no lock is needed; a query is one LIST per band,

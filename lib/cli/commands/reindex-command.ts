@@ -1,0 +1,57 @@
+import { decodeFingerprint } from '../../detect/fingerprint-record.js';
+import { fingerprintKey, FINGERPRINT_PREFIX } from '../../store/keys.js';
+import { listObjects } from '../../store/s3-object-store.js';
+import { mapLimit } from '../../util/map-limit.js';
+import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
+import type { CliContext } from '../cli-context.js';
+import { openS3Bucket } from '../open-s3-bucket.js';
+import { ProgressBar } from '../progress-bar.js';
+import { UsageError } from '../usage-error.js';
+
+/** Fingerprints read and indexed at once by default: each article's writes go 25 to a batch. */
+const DEFAULT_CONCURRENCY = 8;
+
+/**
+ * `reindex`: rebuilds the DynamoDB index table from the fingerprints stored in the bucket (each
+ * holds its article's band keys), as a deployment moving from the S3-LIST index needs. Puts are
+ * idempotent, so it is safe to run again; it judges nothing and writes no report.
+ */
+export async function reindexCommand(ctx: CliContext, args: readonly string[], options: BucketOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (args.length > 0) throw new UsageError(`reindex takes no arguments (it reads the bucket's fingerprints), got ${args.map((a) => JSON.stringify(a)).join(' ')}`);
+  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(options, DEFAULT_CONCURRENCY);
+  const opened = openS3Bucket({ endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params }, env);
+  try {
+    const listed = await listObjects(opened.s3, bucket, `${FINGERPRINT_PREFIX}${prefix}`, Number.POSITIVE_INFINITY);
+    const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'reindex') : undefined;
+    const strays: string[] = [];
+    let articles = 0;
+    let entries = 0;
+    try {
+      await mapLimit(listed, concurrency, async ({ key }) => {
+        const bytes = await opened.deps.store.get(key);
+        if (bytes !== undefined) {
+          const record = decodeFingerprint(bytes, key);
+          // only a fingerprint stored where its own key puts it belongs to a live article
+          if (fingerprintKey(record.key) !== key) strays.push(key);
+          else {
+            await opened.deps.index.add(record.key, record.bandKeys);
+            articles++;
+            entries += new Set(record.bandKeys).size;
+          }
+        }
+        bar?.update(articles + strays.length, listed.length);
+      });
+    } finally {
+      bar?.finish();
+    }
+    const summary = { articles, entries, table, fingerprints: `s3://${bucket}/${FINGERPRINT_PREFIX}${prefix}`, skipped: strays };
+    if (ctx.json) ctx.out(`${JSON.stringify(summary)}\n`);
+    else {
+      ctx.out(`reindexed ${articles} article(s), ${entries} index entries, into DynamoDB table ${table} from ${summary.fingerprints}\n`);
+      if (strays.length > 0) ctx.out(`skipped: ${strays.length} fingerprint(s) not stored under their own article's key: ${strays.join(', ')}\n`);
+    }
+    return 0;
+  } finally {
+    opened.close();
+  }
+}

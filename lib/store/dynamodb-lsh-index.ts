@@ -1,0 +1,138 @@
+import { BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { IndexThrottledError, StoreError } from '../errors.js';
+import { mapLimit } from '../util/map-limit.js';
+import { MAX_ENTRIES_PER_BAND, type LshIndex } from './ports.js';
+
+/** Attribute names of the index table's key: one item per (band key, article key). serverless.yml uses the same. */
+export const INDEX_TABLE_KEY = Object.freeze({ partition: 'band', sort: 'article' });
+
+/** Requests one article's index work keeps in flight at once (the SDK's pool holds 50 sockets). */
+export const DYNAMODB_CONCURRENCY = 32;
+
+/** Items one BatchWriteItem may carry (a DynamoDB limit). */
+export const BATCH_WRITE_ITEMS = 25;
+
+/** Error names DynamoDB gives a throttled request; the SDK has already retried them when we see one. */
+const THROTTLE_ERRORS = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+
+/** How a batch whose items come back unprocessed is retried: attempts in all, and the full-jitter backoff's base and cap. */
+export interface UnprocessedRetry {
+  readonly attempts: number;
+  readonly baseMs: number;
+  readonly capMs: number;
+}
+
+/** Eight attempts with 25 ms doubling to 1 s: about 3 s at worst, well inside the function's timeout. */
+export const DEFAULT_UNPROCESSED_RETRY: UnprocessedRetry = Object.freeze({ attempts: 8, baseMs: 25, capMs: 1000 });
+
+/** Whether an SDK error is DynamoDB throttling. */
+export function isThrottle(err: unknown): boolean {
+  return err instanceof Error && THROTTLE_ERRORS.has(err.name);
+}
+
+/**
+ * The LSH index as a DynamoDB table: partition key = band key, sort key = article key, no other
+ * attribute (the port carries nothing else). Lambdas running at once only ever put or delete their
+ * own items, so no entry is lost to a concurrent write; a band is read with a strongly consistent
+ * Query, so an article indexed before another is queried is always seen by it.
+ */
+export class DynamoDbLshIndex implements LshIndex {
+  constructor(
+    private readonly client: DynamoDBClient,
+    readonly table: string,
+    private readonly retry: UnprocessedRetry = DEFAULT_UNPROCESSED_RETRY,
+  ) {}
+
+  async add(id: string, bandKeys: readonly string[]): Promise<void> {
+    await this.writeAll(id, bandKeys, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
+  }
+
+  async remove(id: string, bandKeys: readonly string[]): Promise<void> {
+    await this.writeAll(id, bandKeys, (band) => ({ DeleteRequest: { Key: this.item(band, id) } }));
+  }
+
+  async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
+    const bands = await mapLimit(bandKeys, DYNAMODB_CONCURRENCY, (band) => this.readBand(band));
+    const hits = new Map<string, number>();
+    for (const ids of bands) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    return hits;
+  }
+
+  async readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>> {
+    // one read of at most limit + 1 items per key: a key holding more is too common to count
+    const bands = await mapLimit(bandKeys, DYNAMODB_CONCURRENCY, (band) => this.readBand(band, limit + 1));
+    return bands.map((ids) => (ids.length > limit ? undefined : ids));
+  }
+
+  /** The first `max` article keys of a band, in sort-key (UTF-8 byte) order. */
+  private async readBand(band: string, max = MAX_ENTRIES_PER_BAND): Promise<string[]> {
+    const ids: string[] = [];
+    let start: QueryCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await this.send('Query', band, () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: '#b = :b',
+            ExpressionAttributeNames: { '#b': INDEX_TABLE_KEY.partition, '#a': INDEX_TABLE_KEY.sort },
+            ExpressionAttributeValues: { ':b': { S: band } },
+            ProjectionExpression: '#a',
+            // without it a Query may miss an item another Lambda wrote a moment ago
+            ConsistentRead: true,
+            Limit: max - ids.length,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const id = item[INDEX_TABLE_KEY.sort]?.S;
+        if (id !== undefined) ids.push(id);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined && ids.length < max);
+    return ids;
+  }
+
+  /** Writes one request per distinct band key, 25 to a batch, batches side by side. */
+  private async writeAll(id: string, bandKeys: readonly string[], request: (band: string) => WriteRequest): Promise<void> {
+    // a batch may not hold two requests for one item
+    const requests = [...new Set(bandKeys)].map(request);
+    const batches: WriteRequest[][] = [];
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_ITEMS) batches.push(requests.slice(i, i + BATCH_WRITE_ITEMS));
+    await mapLimit(batches, DYNAMODB_CONCURRENCY, (batch) => this.writeBatch(id, batch));
+  }
+
+  /**
+   * BatchWriteItem succeeds even when DynamoDB throttled some of its items: those come back as
+   * UnprocessedItems and are sent again after a backoff (full jitter, as AWS advises), a bounded
+   * number of times; then the article's event fails and Lambda retries it (puts and deletes are idempotent).
+   */
+  private async writeBatch(id: string, batch: WriteRequest[]): Promise<void> {
+    let pending = batch;
+    for (let attempt = 1; ; attempt++) {
+      const out = await this.send('BatchWriteItem', id, () => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: pending } })));
+      pending = out.UnprocessedItems?.[this.table] ?? [];
+      if (pending.length === 0) return;
+      if (attempt >= this.retry.attempts) {
+        throw new IndexThrottledError(`DynamoDB left ${pending.length} of ${batch.length} index writes for ${id} unprocessed after ${attempt} attempts (table ${this.table})`, { table: this.table, key: id });
+      }
+      const ceiling = Math.min(this.retry.capMs, this.retry.baseMs * 2 ** (attempt - 1));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+    }
+  }
+
+  /** Runs one request; a failure (after the SDK's own retries) becomes a StoreError naming the table. */
+  private async send<T>(action: string, key: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (err) {
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      const message = `DynamoDB ${action} on table ${this.table} (${key}) failed: ${why}`;
+      throw isThrottle(err) ? new IndexThrottledError(message, { table: this.table, key }, { cause: err }) : new StoreError(message, { table: this.table, key }, { cause: err });
+    }
+  }
+
+  private item(band: string, id: string): Record<string, { S: string }> {
+    return { [INDEX_TABLE_KEY.partition]: { S: band }, [INDEX_TABLE_KEY.sort]: { S: id } };
+  }
+}
