@@ -82,3 +82,9 @@ export async function checkIndexParams(store: ObjectStore, params: IndexedParams
   }
   confirmed.set(store, text);
 }
+
+/** Records the parameters an index now holds (after a rebuild), replacing any earlier record. */
+export async function recordIndexParams(store: ObjectStore, params: IndexedParams): Promise<void> {
+  await store.put(INDEX_PARAMS_KEY, `${JSON.stringify(indexParamsOf(params), null, 2)}\n`, 'application/json');
+  confirmed.delete(store);
+}

@@ -1,6 +1,8 @@
 import { decodeFingerprint } from '../../detect/fingerprint-record.js';
 import { fingerprintKey, FINGERPRINT_PREFIX } from '../../store/keys.js';
 import { listObjects } from '../../store/s3-object-store.js';
+import { recordIndexParams } from '../../store/index-params.js';
+import { reindexFingerprint } from '../../use-cases/reindex-fingerprint.js';
 import { mapLimit } from '../../util/map-limit.js';
 import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
 import type { CliContext } from '../cli-context.js';
@@ -13,7 +15,8 @@ const DEFAULT_CONCURRENCY = 8;
 
 /**
  * `reindex`: rebuilds the DynamoDB index table from the fingerprints stored in the bucket (each
- * holds its article's band keys), as a deployment moving from the S3-LIST index needs. Puts are
+ * holds its article's cleaned text, indexed again under the current parameters' keys), as a
+ * deployment moving from the S3-LIST index, or from an earlier sketch version, needs. Puts are
  * idempotent, so it is safe to run again; it judges nothing and writes no report.
  */
 export async function reindexCommand(ctx: CliContext, args: readonly string[], options: BucketOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -34,9 +37,8 @@ export async function reindexCommand(ctx: CliContext, args: readonly string[], o
           // only a fingerprint stored where its own key puts it belongs to a live article
           if (fingerprintKey(record.key) !== key) strays.push(key);
           else {
-            await opened.deps.index.add(record.key, record.bandKeys);
+            entries += await reindexFingerprint(opened.deps, record);
             articles++;
-            entries += new Set(record.bandKeys).size;
           }
         }
         bar?.update(articles + strays.length, listed.length);
@@ -44,6 +46,8 @@ export async function reindexCommand(ctx: CliContext, args: readonly string[], o
     } finally {
       bar?.finish();
     }
+    // the index now holds the keys of these parameters, whatever it was built with before
+    await recordIndexParams(opened.deps.store, ctx.params);
     const summary = { articles, entries, table, fingerprints: `s3://${bucket}/${FINGERPRINT_PREFIX}${prefix}`, skipped: strays };
     if (ctx.json) ctx.out(`${JSON.stringify(summary)}\n`);
     else {
