@@ -95,7 +95,7 @@ describe('npm start (bin/local-stack.js as a process)', () => {
 
   it('judges dropped files, says why an ignored suffix does nothing, mirrors reports to disk, and stops on one Ctrl-C, freeing its port', async () => {
     const drop = join(dir, 'drop');
-    running = startStack(['--port', '0', '--data', join(dir, 's3'), '--drop', drop]);
+    running = startStack(['--port', '0', '--data', join(dir, 's3'), '--dynamodb-port', '0', '--dynamodb-data', join(dir, 'dynamodb'), '--drop', drop]);
     const endpoint = /S3 endpoint http:\/\/127\.0\.0\.1:(\d+)/.exec(await running.line(/S3 endpoint/))!;
     const port = Number(endpoint[1]);
     await running.line(/Ctrl-C stops/);
@@ -121,7 +121,7 @@ describe('npm start (bin/local-stack.js as a process)', () => {
 
   it('stops at once with exit 2 on a bad environment value, naming it and leaving the port free', async () => {
     const port = await freePort();
-    running = startStack(['--port', String(port), '--data', join(dir, 's3'), '--drop', join(dir, 'drop')], { MAX_BYTES: 'abc' });
+    running = startStack(['--port', String(port), '--data', join(dir, 's3'), '--dynamodb-port', '0', '--drop', join(dir, 'drop')], { MAX_BYTES: 'abc' });
 
     expect(await running.exited).toBe(2);
     expect(running.stderr()).toContain('npm start: MAX_BYTES must be a number, got "abc"');

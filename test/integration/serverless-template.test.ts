@@ -180,7 +180,8 @@ describe('serverless.yml as packaged by osls', () => {
     }
     const grants = s3Grants(template);
     expect([...grants.keys()].sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
-    const state = STATE_PREFIXES.map((p) => `${BUCKET_ARN}/${p}*`).sort();
+    // the index's recorded sketch parameters are one object, not a prefix (the index itself is in DynamoDB)
+    const state = [...STATE_PREFIXES.map((p) => `${BUCKET_ARN}/${p}*`), `${BUCKET_ARN}/index/params.json`].sort();
     // the only input path readable is incoming/*; the rest is the detector's own state
     expect([...grants.get('s3:GetObject')!].sort()).toEqual([`${BUCKET_ARN}/incoming/*`, ...state].sort());
     expect([...grants.get('s3:PutObject')!].sort()).toEqual(state);
@@ -229,7 +230,7 @@ describe('serverless.yml as packaged by osls', () => {
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }] },
       VersioningConfiguration: { Status: 'Suspended' },
     });
-    const tuned = Object.values(tunedTemplate.Resources).find((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET)!;
+    const tuned = Object.values(tunedTemplate.Resources).find((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === 'rewrite-radar-prod-articles')!;
     expect(tuned.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
 
     const policies = Object.values(template.Resources).filter((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket === BUCKET);

@@ -37,7 +37,9 @@ export async function reindexCommand(ctx: CliContext, args: readonly string[], o
           // only a fingerprint stored where its own key puts it belongs to a live article
           if (fingerprintKey(record.key) !== key) strays.push(key);
           else {
-            entries += await reindexFingerprint(opened.deps, record);
+            // awaited before adding: `entries += await ...` would read entries before the wait, losing concurrent adds
+            const written = await reindexFingerprint(opened.deps, record);
+            entries += written;
             articles++;
           }
         }

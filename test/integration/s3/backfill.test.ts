@@ -17,6 +17,8 @@ const SPUN = 'incoming/farm/bridge+spun.txt';
 const COPY = 'incoming/aggregator/bridge.txt';
 const PLANTED_SPIN = 'incoming/farm/planted.txt';
 const BROKEN = 'incoming/bad/too-short.txt';
+// a 0-byte object: read without a range request (s3rver breaks on a range over nothing)
+const EMPTY = 'incoming/bad/empty.txt';
 const NOT_AN_ARTICLE = 'incoming/notes.pdf';
 const OUTSIDE = 'elsewhere/story.txt';
 
@@ -40,6 +42,7 @@ describe('backfill of an archive that predates the function', () => {
     await stack.put(COPY, fixtureText('articles/harbour-bridge-wire.txt'));
     await stack.put(PLANTED_SPIN, PLANTED[1]!.text);
     await stack.put(BROKEN, fixtureBytes('bad-input/too-short.txt'));
+    await stack.put(EMPTY, '');
     await stack.put(NOT_AN_ARTICLE, 'not an article');
     await stack.put(OUTSIDE, fixtureText('articles/library-fire-wire.txt'));
   });
@@ -73,17 +76,18 @@ describe('backfill of an archive that predates the function', () => {
     expect((await stack.report(PLANTED_SPIN))?.rewriteOf?.key).toBe(PLANTED_SOURCE);
     for (const original of [WIRE, FIRE, PLANTED_SOURCE]) expect({ original, verdict: (await stack.report(original))?.verdict }).toEqual({ original, verdict: 'original' });
     expect((await stack.report(BROKEN))?.error?.code).toBe('too-short');
+    expect((await stack.report(EMPTY))?.error?.code).toBe('empty');
     expect(await stack.report(NOT_AN_ARTICLE)).toBeUndefined();
     expect(await stack.report(OUTSIDE)).toBeUndefined();
     expect(first.stdout).toMatch(/article\s+verdict\s+source\s+score/);
-    expect(first.stdout).toContain('articles 7   original 3   copy 1   rewrite 2   partial 0   rejected 1');
+    expect(first.stdout).toContain('articles 8   original 3   copy 1   rewrite 2   partial 0   rejected 2');
     expect(first.stdout).toContain('skipped: 1 object(s)');
 
     const before = await stateOf();
     const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--json'], AS_S3RVER);
 
     expect(second.code).toBe(0);
-    expect(second.stdout.trim().split('\n')).toHaveLength(7);
+    expect(second.stdout.trim().split('\n')).toHaveLength(8);
     expect(await stateOf()).toEqual(before);
   });
 

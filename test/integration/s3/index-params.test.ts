@@ -21,7 +21,7 @@ describe('sketch parameters recorded in the bucket', () => {
     expect(JSON.parse(Buffer.from((await stack.deps.store.get(INDEX_PARAMS_KEY))!).toString('utf8'))).toMatchObject({ numPerm: 128, seed: 1, passageWords: 150 });
     // the same bucket, served by a function redeployed with PASSAGE_WORDS changed
     const logs: Array<Record<string, unknown>> = [];
-    const deps = { ...s3HandlerDeps({ ARTICLES_BUCKET: 'articles', PASSAGE_WORDS: '100' }, stack.server.clientConfig), log: (level: string, message: string, fields?: Record<string, unknown>) => void logs.push({ level, message, ...fields }) };
+    const deps = { ...s3HandlerDeps({ ARTICLES_BUCKET: 'articles', INDEX_TABLE: stack.dynamo.table, PASSAGE_WORDS: '100' }, stack.server.clientConfig, stack.dynamo.clientConfig), log: (level: string, message: string, fields?: Record<string, unknown>) => void logs.push({ level, message, ...fields }) };
     await stack.put('incoming/farm/bridge.txt', fixtureText('articles/harbour-bridge-spun.txt'));
     await stack.delivery.idle();
 

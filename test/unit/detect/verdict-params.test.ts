@@ -15,10 +15,10 @@ describe('parseVerdictParams', () => {
   });
 
   it('DETECTOR_PARAMS sets the Lambda thresholds; a single variable wins over it', () => {
-    const env = { ARTICLES_BUCKET: 'articles', DETECTOR_PARAMS: '{"rewriteShare":0.4,"partialShare":0.2}', PARTIAL_SHARE: '0.35' };
+    const env = { ARTICLES_BUCKET: 'articles', INDEX_TABLE: 'rewrite-radar-index', DETECTOR_PARAMS: '{"rewriteShare":0.4,"partialShare":0.2}', PARTIAL_SHARE: '0.35' };
     const { params } = lambdaConfig(env);
     expect(params.rewriteShare).toBe(0.4);
     expect(params.partialShare).toBe(0.35);
-    expect(() => lambdaConfig({ ARTICLES_BUCKET: 'articles', DETECTOR_PARAMS: '{"seed":2}' })).toThrow(/DETECTOR_PARAMS: "seed" is not a verdict threshold/);
+    expect(() => lambdaConfig({ ARTICLES_BUCKET: 'articles', INDEX_TABLE: 'rewrite-radar-index', DETECTOR_PARAMS: '{"seed":2}' })).toThrow(/DETECTOR_PARAMS: "seed" is not a verdict threshold/);
   });
 });

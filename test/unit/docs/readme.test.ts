@@ -12,7 +12,7 @@ const README_MAX_BYTES = 20_000;
 function variablesRead(): Set<string> {
   const read = new Set<string>();
   const env = new Proxy<NodeJS.ProcessEnv>(
-    { ARTICLES_BUCKET: 'articles' },
+    { ARTICLES_BUCKET: 'articles', INDEX_TABLE: 'rewrite-radar-index' },
     {
       get(target, name) {
         if (typeof name === 'string') read.add(name);
