@@ -21,14 +21,29 @@ import { fmt, printTable } from './print-table.js';
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
-  const dirs = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(root).map((d) => join(root, d)).filter((d) => existsSync(join(d, 'labels.tsv')));
+  const dirs =
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : readdirSync(root)
+          .map((d) => join(root, d))
+          .filter((d) => existsSync(join(d, 'labels.tsv')));
   const figures: Record<string, unknown> = {};
   for (const dir of dirs) {
     const rows = parseLabels(readFileSync(join(dir, 'labels.tsv'), 'utf8'));
     const params = detectorParams();
-    const deps: DetectDeps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), params, preparedCache: new Map() };
+    const deps: DetectDeps = {
+      store: new MemoryObjectStore(),
+      index: new MemoryLshIndex(),
+      params,
+      preparedCache: new Map(),
+    };
     const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();
-    for (const [i, key] of sources.entries()) await indexArticle(deps, { key, bytes: readFileSync(join(dir, key)), order: `${String(i).padStart(9, '0')}|${key}` });
+    for (const [i, key] of sources.entries())
+      await indexArticle(deps, {
+        key,
+        bytes: readFileSync(join(dir, key)),
+        order: `${String(i).padStart(9, '0')}|${key}`,
+      });
     const byLabel = new Map<string, { n: number; all: number; top: number }>();
     const found: number[] = [];
     for (const row of rows.filter((r) => r.derived)) {
@@ -39,7 +54,13 @@ async function main(): Promise<void> {
         text = '';
       }
       const sketch = text === '' ? undefined : sketchText(text, params);
-      const candidates = sketch ? scoreCandidates(await deps.index.readBands(queryBandKeys(sketch, params), params.maxBandIds), params, row.article).candidates.map((c) => c.key) : [];
+      const candidates = sketch
+        ? scoreCandidates(
+            await deps.index.readBands(queryBandKeys(sketch, params), params.maxBandIds),
+            params,
+            row.article,
+          ).candidates.map((c) => c.key)
+        : [];
       found.push(candidates.length);
       const stat = byLabel.get(row.label) ?? { n: 0, all: 0, top: 0 };
       stat.n++;
@@ -48,13 +69,28 @@ async function main(): Promise<void> {
       byLabel.set(row.label, stat);
     }
     const name = dir.split('/').pop()!;
-    const total = [...byLabel.values()].reduce((t, s) => ({ n: t.n + s.n, all: t.all + s.all, top: t.top + s.top }), { n: 0, all: 0, top: 0 });
-    console.log(`\n${name}: ${sources.length} sources indexed, candidates found per derived article p50 ${spread(found).median}, p95 ${spread(found).p95}`);
+    const total = [...byLabel.values()].reduce((t, s) => ({ n: t.n + s.n, all: t.all + s.all, top: t.top + s.top }), {
+      n: 0,
+      all: 0,
+      top: 0,
+    });
+    console.log(
+      `\n${name}: ${sources.length} sources indexed, candidates found per derived article p50 ${spread(found).median}, p95 ${spread(found).p95}`,
+    );
     printTable(
       ['label', 'n', 'source in candidates', 'in top maxCandidates'],
-      [...[...byLabel].sort(([a], [b]) => (a < b ? -1 : 1)), ['all derived', total] as const].map(([label, s]) => [label, String(s.n), fmt(s.all / s.n, 4), fmt(s.top / s.n, 4)]),
+      [...[...byLabel].sort(([a], [b]) => (a < b ? -1 : 1)), ['all derived', total] as const].map(([label, s]) => [
+        label,
+        String(s.n),
+        fmt(s.all / s.n, 4),
+        fmt(s.top / s.n, 4),
+      ]),
     );
-    figures[name] = { candidateRecall: total.all / total.n, candidateRecallTop: total.top / total.n, foundP50: spread(found).median };
+    figures[name] = {
+      candidateRecall: total.all / total.n,
+      candidateRecallTop: total.top / total.n,
+      foundP50: spread(found).median,
+    };
   }
   console.log(JSON.stringify(figures));
 }

@@ -50,11 +50,13 @@ function benchConfig(env: NodeJS.ProcessEnv, repoRoot: string): BenchConfig {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw.replace(/_/g, ''));
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
     return n;
   };
   const sizes = (env['RR_CAND_SIZES'] ?? '1000,10000,50000').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new RangeError(`RR_CAND_SIZES must be comma-separated positive integers, got ${env['RR_CAND_SIZES']}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new RangeError(`RR_CAND_SIZES must be comma-separated positive integers, got ${env['RR_CAND_SIZES']}`);
   return Object.freeze({
     sizes: [...sizes].sort((a, b) => a - b),
     negatives: int('RR_CAND_NEGATIVES', 250),
@@ -101,7 +103,8 @@ async function main(): Promise<void> {
   const maxSize = config.sizes[config.sizes.length - 1]!;
   const t0 = performance.now();
   const all = readNewsBackground(join(config.corpora, 'news-background'), maxSize + config.negatives * 2);
-  if (all.length < maxSize + config.negatives) throw new RangeError(`news-background has ${all.length} articles, need ${maxSize} + ${config.negatives} held back`);
+  if (all.length < maxSize + config.negatives)
+    throw new RangeError(`news-background has ${all.length} articles, need ${maxSize} + ${config.negatives} held back`);
   const background = all.slice(0, maxSize);
   const heldBack = all.slice(maxSize);
   log(`read ${all.length} background articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -110,14 +113,27 @@ async function main(): Promise<void> {
   const rows = parseLabels(readFileSync(join(politifactDir, 'labels.tsv'), 'utf8'));
   const llmSources = [...new Set(rows.filter((r) => r.derived).flatMap((r) => r.sources))].sort();
   const derivedRows = rows.filter((r) => r.derived);
-  const llmRows = derivedRows.filter((_, i) => i % Math.max(1, Math.floor(derivedRows.length / config.llm)) === 0).slice(0, config.llm);
+  const llmRows = derivedRows
+    .filter((_, i) => i % Math.max(1, Math.floor(derivedRows.length / config.llm)) === 0)
+    .slice(0, config.llm);
 
   const probes: Probe[] = [];
   for (let i = 0; i < Math.min(config.planted, background.length); i++) {
     const kind = KINDS[i % KINDS.length]!;
-    probes.push({ group: `planted-${kind}`, key: `check/planted/${background[i]!.id}-${kind}.txt`, text: spin(background[i]!.text, kind, SEED + i), sourceKey: backgroundKey(background[i]!) });
+    probes.push({
+      group: `planted-${kind}`,
+      key: `check/planted/${background[i]!.id}-${kind}.txt`,
+      text: spin(background[i]!.text, kind, SEED + i),
+      sourceKey: backgroundKey(background[i]!),
+    });
   }
-  for (const row of llmRows) probes.push({ group: 'llm', key: `check/${row.article}`, text: readFileSync(join(politifactDir, row.article), 'utf8'), sourceKey: `politifact/${row.sources[0]!}` });
+  for (const row of llmRows)
+    probes.push({
+      group: 'llm',
+      key: `check/${row.article}`,
+      text: readFileSync(join(politifactDir, row.article), 'utf8'),
+      sourceKey: `politifact/${row.sources[0]!}`,
+    });
   const t1 = performance.now();
   const pool = heldBack.slice(0, Math.round(config.negatives * 1.5));
   const nearFrom = firstNearCopyPosition(
@@ -125,10 +141,21 @@ async function main(): Promise<void> {
     background.map((a) => a.text),
     NEAR_COPY_SHARE,
   );
-  pool.slice(0, config.negatives).forEach((a, i) => probes.push({ group: 'negative', key: `check/held-back/${a.id}.txt`, text: a.text, nearCopyFrom: nearFrom[i]! }));
-  log(`near-copy screen of ${pool.length} held-back articles against ${background.length} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  pool
+    .slice(0, config.negatives)
+    .forEach((a, i) =>
+      probes.push({ group: 'negative', key: `check/held-back/${a.id}.txt`, text: a.text, nearCopyFrom: nearFrom[i]! }),
+    );
+  log(
+    `near-copy screen of ${pool.length} held-back articles against ${background.length} in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+  );
 
-  const deps: DetectDeps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), params, preparedCache: new Map() };
+  const deps: DetectDeps = {
+    store: new MemoryObjectStore(),
+    index: new MemoryLshIndex(),
+    params,
+    preparedCache: new Map(),
+  };
   let order = 0;
   const writes: number[] = [];
   let seedMs = 0;
@@ -152,7 +179,10 @@ async function main(): Promise<void> {
     const seedStart = seedMs;
     for (; next < size; next++) {
       await seed(backgroundKey(background[next]!), background[next]!.text);
-      if ((next + 1) % 5000 === 0) log(`indexed ${next + 1} background articles, ${((next + 1) / (seedMs / 1000)).toFixed(0)} articles/s of indexing`);
+      if ((next + 1) % 5000 === 0)
+        log(
+          `indexed ${next + 1} background articles, ${((next + 1) / (seedMs / 1000)).toFixed(0)} articles/s of indexing`,
+        );
     }
     log(`size ${size}: checking ${probes.length} articles`);
     const results = new Map<Probe, ProbeResult>();
@@ -165,13 +195,19 @@ async function main(): Promise<void> {
   const big = bigArticle(all, params.maxBytes);
   const bigStart = performance.now();
   const bigCpu = process.cpuUsage();
-  const { report: bigReport } = await indexArticle(deps, { key: 'check/big-article.txt', bytes: big, order: `${String(order++).padStart(9, '0')}|big` });
+  const { report: bigReport } = await indexArticle(deps, {
+    key: 'check/big-article.txt',
+    bytes: big,
+    order: `${String(order++).padStart(9, '0')}|big`,
+  });
   const bigMs = performance.now() - bigStart;
   const bigCpuMs = cpuMsSince(bigCpu);
   const bigWrites = (await storedBandKeys(deps, 'check/big-article.txt')).length;
   log(`big article: ${big.length} bytes, ${bigReport.status}, ${bigWrites} index entries, ${bigMs.toFixed(0)} ms`);
 
-  const fit = fitPowerLaw(perSize.map(({ size, results }) => [size, spread(valuesOf(results, probes, 'found')).median]));
+  const fit = fitPowerLaw(
+    perSize.map(({ size, results }) => [size, spread(valuesOf(results, probes, 'found')).median]),
+  );
   const fitMean = fitPowerLaw(perSize.map(({ size, results }) => [size, mean(valuesOf(results, probes, 'found'))]));
   const figures: Record<string, unknown> = {
     backgroundArticles: maxSize,
@@ -203,7 +239,8 @@ async function main(): Promise<void> {
     figures[`seedSecondsTo${tag}`] = round(seedSeconds, 1);
     for (const group of ['planted', 'llm'] as const) {
       const derived = probes.filter((p) => p.group.startsWith(group));
-      const share = (f: (r: ProbeResult) => boolean): number => round(derived.filter((p) => f(results.get(p)!)).length / derived.length, 4);
+      const share = (f: (r: ProbeResult) => boolean): number =>
+        round(derived.filter((p) => f(results.get(p)!)).length / derived.length, 4);
       const name = group === 'planted' ? 'Planted' : 'Llm';
       figures[`candidateRecall${name}At${tag}`] = share((r) => r.inCandidates);
       figures[`candidateRecallTop${name}At${tag}`] = share((r) => r.inTop);
@@ -211,9 +248,14 @@ async function main(): Promise<void> {
     }
     figures[`negativesAt${tag}`] = negatives.length;
     figures[`negativesLeftOutAt${tag}`] = probes.filter((p) => p.group === 'negative').length - negatives.length;
-    figures[`falseAlarmRateAt${tag}`] = round(negatives.filter((p) => results.get(p)!.flagged).length / Math.max(1, negatives.length), 4);
+    figures[`falseAlarmRateAt${tag}`] = round(
+      negatives.filter((p) => results.get(p)!.flagged).length / Math.max(1, negatives.length),
+      4,
+    );
   }
-  console.log(`\ncandidatesFound p50 ~ ${fmt(Math.exp(fit.logA), 3)} x size^${fmt(fit.exponent, 3)}: ${fmt(fit.at(50_000_000), 0)} at 50M indexed (mean: ${fmt(fitMean.at(50_000_000), 0)})`);
+  console.log(
+    `\ncandidatesFound p50 ~ ${fmt(Math.exp(fit.logA), 3)} x size^${fmt(fit.exponent, 3)}: ${fmt(fit.at(50_000_000), 0)} at 50M indexed (mean: ${fmt(fitMean.at(50_000_000), 0)})`,
+  );
   console.log(JSON.stringify(figures));
 }
 
@@ -279,11 +321,24 @@ function printSize(size: number, probes: readonly Probe[], results: ReadonlyMap<
     const members = group === 'negative' ? usableNegatives(probes, size) : probes.filter((p) => p.group === group);
     const rs = members.map((p) => results.get(p)!);
     const found = spread(rs.map((r) => r.found));
-    const share = (f: (r: ProbeResult) => boolean): string => (group === 'negative' ? '' : fmt(rs.filter(f).length / rs.length, 3));
-    rows.push([group, String(rs.length), fmt(found.median, 0), fmt(found.p95, 0), share((r) => r.inCandidates), share((r) => r.inTop), group === 'negative' ? fmt(rs.filter((r) => r.flagged).length / rs.length, 3) : share((r) => r.flaggedSource), fmt(spread(rs.map((r) => r.ms)).median, 1)]);
+    const share = (f: (r: ProbeResult) => boolean): string =>
+      group === 'negative' ? '' : fmt(rs.filter(f).length / rs.length, 3);
+    rows.push([
+      group,
+      String(rs.length),
+      fmt(found.median, 0),
+      fmt(found.p95, 0),
+      share((r) => r.inCandidates),
+      share((r) => r.inTop),
+      group === 'negative' ? fmt(rs.filter((r) => r.flagged).length / rs.length, 3) : share((r) => r.flaggedSource),
+      fmt(spread(rs.map((r) => r.ms)).median, 1),
+    ]);
   }
   console.log(`\nindexed: ${size} background articles (+ PolitiFact sources)`);
-  printTable(['probes', 'n', 'found p50', 'found p95', 'cand recall', 'top recall', 'detected / false alarm', 'ms p50'], rows);
+  printTable(
+    ['probes', 'n', 'found p50', 'found p95', 'cand recall', 'top recall', 'detected / false alarm', 'ms p50'],
+    rows,
+  );
 }
 
 /** Candidates found p50 and candidate recall at each minCandidateScore of SCORE_GRID. */
@@ -306,7 +361,11 @@ function usableNegatives(probes: readonly Probe[], size: number): Probe[] {
   return probes.filter((p) => p.group === 'negative' && (p.nearCopyFrom ?? Infinity) >= size);
 }
 
-function valuesOf(results: ReadonlyMap<Probe, ProbeResult>, probes: readonly Probe[], field: 'found' | 'ms' | 'cpuMs' | 'queryBands' | 'bandsSkipped'): number[] {
+function valuesOf(
+  results: ReadonlyMap<Probe, ProbeResult>,
+  probes: readonly Probe[],
+  field: 'found' | 'ms' | 'cpuMs' | 'queryBands' | 'bandsSkipped',
+): number[] {
   return probes.map((p) => results.get(p)![field]);
 }
 
@@ -324,7 +383,11 @@ function bigArticle(articles: readonly NewsArticle[], maxBytes: number): Buffer 
 }
 
 /** Least squares of log y on log x: y ~ a x^b (points with y = 0 count as y = 0.5). */
-function fitPowerLaw(points: ReadonlyArray<readonly [number, number]>): { logA: number; exponent: number; at: (x: number) => number } {
+function fitPowerLaw(points: ReadonlyArray<readonly [number, number]>): {
+  logA: number;
+  exponent: number;
+  at: (x: number) => number;
+} {
   const xs = points.map(([x]) => Math.log(x));
   const ys = points.map(([, y]) => Math.log(Math.max(0.5, y)));
   const mx = mean(xs);
@@ -344,7 +407,11 @@ function backgroundKey(a: NewsArticle): string {
 }
 
 function sizeTag(n: number): string {
-  return n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+  return n >= 1_000_000 && n % 1_000_000 === 0
+    ? `${n / 1_000_000}M`
+    : n >= 1000 && n % 1000 === 0
+      ? `${n / 1000}k`
+      : String(n);
 }
 
 function cpuMsSince(start: NodeJS.CpuUsage): number {

@@ -46,7 +46,10 @@ const PRICE_CLASS: Readonly<Record<string, S3PriceClass>> = Object.freeze({
 /** The price class of an S3 command; an unknown command is an error rather than a silent zero. */
 export function s3PriceClass(command: string): S3PriceClass {
   const c = PRICE_CLASS[command];
-  if (c === undefined) throw new RangeError(`no S3 price class for command ${JSON.stringify(command)}; expected one of ${Object.keys(PRICE_CLASS).join(', ')}`);
+  if (c === undefined)
+    throw new RangeError(
+      `no S3 price class for command ${JSON.stringify(command)}; expected one of ${Object.keys(PRICE_CLASS).join(', ')}`,
+    );
   return c;
 }
 
@@ -86,7 +89,8 @@ const GIB = 1024 ** 3;
 export function costPerMillionArticles(usage: ArticleUsage, prices: AwsPrices = AWS_US_EAST_1_PRICES): CostPerMillion {
   expectNonNegative('storedBytesPerArticle', usage.storedBytesPerArticle);
   expectNonNegative('lambdaMsPerArticle', usage.lambdaMsPerArticle);
-  if (!(usage.lambdaMemoryMb >= 128 && usage.lambdaMemoryMb <= 10240)) throw new RangeError(`lambdaMemoryMb must be in [128, 10240], got ${usage.lambdaMemoryMb}`);
+  if (!(usage.lambdaMemoryMb >= 128 && usage.lambdaMemoryMb <= 10240))
+    throw new RangeError(`lambdaMemoryMb must be in [128, 10240], got ${usage.lambdaMemoryMb}`);
   const perClass: Record<S3PriceClass, number> = { 'put-copy-post-list': 0, get: 0, free: 0 };
   for (const [command, n] of Object.entries(usage.s3RequestsPerArticle)) {
     expectNonNegative(`s3RequestsPerArticle.${command}`, n);
@@ -120,7 +124,12 @@ export function costPerMillionArticles(usage: ArticleUsage, prices: AwsPrices = 
  * plus one S3 round trip per sequential wave of requests (the handler keeps up to 32 index
  * requests and 16 fingerprint GETs in flight; the rest are one after the other).
  */
-export function estimateLambdaMs(input: { readonly cpuMsPerArticle: number; readonly lambdaMemoryMb: number; readonly sequentialRoundTrips: number; readonly roundTripMs: number }): number {
+export function estimateLambdaMs(input: {
+  readonly cpuMsPerArticle: number;
+  readonly lambdaMemoryMb: number;
+  readonly sequentialRoundTrips: number;
+  readonly roundTripMs: number;
+}): number {
   expectNonNegative('cpuMsPerArticle', input.cpuMsPerArticle);
   expectNonNegative('sequentialRoundTrips', input.sequentialRoundTrips);
   expectNonNegative('roundTripMs', input.roundTripMs);
@@ -143,5 +152,6 @@ export function handlerRoundTrips(requests: Readonly<Record<string, number>>): n
 }
 
 function expectNonNegative(name: string, value: number): void {
-  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
+  if (!(Number.isFinite(value) && value >= 0))
+    throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
 }

@@ -1,7 +1,13 @@
 import { encodeS3Key } from '../lib/lambda/parse-s3-event.js';
 
 /** The S3 notification record S3 sends for a PUT (key URL-encoded, `+` for space). */
-export function createdEvent(bucket: string, key: string, size: number, eTag: string | undefined, eventTime: string): unknown {
+export function createdEvent(
+  bucket: string,
+  key: string,
+  size: number,
+  eTag: string | undefined,
+  eventTime: string,
+): unknown {
   return {
     Records: [
       {
@@ -10,7 +16,11 @@ export function createdEvent(bucket: string, key: string, size: number, eTag: st
         awsRegion: 'us-east-1',
         eventTime,
         eventName: 'ObjectCreated:Put',
-        s3: { s3SchemaVersion: '1.0', bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` }, object: { key: encodeS3Key(key), size, ...(eTag ? { eTag } : {}) } },
+        s3: {
+          s3SchemaVersion: '1.0',
+          bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` },
+          object: { key: encodeS3Key(key), size, ...(eTag ? { eTag } : {}) },
+        },
       },
     ],
   };

@@ -16,7 +16,9 @@ export interface ForkedDynamoDbServer {
 
 /** Forks bench/dynamodb-server-child.js and waits until it listens. */
 export async function forkLocalDynamoDbServer(): Promise<ForkedDynamoDbServer> {
-  const child = fork(join(__dirname, 'dynamodb-server-child.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'dynamodb-server-child.js'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = async (type: DynamoDbChildMessage['type']): Promise<DynamoDbChildMessage> => {
     for (;;) {
       const [message] = (await once(child, 'message')) as [DynamoDbChildMessage];

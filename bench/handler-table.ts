@@ -2,7 +2,25 @@ import type { HandlerAtSize, HandlerFigures } from './measure-handler.js';
 import { fmt, round } from './print-table.js';
 
 /** Rows of the handler breakdown, one per index size: `[measure, value...]` under `HANDLER_HEADER`. */
-export const HANDLER_HEADER = ['indexed', 'wall p50', 'wall p95', 'cpu p50', 'gc p50', 'server cpu p50', 'query p50', 'query cpu p50', 'LIST', 'GET', 'PUT', 'keys listed p50', 'bands >1 page', 'found p50', 'verified p50', 'GET KB p50', 'planted found'] as const;
+export const HANDLER_HEADER = [
+  'indexed',
+  'wall p50',
+  'wall p95',
+  'cpu p50',
+  'gc p50',
+  'server cpu p50',
+  'query p50',
+  'query cpu p50',
+  'LIST',
+  'GET',
+  'PUT',
+  'keys listed p50',
+  'bands >1 page',
+  'found p50',
+  'verified p50',
+  'GET KB p50',
+  'planted found',
+] as const;
 
 /** The breakdown of each index size as table cells (ms unless named). */
 export function handlerRows(figures: HandlerFigures): string[][] {
@@ -29,7 +47,8 @@ export function handlerRows(figures: HandlerFigures): string[][] {
 
 /** The handler figures of the bench's JSON line, keyed by index size. */
 export function handlerJson(figures: HandlerFigures): Record<string, unknown> {
-  const by = (f: (h: HandlerAtSize) => number): Record<string, number> => Object.fromEntries(figures.atIndexSize.map((h) => [String(h.indexed), round(f(h), 1)]));
+  const by = (f: (h: HandlerAtSize) => number): Record<string, number> =>
+    Object.fromEntries(figures.atIndexSize.map((h) => [String(h.indexed), round(f(h), 1)]));
   const at = (n: number): HandlerAtSize | undefined => figures.atIndexSize.find((h) => h.indexed === n);
   const last = figures.atIndexSize[figures.atIndexSize.length - 1]!;
   return {
@@ -41,16 +60,18 @@ export function handlerJson(figures: HandlerFigures): Record<string, unknown> {
     handlerCpuMsP50ByIndexSize: by((h) => h.cpuMs.median),
     handlerCpuMsP95ByIndexSize: by((h) => h.cpuMs.p95),
     handlerGcMsP50ByIndexSize: by((h) => h.gcMs.median),
-    s3rverCpuMsP50ByIndexSize: figures.atIndexSize.every((h) => h.serverCpuMs) ? by((h) => h.serverCpuMs!.median) : null,
+    s3rverCpuMsP50ByIndexSize: figures.atIndexSize.every((h) => h.serverCpuMs)
+      ? by((h) => h.serverCpuMs!.median)
+      : null,
     handlerQueryMsP50ByIndexSize: by((h) => h.queryMs.median),
     listedKeysP50ByIndexSize: by((h) => h.listedKeys.median),
     candidatesFoundP50ByIndexSize: by((h) => h.candidatesFound.median),
     candidatesVerifiedP50ByIndexSize: by((h) => h.candidatesVerified.median),
-    plantedRewritesFoundByIndexSize: Object.fromEntries(figures.atIndexSize.map((h) => [String(h.indexed), `${h.plantedFound}/${h.plantedRewrites}`])),
+    plantedRewritesFoundByIndexSize: Object.fromEntries(
+      figures.atIndexSize.map((h) => [String(h.indexed), `${h.plantedFound}/${h.plantedRewrites}`]),
+    ),
     s3RequestsPerArticle: round(last.s3Requests, 1),
     s3RequestsByCommand: Object.fromEntries(Object.entries(last.s3RequestsByCommand).map(([c, n]) => [c, round(n, 1)])),
     s3rverPlacement: figures.server,
   };
 }
-
-

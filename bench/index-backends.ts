@@ -42,10 +42,18 @@ async function runBackend(backend: Backend, articles: number): Promise<BackendFi
   const s3 = await forkLocalS3Server({ directory, bucket: BUCKET });
   const dynamo = backend === 'dynamodb' ? await forkLocalDynamoDbServer() : undefined;
   try {
-    const deps = s3HandlerDeps({ ARTICLES_BUCKET: BUCKET, INDEX_TABLE: dynamo?.table ?? 'unused-s3-list-baseline', LOG_LEVEL: 'error' }, s3.clientConfig, dynamo?.clientConfig ?? {});
+    const deps = s3HandlerDeps(
+      { ARTICLES_BUCKET: BUCKET, INDEX_TABLE: dynamo?.table ?? 'unused-s3-list-baseline', LOG_LEVEL: 'error' },
+      s3.clientConfig,
+      dynamo?.clientConfig ?? {},
+    );
     const index = dynamo ? deps.index : new S3LshIndex(deps.store as S3ObjectStore);
     let logged: Record<string, unknown> = {};
-    const handler = makeArticleEventHandler({ ...deps, index, log: (_level, message, fields = {}) => void (message === 'article event handled' ? (logged = fields) : undefined) });
+    const handler = makeArticleEventHandler({
+      ...deps,
+      index,
+      log: (_level, message, fields = {}) => void (message === 'article event handled' ? (logged = fields) : undefined),
+    });
     // examples/articles are 280-410 words: 150 originals with a copy or spin each, the rest unrelated
     const pairs = Math.floor(articles * 0.3);
     const corpus = plantedCorpus({ pairs, unrelated: articles - 2 * pairs, words: 330, seed: 7 }).slice(0, articles);
@@ -61,7 +69,9 @@ async function runBackend(backend: Backend, articles: number): Promise<BackendFi
       await s3.putDirect([{ key, body }]);
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
-      const [result] = await handler(createdEvent(BUCKET, key, body.length, undefined, new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString()));
+      const [result] = await handler(
+        createdEvent(BUCKET, key, body.length, undefined, new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString()),
+      );
       cpu.push(cpuMs(process.cpuUsage(cpuBefore)));
       ms.push(performance.now() - started);
       s3Requests += Number(logged['s3Requests'] ?? 0);
@@ -96,12 +106,33 @@ async function serverCpu(...usages: Array<(() => Promise<NodeJS.CpuUsage>) | und
 
 async function main(): Promise<void> {
   const articles = Number(process.argv[2] ?? 500);
-  if (!Number.isInteger(articles) || articles < 10) throw new Error(`Expecting a number of articles >= 10, got ${JSON.stringify(process.argv[2])}`);
+  if (!Number.isInteger(articles) || articles < 10)
+    throw new Error(`Expecting a number of articles >= 10, got ${JSON.stringify(process.argv[2])}`);
   const figures: BackendFigures[] = [];
   for (const backend of ['dynamodb', 's3-list'] as const) figures.push(await runBackend(backend, articles));
   printTable(
-    ['index', 'articles/s', 'handler ms p50', 'handler CPU ms p50', 'CPU ms mean', 'server CPU ms/article', 'S3 req/article', 'DynamoDB req/article', 'rewrites linked'],
-    figures.map((f) => [f.backend, fmt(f.articlesPerSecond, 1), fmt(f.handlerMsP50, 1), fmt(f.handlerCpuMsP50, 1), fmt(f.handlerCpuMsMean, 1), fmt(f.serverCpuMsPerArticle, 1), fmt(f.s3RequestsPerArticle, 1), fmt(f.dynamoDbRequestsPerArticle, 1), String(f.linked)]),
+    [
+      'index',
+      'articles/s',
+      'handler ms p50',
+      'handler CPU ms p50',
+      'CPU ms mean',
+      'server CPU ms/article',
+      'S3 req/article',
+      'DynamoDB req/article',
+      'rewrites linked',
+    ],
+    figures.map((f) => [
+      f.backend,
+      fmt(f.articlesPerSecond, 1),
+      fmt(f.handlerMsP50, 1),
+      fmt(f.handlerCpuMsP50, 1),
+      fmt(f.handlerCpuMsMean, 1),
+      fmt(f.serverCpuMsPerArticle, 1),
+      fmt(f.s3RequestsPerArticle, 1),
+      fmt(f.dynamoDbRequestsPerArticle, 1),
+      String(f.linked),
+    ]),
   );
   console.log(JSON.stringify({ articles, backends: figures }));
 }

@@ -41,7 +41,13 @@ export function randomSetPair(size: number, shared: number, random: () => number
  * its own MinHash seed, so the errors average over hash functions as well as over sets.
  * With |A| = |B| = n and c shared, J = c / (2n - c), so c = 2nJ / (1 + J).
  */
-export function measureJaccardError(levels: readonly number[], size: number, trials: number, numPerm: number, seed: number): JaccardErrorLevel[] {
+export function measureJaccardError(
+  levels: readonly number[],
+  size: number,
+  trials: number,
+  numPerm: number,
+  seed: number,
+): JaccardErrorLevel[] {
   const random = mulberry32(seed);
   return levels.map((target) => {
     const shared = Math.round((2 * size * target) / (1 + target));
@@ -51,10 +57,18 @@ export function measureJaccardError(levels: readonly number[], size: number, tri
     for (let t = 0; t < trials; t++) {
       const { a, b } = randomSetPair(size, shared, random);
       const hashSeed = Math.floor(random() * 4294967296);
-      const error = estimateJaccard(minhash(a, a.length, numPerm, hashSeed), minhash(b, b.length, numPerm, hashSeed)) - exact;
+      const error =
+        estimateJaccard(minhash(a, a.length, numPerm, hashSeed), minhash(b, b.length, numPerm, hashSeed)) - exact;
       sum += error;
       sumSq += error * error;
     }
-    return { target, exact, trials, rmse: Math.sqrt(sumSq / trials), bias: sum / trials, theory: Math.sqrt((exact * (1 - exact)) / numPerm) };
+    return {
+      target,
+      exact,
+      trials,
+      rmse: Math.sqrt(sumSq / trials),
+      bias: sum / trials,
+      theory: Math.sqrt((exact * (1 - exact)) / numPerm),
+    };
   });
 }

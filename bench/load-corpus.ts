@@ -38,9 +38,15 @@ export function* loadCorpus(options: LoadCorpusOptions): Generator<LoadArticle, 
   const maxGap = options.maxGap ?? Math.min(1000, Math.max(16, Math.round(options.articles / 20)));
   const minGap = Math.max(1, Math.floor(maxGap / 2));
   const kinds = options.kinds ?? ['copy', 'light', 'heavy'];
-  if (!Number.isInteger(options.articles) || options.articles < 1) throw new RangeError(`articles must be a positive integer, got ${options.articles}`);
+  if (!Number.isInteger(options.articles) || options.articles < 1)
+    throw new RangeError(`articles must be a positive integer, got ${options.articles}`);
   if (!(sourceEvery >= 2)) throw new RangeError(`sourceEvery must be at least 2, got ${sourceEvery}`);
-  const originals = syntheticArticleStream({ articles: Number.POSITIVE_INFINITY, wordsPerArticle: options.words, vocabularySize: 20000, seed: options.seed });
+  const originals = syntheticArticleStream({
+    articles: Number.POSITIVE_INFINITY,
+    wordsPerArticle: options.words,
+    vocabularySize: 20000,
+    seed: options.seed,
+  });
   const original = (): string => originals.next().value as string;
   // rewrites waiting for their position, in the order they fall due
   const pending: Array<{ due: number; name: string; text: string; kind: RewriteKind; pair: number }> = [];
@@ -51,7 +57,13 @@ export function* loadCorpus(options: LoadCorpusOptions): Generator<LoadArticle, 
     // near the end, rewrites still waiting take the last positions, so every pair is complete
     if (next && (next.due <= position || options.articles - position <= pending.length)) {
       pending.shift();
-      yield { position, name: `${next.name}-${next.kind}`, text: spin(next.text, next.kind, options.seed + next.pair), role: 'rewrite', sourceOf: { name: next.name, kind: next.kind } };
+      yield {
+        position,
+        name: `${next.name}-${next.kind}`,
+        text: spin(next.text, next.kind, options.seed + next.pair),
+        role: 'rewrite',
+        sourceOf: { name: next.name, kind: next.kind },
+      };
       continue;
     }
     // a deterministic spread of gaps, so some rewrites come soon after their source and some late

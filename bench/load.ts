@@ -18,7 +18,13 @@ import { makeArticleEventHandler } from '../lib/lambda/make-article-event-handle
 import { reportKey } from '../lib/store/keys.js';
 import { decodeReport } from '../lib/report/decode-report.js';
 import type { RewriteKind } from './planted-rewrites.js';
-import { AWS_US_EAST_1_PRICES, costPerMillionArticles, estimateLambdaMs, handlerRoundTrips, type CostPerMillion } from './cost-model.js';
+import {
+  AWS_US_EAST_1_PRICES,
+  costPerMillionArticles,
+  estimateLambdaMs,
+  handlerRoundTrips,
+  type CostPerMillion,
+} from './cost-model.js';
 import { loadCorpus, type LoadArticle } from './load-corpus.js';
 import { createdEvent } from './created-event.js';
 import { forkLocalS3Server } from './forked-s3-server.js';
@@ -48,7 +54,8 @@ function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): LoadConfig
   const int = (name: string, raw: string | undefined, fallback: number, min: number): number => {
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw.replace(/_/g, ''));
-    if (!Number.isInteger(n) || n < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new RangeError(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
     return n;
   };
   return Object.freeze({
@@ -83,19 +90,29 @@ async function main(): Promise<void> {
   const directory = await mkdtemp(join(tmpdir(), 'rr-load-s3-'));
   const server = await forkLocalS3Server({ directory, bucket: BUCKET });
   // the uploader and the scorer have their own client: their requests are not the handler's
-  const bench = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...server.clientConfig });
+  const bench = new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...server.clientConfig,
+  });
   // still on the S3-LIST baseline index until this bench seeds a DynamoDB table (issue 10, item 4)
   const instances = Array.from({ length: config.concurrency }, () => {
-    const deps = s3HandlerDeps({ ARTICLES_BUCKET: BUCKET, INDEX_TABLE: 'unused-s3-list-baseline', LOG_LEVEL: 'error' }, server.clientConfig);
+    const deps = s3HandlerDeps(
+      { ARTICLES_BUCKET: BUCKET, INDEX_TABLE: 'unused-s3-list-baseline', LOG_LEVEL: 'error' },
+      server.clientConfig,
+    );
     return { ...deps, index: new S3LshIndex(deps.store as S3ObjectStore) };
   });
   const handlerRequests = (): number => instances.reduce((n, d) => n + d.s3Requests(), 0);
   const handlerRequestsByCommand = (): Record<string, number> => {
     const sum: Record<string, number> = {};
-    for (const d of instances) for (const [c, k] of Object.entries(d.s3Requests.byCommand())) sum[c] = (sum[c] ?? 0) + k;
+    for (const d of instances)
+      for (const [c, k] of Object.entries(d.s3Requests.byCommand())) sum[c] = (sum[c] ?? 0) + k;
     return sum;
   };
-  const tenthEnds = new Set(Array.from({ length: TIMELINE_WINDOWS }, (_, i) => Math.floor(((i + 1) * config.articles) / TIMELINE_WINDOWS)));
+  const tenthEnds = new Set(
+    Array.from({ length: TIMELINE_WINDOWS }, (_, i) => Math.floor(((i + 1) * config.articles) / TIMELINE_WINDOWS)),
+  );
   const commandsAt = new Map<number, Record<string, number>>([[0, {}]]);
   const keyOf = (name: string): string => `incoming/load/${name}.txt`;
   const timeOf = (position: number): string => new Date(Date.UTC(2026, 0, 1) + position * 1000).toISOString();
@@ -114,7 +131,9 @@ async function main(): Promise<void> {
     return next.done ? undefined : next.value;
   };
 
-  console.error(`load: ${config.articles} articles x ~${config.words} words, ${config.concurrency} concurrent handler instances, s3rver in a child process, data in ${directory}`);
+  console.error(
+    `load: ${config.articles} articles x ~${config.words} words, ${config.concurrency} concurrent handler instances, s3rver in a child process, data in ${directory}`,
+  );
   const startedAt = performance.now();
   const cpuAtStart = process.cpuUsage();
   let lastProgress = startedAt;
@@ -124,7 +143,9 @@ async function main(): Promise<void> {
     lastProgress = now;
     const recent = completions.slice(-200).map((c) => c.ms);
     const rss = process.memoryUsage.rss() / 2 ** 20;
-    console.error(`load: ${completions.length}/${config.articles} handled, ${(completions.length / ((now - startedAt) / 1000)).toFixed(1)} articles/s, last 200 p50 ${recent.length ? summarise(recent).median.toFixed(0) : '-'} ms, rss ${rss.toFixed(0)} MiB, ${failures} failed`);
+    console.error(
+      `load: ${completions.length}/${config.articles} handled, ${(completions.length / ((now - startedAt) / 1000)).toFixed(1)} articles/s, last 200 p50 ${recent.length ? summarise(recent).median.toFixed(0) : '-'} ms, rss ${rss.toFixed(0)} MiB, ${failures} failed`,
+    );
   };
 
   const worker = async (instance: (typeof instances)[number]): Promise<void> => {
@@ -132,14 +153,27 @@ async function main(): Promise<void> {
     for (let article = nextArticle(); article; article = nextArticle()) {
       const key = keyOf(article.name);
       const sourceKey = article.sourceOf ? keyOf(article.sourceOf.name) : undefined;
-      planted.push({ key, position: article.position, role: article.role, ...(sourceKey ? { sourceKey, kind: article.sourceOf!.kind } : {}) });
+      planted.push({
+        key,
+        position: article.position,
+        role: article.role,
+        ...(sourceKey ? { sourceKey, kind: article.sourceOf!.kind } : {}),
+      });
       let finish = (): void => undefined;
       if (article.role === 'source') done.set(key, new Promise((r) => (finish = r)));
       // a rewrite is uploaded only once its source's handler has finished: the test asks whether
       // an indexed source is found, not the race of two uploads at once (tested elsewhere)
       if (sourceKey) await done.get(sourceKey);
       const body = Buffer.from(article.text, 'utf8');
-      const put = await bench.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body, ContentLength: body.length, ContentType: 'text/plain; charset=utf-8' }));
+      const put = await bench.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: key,
+          Body: body,
+          ContentLength: body.length,
+          ContentType: 'text/plain; charset=utf-8',
+        }),
+      );
       const event = createdEvent(BUCKET, key, body.length, put.ETag?.replace(/"/g, ''), timeOf(article.position));
       const started = performance.now();
       // Lambda's asynchronous invocation: up to 2 retries of a throwing call
@@ -188,61 +222,123 @@ async function main(): Promise<void> {
   const perArticleByCommand = Object.fromEntries(Object.entries(byCommand).map(([c, k]) => [c, k / n]));
   const requestsPerArticle = handlerRequests() / n;
   const window = (from: number, to: number): WindowFigures => windowFigures(completions, from, to);
-  const checkpoints = CHECKPOINTS.map((c) => ({ indexed: c, figures: n >= c ? window(c - Math.min(CHECKPOINT_WINDOW, c), c) : null }));
+  const checkpoints = CHECKPOINTS.map((c) => ({
+    indexed: c,
+    figures: n >= c ? window(c - Math.min(CHECKPOINT_WINDOW, c), c) : null,
+  }));
   const end = window(Math.max(0, n - CHECKPOINT_WINDOW), n);
-  const timeline = Array.from({ length: TIMELINE_WINDOWS }, (_, i) => window(Math.floor((i * n) / TIMELINE_WINDOWS), Math.floor(((i + 1) * n) / TIMELINE_WINDOWS)));
+  const timeline = Array.from({ length: TIMELINE_WINDOWS }, (_, i) =>
+    window(Math.floor((i * n) / TIMELINE_WINDOWS), Math.floor(((i + 1) * n) / TIMELINE_WINDOWS)),
+  );
   // LISTs and GETs per article in each tenth: where growth with the index would show
   const commandsByTenth = Array.from({ length: TIMELINE_WINDOWS }, (_, i) => {
     const from = Math.floor((i * n) / TIMELINE_WINDOWS);
     const to = Math.floor(((i + 1) * n) / TIMELINE_WINDOWS);
     const a = commandsAt.get(from) ?? {};
     const b = commandsAt.get(to) ?? {};
-    return Object.fromEntries(Object.keys(b).map((c) => [c, round(((b[c] ?? 0) - (a[c] ?? 0)) / Math.max(1, to - from), 2)]));
+    return Object.fromEntries(
+      Object.keys(b).map((c) => [c, round(((b[c] ?? 0) - (a[c] ?? 0)) / Math.max(1, to - from), 2)]),
+    );
   });
   const cpuMsPerArticle = handlerCpuMs / n;
   const roundTrips = handlerRoundTrips(perArticleByCommand);
-  const estimatedLambdaMs = estimateLambdaMs({ cpuMsPerArticle, lambdaMemoryMb: memoryMb, sequentialRoundTrips: roundTrips, roundTripMs: AWS_ROUND_TRIP_MS });
+  const estimatedLambdaMs = estimateLambdaMs({
+    cpuMsPerArticle,
+    lambdaMemoryMb: memoryMb,
+    sequentialRoundTrips: roundTrips,
+    roundTripMs: AWS_ROUND_TRIP_MS,
+  });
   const storedBytesPerArticle = stored ? stored.totalBillableBytes / n : Number.NaN;
-  const usage = { s3RequestsPerArticle: perArticleByCommand, storedBytesPerArticle: stored ? storedBytesPerArticle : 0, lambdaMemoryMb: memoryMb };
+  const usage = {
+    s3RequestsPerArticle: perArticleByCommand,
+    storedBytesPerArticle: stored ? storedBytesPerArticle : 0,
+    lambdaMemoryMb: memoryMb,
+  };
   const cost = costPerMillionArticles({ ...usage, lambdaMsPerArticle: estimatedLambdaMs });
   const costAtLocalP50 = costPerMillionArticles({ ...usage, lambdaMsPerArticle: end.p50 });
-  const upload = costPerMillionArticles({ s3RequestsPerArticle: { PutObject: 1 }, storedBytesPerArticle: 0, lambdaMsPerArticle: 0, lambdaMemoryMb: memoryMb });
+  const upload = costPerMillionArticles({
+    s3RequestsPerArticle: { PutObject: 1 },
+    storedBytesPerArticle: 0,
+    lambdaMsPerArticle: 0,
+    lambdaMemoryMb: memoryMb,
+  });
   // the bound whatever the index holds: every band LIST at its 5-page cap, every candidate GET at the cap of 50
   const lists = perArticleByCommand['ListObjectsV2'] ?? 0;
   const boundRequests = { ...perArticleByCommand, ListObjectsV2: Math.round(lists) * 5, GetObject: 2 + 50 };
   // the bound's duration adds the extra waves (pages of a band are read one after the other); CPU stays as measured
-  const boundLambdaMs = estimateLambdaMs({ cpuMsPerArticle, lambdaMemoryMb: memoryMb, sequentialRoundTrips: handlerRoundTrips(boundRequests), roundTripMs: AWS_ROUND_TRIP_MS });
-  const bound = costPerMillionArticles({ ...usage, s3RequestsPerArticle: boundRequests, lambdaMsPerArticle: boundLambdaMs });
+  const boundLambdaMs = estimateLambdaMs({
+    cpuMsPerArticle,
+    lambdaMemoryMb: memoryMb,
+    sequentialRoundTrips: handlerRoundTrips(boundRequests),
+    roundTripMs: AWS_ROUND_TRIP_MS,
+  });
+  const bound = costPerMillionArticles({
+    ...usage,
+    s3RequestsPerArticle: boundRequests,
+    lambdaMsPerArticle: boundLambdaMs,
+  });
 
   const rows: string[][] = [
     ['articles handled (failed after retries)', `${fmt(n, 0)} (${failures} failed, ${retries} retried)`],
     ['run time, s / articles per second', `${fmt(seconds, 0)} / ${fmt(n / seconds, 1)}`],
-    ...checkpoints.map((c) => [`handler ms p50 / p95 at ${fmt(c.indexed, 0)} indexed (last ${CHECKPOINT_WINDOW} before)`, c.figures ? `${fmt(c.figures.p50, 1)} / ${fmt(c.figures.p95, 1)}` : 'not reached']),
-    [`handler ms p50 / p95, last ${Math.min(CHECKPOINT_WINDOW, n)} (at ${fmt(n, 0)})`, `${fmt(end.p50, 1)} / ${fmt(end.p95, 1)}`],
+    ...checkpoints.map((c) => [
+      `handler ms p50 / p95 at ${fmt(c.indexed, 0)} indexed (last ${CHECKPOINT_WINDOW} before)`,
+      c.figures ? `${fmt(c.figures.p50, 1)} / ${fmt(c.figures.p95, 1)}` : 'not reached',
+    ]),
+    [
+      `handler ms p50 / p95, last ${Math.min(CHECKPOINT_WINDOW, n)} (at ${fmt(n, 0)})`,
+      `${fmt(end.p50, 1)} / ${fmt(end.p95, 1)}`,
+    ],
     ['handler ms p50 by tenth of the run', timeline.map((w) => fmt(w.p50, 0)).join(' ')],
     ['S3 requests per article by tenth of the run', timeline.map((w) => fmt(w.requestsPerArticle, 1)).join(' ')],
     ['  of which GetObject', commandsByTenth.map((t) => fmt(t['GetObject'] ?? 0, 1)).join(' ')],
     ['  of which ListObjectsV2', commandsByTenth.map((t) => fmt(t['ListObjectsV2'] ?? 0, 1)).join(' ')],
-    ['LSH candidates found / verified per article by tenth', scored.candidatesByTenth.map((t) => `${fmt(t.found, 1)}/${fmt(t.verified, 1)}`).join(' ')],
+    [
+      'LSH candidates found / verified per article by tenth',
+      scored.candidatesByTenth.map((t) => `${fmt(t.found, 1)}/${fmt(t.verified, 1)}`).join(' '),
+    ],
     ['recall on planted rewrites, all', `${fmt(scored.recall * 100, 1)}% (${scored.found}/${scored.rewrites})`],
-    ...(['copy', 'light', 'heavy'] as const).map((k) => [`  ${k}`, `${fmt((scored.byKind[k]?.recall ?? Number.NaN) * 100, 1)}% (${scored.byKind[k]?.found ?? 0}/${scored.byKind[k]?.total ?? 0})`]),
+    ...(['copy', 'light', 'heavy'] as const).map((k) => [
+      `  ${k}`,
+      `${fmt((scored.byKind[k]?.recall ?? Number.NaN) * 100, 1)}% (${scored.byKind[k]?.found ?? 0}/${scored.byKind[k]?.total ?? 0})`,
+    ]),
     ['false alarms among unrelated', `${scored.falseAlarms}/${scored.unrelated}`],
     ['sources judged not original', `${scored.sourcesNotOriginal}/${scored.sources}`],
     ['peak RSS, MiB: handler process / s3rver child', `${fmt(peakRssMb, 0)} / ${fmt(s3rverPeakRssMb, 0)}`],
     ['index objects per article', stored ? fmt(stored.byPrefix['index/']!.objects / n, 1) : 'not listed'],
-    ['stored bytes per article (body + key)', stored ? `${fmt(storedBytesPerArticle, 0)} (${PREFIXES.map((p) => `${p} ${fmt(stored!.byPrefix[p]!.billableBytes / n, 0)}`).join(', ')})` : 'not listed'],
-    ['S3 requests per article (handler)', `${fmt(requestsPerArticle, 1)} (${Object.entries(perArticleByCommand).map(([c, k]) => `${c} ${fmt(k, 2)}`).join(', ')})`],
+    [
+      'stored bytes per article (body + key)',
+      stored
+        ? `${fmt(storedBytesPerArticle, 0)} (${PREFIXES.map((p) => `${p} ${fmt(stored!.byPrefix[p]!.billableBytes / n, 0)}`).join(', ')})`
+        : 'not listed',
+    ],
+    [
+      'S3 requests per article (handler)',
+      `${fmt(requestsPerArticle, 1)} (${Object.entries(perArticleByCommand)
+        .map(([c, k]) => `${c} ${fmt(k, 2)}`)
+        .join(', ')})`,
+    ],
     ['handler CPU ms per article (this process)', fmt(cpuMsPerArticle, 1)],
   ];
-  console.log(`rewrite-radar load test: ${fmt(config.articles, 0)} articles x ~${config.words} words, ${config.concurrency} concurrent handlers, s3rver on 127.0.0.1 in a child process, Node ${process.version}`);
+  console.log(
+    `rewrite-radar load test: ${fmt(config.articles, 0)} articles x ~${config.words} words, ${config.concurrency} concurrent handlers, s3rver on 127.0.0.1 in a child process, Node ${process.version}`,
+  );
   console.log('');
   printTable(['measure', 'value'], rows);
   console.log('');
-  console.log(`cost per million articles, AWS ${AWS_US_EAST_1_PRICES.region} list prices as of ${AWS_US_EAST_1_PRICES.asOf}, Lambda arm64 ${memoryMb} MB (serverless.yml):`);
-  console.log(`  assumed Lambda duration ${fmt(estimatedLambdaMs, 0)} ms = ${fmt(cpuMsPerArticle, 1)} CPU ms x ${fmt(Math.max(1, 1769 / memoryMb), 2)} (vCPU share) + ${roundTrips} sequential S3 round trips x ${AWS_ROUND_TRIP_MS} ms`);
-  console.log(`  at the bound (every band LIST 5 pages, 50 candidate GETs): ${fmt(boundLambdaMs, 0)} ms, ${handlerRoundTrips(boundRequests)} round trips`);
+  console.log(
+    `cost per million articles, AWS ${AWS_US_EAST_1_PRICES.region} list prices as of ${AWS_US_EAST_1_PRICES.asOf}, Lambda arm64 ${memoryMb} MB (serverless.yml):`,
+  );
+  console.log(
+    `  assumed Lambda duration ${fmt(estimatedLambdaMs, 0)} ms = ${fmt(cpuMsPerArticle, 1)} CPU ms x ${fmt(Math.max(1, 1769 / memoryMb), 2)} (vCPU share) + ${roundTrips} sequential S3 round trips x ${AWS_ROUND_TRIP_MS} ms`,
+  );
+  console.log(
+    `  at the bound (every band LIST 5 pages, 50 candidate GETs): ${fmt(boundLambdaMs, 0)} ms, ${handlerRoundTrips(boundRequests)} round trips`,
+  );
   printTable(['item', 'quantity per 1M articles', 'USD per 1M', 'USD, at the bound'], costRows(cost, bound, upload));
-  console.log(`  Lambda at the local s3rver p50 (${fmt(end.p50, 0)} ms) instead: ${usd(costAtLocalP50.lambdaComputeUsd)} compute, ${usd(costAtLocalP50.processingUsd)} processing in all`);
+  console.log(
+    `  Lambda at the local s3rver p50 (${fmt(end.p50, 0)} ms) instead: ${usd(costAtLocalP50.lambdaComputeUsd)} compute, ${usd(costAtLocalP50.processingUsd)} processing in all`,
+  );
   console.log('');
 
   const at = (c: number): WindowFigures | null => checkpoints.find((x) => x.indexed === c)?.figures ?? null;
@@ -278,9 +374,13 @@ async function main(): Promise<void> {
       s3rverPeakRssMb: Math.round(s3rverPeakRssMb),
       indexObjectsPerArticle: stored ? round(stored.byPrefix['index/']!.objects / n, 2) : null,
       storedBytesPerArticle: stored ? Math.round(storedBytesPerArticle) : null,
-      storedBytesPerArticleByPrefix: stored ? Object.fromEntries(PREFIXES.map((p) => [p, Math.round(stored!.byPrefix[p]!.billableBytes / n)])) : null,
+      storedBytesPerArticleByPrefix: stored
+        ? Object.fromEntries(PREFIXES.map((p) => [p, Math.round(stored!.byPrefix[p]!.billableBytes / n)]))
+        : null,
       s3RequestsPerArticle: round(requestsPerArticle, 2),
-      s3RequestsPerArticleByCommand: Object.fromEntries(Object.entries(perArticleByCommand).map(([c, k]) => [c, round(k, 3)])),
+      s3RequestsPerArticleByCommand: Object.fromEntries(
+        Object.entries(perArticleByCommand).map(([c, k]) => [c, round(k, 3)]),
+      ),
       handlerCpuMsPerArticle: round(cpuMsPerArticle, 2),
       assumedLambdaMs: round(estimatedLambdaMs, 1),
       assumedLambdaMsAtBound: round(boundLambdaMs, 1),
@@ -305,7 +405,8 @@ interface WindowFigures {
 /** Handler ms and S3 requests of completions [from, to); requests are the counters' growth over the window (calls overlap). */
 function windowFigures(completions: readonly Completion[], from: number, to: number): WindowFigures {
   const part = completions.slice(from, to);
-  if (part.length === 0) return { p50: Number.NaN, p95: Number.NaN, requestsPerArticle: Number.NaN, articlesPerSecond: Number.NaN };
+  if (part.length === 0)
+    return { p50: Number.NaN, p95: Number.NaN, requestsPerArticle: Number.NaN, articlesPerSecond: Number.NaN };
   const ms = spread(part.map((c) => c.ms));
   const before = from > 0 ? completions[from - 1]! : { requestsSoFar: 0, at: part[0]!.at - part[0]!.ms };
   const last = part[part.length - 1]!;
@@ -339,14 +440,29 @@ interface Scored {
  */
 async function scoreReports(s3: S3Client, planted: readonly Planted[]): Promise<Scored> {
   const candidatesByTenth = Array.from({ length: TIMELINE_WINDOWS }, () => ({ found: 0, verified: 0, articles: 0 }));
-  const s: Scored = { rewrites: 0, found: 0, strictFound: 0, recall: 0, strictRecall: 0, byKind: {}, unrelated: 0, falseAlarms: 0, sources: 0, sourcesNotOriginal: 0, candidatesByTenth };
+  const s: Scored = {
+    rewrites: 0,
+    found: 0,
+    strictFound: 0,
+    recall: 0,
+    strictRecall: 0,
+    byKind: {},
+    unrelated: 0,
+    falseAlarms: 0,
+    sources: 0,
+    sourcesNotOriginal: 0,
+    candidatesByTenth,
+  };
   let next = 0;
   const work = async (): Promise<void> => {
     while (next < planted.length) {
       const p = planted[next++]!;
       const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: reportKey(p.key) }));
       const report = decodeReport(await out.Body!.transformToByteArray(), reportKey(p.key));
-      const tenth = candidatesByTenth[Math.min(TIMELINE_WINDOWS - 1, Math.floor((p.position * TIMELINE_WINDOWS) / planted.length))]!;
+      const tenth =
+        candidatesByTenth[
+          Math.min(TIMELINE_WINDOWS - 1, Math.floor((p.position * TIMELINE_WINDOWS) / planted.length))
+        ]!;
       tenth.articles++;
       tenth.found += report.candidates.found;
       tenth.verified += report.candidates.verified;
@@ -392,7 +508,9 @@ async function listStored(s3: S3Client): Promise<StoredObjects> {
     const sum = { objects: 0, bodyBytes: 0, keyBytes: 0, billableBytes: 0 };
     let token: string | undefined;
     do {
-      const out = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+      const out = await s3.send(
+        new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
+      );
       for (const o of out.Contents ?? []) {
         sum.objects++;
         sum.bodyBytes += o.Size ?? 0;
@@ -416,7 +534,12 @@ function configuredMemoryMb(path: string): number {
 
 function costRows(c: CostPerMillion, bound: CostPerMillion, upload: CostPerMillion): string[][] {
   return [
-    ['S3 PUT/LIST requests (handler)', fmt(c.putCopyPostListRequests, 0), usd(c.s3PutCopyPostListUsd), usd(bound.s3PutCopyPostListUsd)],
+    [
+      'S3 PUT/LIST requests (handler)',
+      fmt(c.putCopyPostListRequests, 0),
+      usd(c.s3PutCopyPostListUsd),
+      usd(bound.s3PutCopyPostListUsd),
+    ],
     ['S3 GET/HEAD requests (handler)', fmt(c.getRequests, 0), usd(c.s3GetUsd), usd(bound.s3GetUsd)],
     ['S3 DELETE requests (free)', fmt(c.freeRequests, 0), usd(0), usd(0)],
     ['Lambda GB-seconds', fmt(c.lambdaGbSeconds, 0), usd(c.lambdaComputeUsd), usd(bound.lambdaComputeUsd)],
@@ -451,7 +574,6 @@ function nullable(x: number | undefined): number | null {
 function usd(x: number): string {
   return `$${fmt(x, 2)}`;
 }
-
 
 main().catch((err: unknown) => {
   console.error(err);

@@ -28,10 +28,22 @@ function repoRoot(): string {
 function coldLoadMs(root: string, bundle: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});console.log(Number(process.hrtime.bigint()-t)/1e6)`;
   // What Lambda sets, plus the one required variable, so a handler that reads its config at load succeeds.
-  const env = { ...process.env, AWS_REGION: 'us-east-1', ARTICLES_BUCKET: 'measure-bundle', INDEX_TABLE: 'measure-bundle', INCOMING_PREFIX: 'incoming/' };
-  const out = execFileSync(process.execPath, ['-e', script], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    AWS_REGION: 'us-east-1',
+    ARTICLES_BUCKET: 'measure-bundle',
+    INDEX_TABLE: 'measure-bundle',
+    INCOMING_PREFIX: 'incoming/',
+  };
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const ms = Number(out.trim().split('\n').pop());
-  if (!Number.isFinite(ms)) throw new Error(`Expecting the load time in ms on the last line, got ${JSON.stringify(out)}`);
+  if (!Number.isFinite(ms))
+    throw new Error(`Expecting the load time in ms on the last line, got ${JSON.stringify(out)}`);
   return ms;
 }
 
@@ -43,11 +55,18 @@ function coldLoadMs(root: string, bundle: string): number {
  */
 export async function measureBundle(): Promise<{ bundleBytes: number; coldInitMs: number }> {
   const root = repoRoot();
-  const { esbuildOptions } = createRequire(__filename)(join(root, 'esbuild.config.js')) as { esbuildOptions: BuildOptions };
+  const { esbuildOptions } = createRequire(__filename)(join(root, 'esbuild.config.js')) as {
+    esbuildOptions: BuildOptions;
+  };
   const outdir = join(root, '.esbuild', 'measure-bundle');
   rmSync(outdir, { recursive: true, force: true });
   // outdir mirrors the plugin's: <work folder>/<entry's folder>/<entry's name>.js
-  await build({ ...esbuildOptions, entryPoints: [join(root, ENTRY)], outdir: join(outdir, dirname(ENTRY)), logLevel: 'warning' });
+  await build({
+    ...esbuildOptions,
+    entryPoints: [join(root, ENTRY)],
+    outdir: join(outdir, dirname(ENTRY)),
+    logLevel: 'warning',
+  });
   const bundle = join(outdir, ENTRY.replace(/\.ts$/, '.js'));
   const bundleBytes = statSync(bundle).size;
   const samples = Array.from({ length: COLD_RUNS }, () => coldLoadMs(root, bundle));
@@ -57,8 +76,12 @@ export async function measureBundle(): Promise<{ bundleBytes: number; coldInitMs
 async function main(): Promise<void> {
   const { bundleBytes, coldInitMs } = await measureBundle();
   const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
-  console.log(`bundle (.js)  ${(bundleBytes / 1024).toFixed(1)} KiB (${bundleBytes} bytes)  target < ${TARGETS.bundleBytes / 1024} KiB, ${verdict(bundleBytes < TARGETS.bundleBytes)}`);
-  console.log(`cold init     ${coldInitMs.toFixed(1)} ms (median of ${COLD_RUNS} fresh processes)  target < ${TARGETS.coldInitMs} ms, ${verdict(coldInitMs < TARGETS.coldInitMs)}`);
+  console.log(
+    `bundle (.js)  ${(bundleBytes / 1024).toFixed(1)} KiB (${bundleBytes} bytes)  target < ${TARGETS.bundleBytes / 1024} KiB, ${verdict(bundleBytes < TARGETS.bundleBytes)}`,
+  );
+  console.log(
+    `cold init     ${coldInitMs.toFixed(1)} ms (median of ${COLD_RUNS} fresh processes)  target < ${TARGETS.coldInitMs} ms, ${verdict(coldInitMs < TARGETS.coldInitMs)}`,
+  );
   console.log(JSON.stringify({ bundleBytes, coldInitMs }));
 }
 

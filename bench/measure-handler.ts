@@ -99,7 +99,10 @@ export async function measureHandler(
   const directory = await mkdtemp(join(tmpdir(), 'rr-bench-s3-'));
   const server = await startServer(placement, directory);
   // the S3-LIST baseline index replaces the table's below: the DynamoDB client is never used
-  const deps = s3HandlerDeps({ ARTICLES_BUCKET: 'articles', INDEX_TABLE: 'unused-s3-list-baseline', LOG_LEVEL: 'error' }, server.clientConfig);
+  const deps = s3HandlerDeps(
+    { ARTICLES_BUCKET: 'articles', INDEX_TABLE: 'unused-s3-list-baseline', LOG_LEVEL: 'error' },
+    server.clientConfig,
+  );
   // the same index over the same store, but telling how many keys each band's LIST returned
   const bandPages: number[] = [];
   const s3Store = deps.store as S3ObjectStore;
@@ -126,10 +129,24 @@ export async function measureHandler(
     },
   };
   let logged: Record<string, unknown> = {};
-  const handler = makeArticleEventHandler({ ...deps, index: timedIndex, log: (_level, message, fields = {}) => void (message === 'article event handled' ? (logged = fields) : undefined) });
+  const handler = makeArticleEventHandler({
+    ...deps,
+    index: timedIndex,
+    log: (_level, message, fields = {}) => void (message === 'article event handled' ? (logged = fields) : undefined),
+  });
   const ordered = [...sizes].sort((x, y) => x - y);
-  const corpus = plantedCorpus({ pairs: Math.ceil((ordered[ordered.length - 1]! + probe * ordered.length) / 2), unrelated: 0, words, seed: 99 });
-  const seedDeps: DetectDeps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), params: deps.params, preparedCache: new Map() };
+  const corpus = plantedCorpus({
+    pairs: Math.ceil((ordered[ordered.length - 1]! + probe * ordered.length) / 2),
+    unrelated: 0,
+    words,
+    seed: 99,
+  });
+  const seedDeps: DetectDeps = {
+    store: new MemoryObjectStore(),
+    index: new MemoryLshIndex(),
+    params: deps.params,
+    preparedCache: new Map(),
+  };
   const keyOf = (a: PlantedArticle): string => `incoming/bench/${a.name}.txt`;
   const timeOf = (i: number): string => new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
   let next = 0;
@@ -149,7 +166,10 @@ export async function measureHandler(
         inFlight.push(server.putDirect(await seedObjects(seedDeps, keyOf(a), a.text, `${timeOf(next)}|${keyOf(a)}`)));
         // a few articles' writes in flight keep the server busy while the next one is judged
         if (inFlight.length >= 4) await inFlight.shift();
-        if ((next + 1) % 1000 === 0) process.stderr.write(`measureHandler: ${next + 1} articles seeded, ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB\n`);
+        if ((next + 1) % 1000 === 0)
+          process.stderr.write(
+            `measureHandler: ${next + 1} articles seeded, ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB\n`,
+          );
       }
       await Promise.all(inFlight);
       seedSeconds += (performance.now() - seedStart) / 1000;
@@ -162,7 +182,12 @@ export async function measureHandler(
         const event = createdEvent('articles', key, body.length, undefined, timeOf(next));
         bandPages.length = 0;
         const counter = deps.s3Requests;
-        const before = { requests: counter(), byCommand: counter.byCommand(), listed: counter.listedKeys(), bytes: counter.bytesRead() };
+        const before = {
+          requests: counter(),
+          byCommand: counter.byCommand(),
+          listed: counter.listedKeys(),
+          bytes: counter.bytesRead(),
+        };
         const serverCpu = await server.cpuUsage();
         const cpu = process.cpuUsage();
         const gcBefore = gcMs;
@@ -175,11 +200,16 @@ export async function measureHandler(
           ms,
           cpuMs: handlerCpu,
           gcMs: gcMs - gcBefore,
-          serverCpuMs: serverCpu && serverCpuAfter ? cpuMs({ user: serverCpuAfter.user - serverCpu.user, system: serverCpuAfter.system - serverCpu.system }) : null,
+          serverCpuMs:
+            serverCpu && serverCpuAfter
+              ? cpuMs({ user: serverCpuAfter.user - serverCpu.user, system: serverCpuAfter.system - serverCpu.system })
+              : null,
           queryMs: query.ms,
           queryCpuMs: query.cpuMs,
           requests: counter() - before.requests,
-          byCommand: Object.fromEntries(Object.entries(counter.byCommand()).map(([c, n]) => [c, n - (before.byCommand[c] ?? 0)])),
+          byCommand: Object.fromEntries(
+            Object.entries(counter.byCommand()).map(([c, n]) => [c, n - (before.byCommand[c] ?? 0)]),
+          ),
           listedKeys: counter.listedKeys() - before.listed,
           bandPages: [...bandPages],
           candidatesFound: Number(logged['candidatesFound'] ?? 0),
@@ -220,14 +250,20 @@ async function startServer(placement: ServerPlacement, directory: string): Promi
   const local = await startLocalS3Server({ directory, bucket: 'articles' });
   return {
     clientConfig: local.clientConfig,
-    putDirect: async (objects) => void (await Promise.all(objects.map(({ key, body }) => local.putDirect(key, Buffer.from(body))))),
+    putDirect: async (objects) =>
+      void (await Promise.all(objects.map(({ key, body }) => local.putDirect(key, Buffer.from(body))))),
     cpuUsage: async () => null,
     close: () => local.close(),
   };
 }
 
 /** Judges one article on the memory adapters and returns what the handler would have written into the bucket. */
-async function seedObjects(seedDeps: DetectDeps, key: string, text: string, order: string): Promise<Array<{ key: string; body: Uint8Array }>> {
+async function seedObjects(
+  seedDeps: DetectDeps,
+  key: string,
+  text: string,
+  order: string,
+): Promise<Array<{ key: string; body: Uint8Array }>> {
   const bytes = Buffer.from(text, 'utf8');
   const { report } = await indexArticle(seedDeps, { key, bytes, order });
   const fingerprint = (await seedDeps.store.get(fingerprintKey(key)))!;
@@ -237,9 +273,14 @@ async function seedObjects(seedDeps: DetectDeps, key: string, text: string, orde
     { key: reportKey(key), body: Buffer.from(`${JSON.stringify(report, null, 2)}\n`) },
     { key: htmlReportKey(key), body: Buffer.from(renderReportHtml(report)) },
   ];
-  const index = new S3LshIndex({ put: async () => undefined, delete: async () => undefined, listPages: async () => [] });
+  const index = new S3LshIndex({
+    put: async () => undefined,
+    delete: async () => undefined,
+    listPages: async () => [],
+  });
   const empty = new Uint8Array(0);
-  for (const band of decodeFingerprint(fingerprint, key).bandKeys) objects.push({ key: index.entryKey(band, key), body: empty });
+  for (const band of decodeFingerprint(fingerprint, key).bandKeys)
+    objects.push({ key: index.entryKey(band, key), body: empty });
   return objects;
 }
 

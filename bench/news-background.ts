@@ -12,16 +12,21 @@ export interface NewsArticle {
 
 /** The first `limit` articles of the shards in file order (a source-mixed sample at every prefix). */
 export function readNewsBackground(dir: string, limit: number): NewsArticle[] {
-  const shards = readdirSync(dir).filter((f) => /^articles-\d+\.jsonl\.gz$/.test(f)).sort();
+  const shards = readdirSync(dir)
+    .filter((f) => /^articles-\d+\.jsonl\.gz$/.test(f))
+    .sort();
   if (shards.length === 0) throw new Error(`no articles-NNN.jsonl.gz shards in ${dir}`);
   const out: NewsArticle[] = [];
   for (const shard of shards) {
-    const lines = gunzipSync(readFileSync(join(dir, shard))).toString('utf8').split('\n');
+    const lines = gunzipSync(readFileSync(join(dir, shard)))
+      .toString('utf8')
+      .split('\n');
     for (const [n, line] of lines.entries()) {
       if (out.length >= limit) return out;
       if (line.trim() === '') continue;
       const raw = JSON.parse(line) as Partial<NewsArticle>;
-      if (typeof raw.id !== 'string' || typeof raw.text !== 'string') throw new Error(`${shard} line ${n + 1}: expected string id and text`);
+      if (typeof raw.id !== 'string' || typeof raw.text !== 'string')
+        throw new Error(`${shard} line ${n + 1}: expected string id and text`);
       out.push({ id: raw.id, source: String(raw.source ?? ''), title: String(raw.title ?? ''), text: raw.text });
     }
   }

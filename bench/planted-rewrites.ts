@@ -4,11 +4,12 @@ import { makeVocabulary, mulberry32, syntheticArticles } from './synthetic-artic
 export type RewriteKind = 'copy' | 'light' | 'heavy';
 
 /** Strength of each kind: share of content words swapped for a fixed "synonym", of sentences with clauses reordered, of sentences dropped. */
-export const REWRITE_STRENGTH: Readonly<Record<RewriteKind, { swap: number; reorder: number; drop: number }>> = Object.freeze({
-  copy: { swap: 0, reorder: 0, drop: 0 },
-  light: { swap: 0.2, reorder: 0.2, drop: 0.05 },
-  heavy: { swap: 0.35, reorder: 0.5, drop: 0.2 },
-});
+export const REWRITE_STRENGTH: Readonly<Record<RewriteKind, { swap: number; reorder: number; drop: number }>> =
+  Object.freeze({
+    copy: { swap: 0, reorder: 0, drop: 0 },
+    light: { swap: 0.2, reorder: 0.2, drop: 0.05 },
+    heavy: { swap: 0.35, reorder: 0.5, drop: 0.2 },
+  });
 
 /**
  * A seeded "spinner" like a content farm's: every content word has one fixed synonym (another
@@ -61,9 +62,20 @@ export interface PlantedArticle {
  * `pairs` originals each followed by a rewrite of the given kinds (cycling), then `unrelated`
  * originals; every article `words` long, all from one seed.
  */
-export function plantedCorpus(options: { pairs: number; unrelated: number; words: number; seed: number; kinds?: readonly RewriteKind[] }): PlantedArticle[] {
+export function plantedCorpus(options: {
+  pairs: number;
+  unrelated: number;
+  words: number;
+  seed: number;
+  kinds?: readonly RewriteKind[];
+}): PlantedArticle[] {
   const kinds = options.kinds ?? ['copy', 'light', 'heavy'];
-  const originals = syntheticArticles({ articles: options.pairs + options.unrelated, wordsPerArticle: options.words, vocabularySize: 20000, seed: options.seed });
+  const originals = syntheticArticles({
+    articles: options.pairs + options.unrelated,
+    wordsPerArticle: options.words,
+    vocabularySize: 20000,
+    seed: options.seed,
+  });
   const out: PlantedArticle[] = [];
   originals.forEach((text, i) => {
     const name = `story-${String(i).padStart(5, '0')}`;

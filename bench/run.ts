@@ -39,7 +39,15 @@ const JACCARD_LEVELS = [0.1, 0.3, 0.5, 0.8] as const;
 const JACCARD_TRIALS = 2000;
 const JACCARD_SET_SIZE = 300;
 
-const TARGETS = { speedup: 100, sketchDocsPerSec: 10_000, evalSeconds: 20, llmEvalSeconds: 60, bundleBytes: 500 * 1024, coldInitMs: 150, p50Growth: 1.3 } as const;
+const TARGETS = {
+  speedup: 100,
+  sketchDocsPerSec: 10_000,
+  evalSeconds: 20,
+  llmEvalSeconds: 60,
+  bundleBytes: 500 * 1024,
+  coldInitMs: 150,
+  p50Growth: 1.3,
+} as const;
 /** Index sizes the handler is timed at (RR_BENCH_HANDLER_SIZES to change). */
 const HANDLER_SIZES = (process.env['RR_BENCH_HANDLER_SIZES'] ?? '1000,10000').split(',').map(Number);
 /** RR_BENCH_S3RVER=in-process runs s3rver in the handler's own thread, as the bench did before. */
@@ -51,13 +59,19 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const notes: string[] = [];
 
-  const articles = syntheticArticles({ articles: ARTICLES, wordsPerArticle: WORDS_PER_ARTICLE, vocabularySize: VOCABULARY, seed: 20240601 });
+  const articles = syntheticArticles({
+    articles: ARTICLES,
+    wordsPerArticle: WORDS_PER_ARTICLE,
+    vocabularySize: VOCABULARY,
+    seed: 20240601,
+  });
   // Features are prepared outside the timed loops: these two rows time the signature step alone.
   const terms = articles.map((text) => contentTerms(tokenize(text)));
   const words = articles.slice(0, NPM_SUBSET).map((text) => {
     const tokens = tokenize(text);
     const out: string[] = [];
-    for (let i = 0; i < tokens.count; i++) if ((tokens.flags[i]! & STOP) === 0) out.push(text.slice(tokens.start[i]!, tokens.end[i]!).toLowerCase());
+    for (let i = 0; i < tokens.count; i++)
+      if ((tokens.flags[i]! & STOP) === 0) out.push(text.slice(tokens.start[i]!, tokens.end[i]!).toLowerCase());
     return out;
   });
   const meanTerms = terms.reduce((n, t) => n + t.length, 0) / terms.length;
@@ -112,8 +126,20 @@ async function main(): Promise<void> {
 
   rows.push(['signatures/s, ours (minhash(), k=128)', ...rate(ours), '', '']);
   rows.push([`signatures/s, npm minhash (${NPM_SUBSET} docs)`, ...rate(npm), '', '']);
-  rows.push(['speedup ours / npm minhash', '', `${speedup.toFixed(0)}x`, '', `>= ${TARGETS.speedup}x`, passMiss(speedup >= TARGETS.speedup)]);
-  rows.push(['sketch docs/s (clean+sketch+bands)', ...rate(sketch), `>= ${TARGETS.sketchDocsPerSec}`, passMiss(sketch.median >= TARGETS.sketchDocsPerSec)]);
+  rows.push([
+    'speedup ours / npm minhash',
+    '',
+    `${speedup.toFixed(0)}x`,
+    '',
+    `>= ${TARGETS.speedup}x`,
+    passMiss(speedup >= TARGETS.speedup),
+  ]);
+  rows.push([
+    'sketch docs/s (clean+sketch+bands)',
+    ...rate(sketch),
+    `>= ${TARGETS.sketchDocsPerSec}`,
+    passMiss(sketch.median >= TARGETS.sketchDocsPerSec),
+  ]);
   rows.push(['  stage cleanText docs/s', ...rate(stageClean), '', '']);
   rows.push(['  stage sketchText docs/s (tokens..MinHash)', ...rate(stageSketch), '', '']);
   rows.push([`  stage bandKeys docs/s (${params.lsh.bands}x${params.lsh.rows})`, ...rate(stageBands), '', '']);
@@ -149,7 +175,14 @@ async function main(): Promise<void> {
     evalSeconds = evaluated;
     macroF1 = evaluated.last.result.macroF1;
     const r = evaluated.last.result;
-    rows.push(['meter-courts evaluation, seconds', fmt(evaluated.min, 2), fmt(evaluated.median, 2), fmt(evaluated.max, 2), `< ${TARGETS.evalSeconds}`, passMiss(evaluated.median < TARGETS.evalSeconds)]);
+    rows.push([
+      'meter-courts evaluation, seconds',
+      fmt(evaluated.min, 2),
+      fmt(evaluated.median, 2),
+      fmt(evaluated.max, 2),
+      `< ${TARGETS.evalSeconds}`,
+      passMiss(evaluated.median < TARGETS.evalSeconds),
+    ]);
     rows.push([`meter-courts macroF1 (${r.articles} articles, ${r.sources} sources)`, '', String(macroF1), '', '', '']);
   } else {
     notes.push(`meter-courts corpus not found at ${corpus}: evaluation skipped (meterCourtsEvalSeconds null)`);
@@ -161,40 +194,110 @@ async function main(): Promise<void> {
     const evaluated = await measureSeconds(REPETITIONS, () => evaluateCorpus(llmCorpus, params));
     llmEvalSeconds = evaluated;
     const r = evaluated.last.result;
-    rows.push(['llm-restyled-politifact evaluation, seconds', fmt(llmEvalSeconds.min, 2), fmt(llmEvalSeconds.median, 2), fmt(llmEvalSeconds.max, 2), `< ${TARGETS.llmEvalSeconds}`, passMiss(llmEvalSeconds.median < TARGETS.llmEvalSeconds)]);
-    rows.push([`llm-restyled-politifact macroF1 (${r.articles} articles, ${r.sources} sources)`, '', String(r.macroF1), '', '', '']);
+    rows.push([
+      'llm-restyled-politifact evaluation, seconds',
+      fmt(llmEvalSeconds.min, 2),
+      fmt(llmEvalSeconds.median, 2),
+      fmt(llmEvalSeconds.max, 2),
+      `< ${TARGETS.llmEvalSeconds}`,
+      passMiss(llmEvalSeconds.median < TARGETS.llmEvalSeconds),
+    ]);
+    rows.push([
+      `llm-restyled-politifact macroF1 (${r.articles} articles, ${r.sources} sources)`,
+      '',
+      String(r.macroF1),
+      '',
+      '',
+      '',
+    ]);
   } else {
-    notes.push(`llm-restyled-politifact corpus not found at ${llmCorpus}: evaluation skipped (llmRestyledEvalSeconds null)`);
+    notes.push(
+      `llm-restyled-politifact corpus not found at ${llmCorpus}: evaluation skipped (llmRestyledEvalSeconds null)`,
+    );
     rows.push(['llm-restyled-politifact evaluation, seconds', '', 'n/a', '', `< ${TARGETS.llmEvalSeconds}`, 'skipped']);
   }
   sampleRss();
   rows.push(['peak RSS, MiB (sampled)', '', peakRssMb().toFixed(0), '', '', '']);
 
   const bundle = await measureBundle();
-  rows.push(['bundled handler, bytes', '', fmt(bundle.bundleBytes, 0), '', `< ${fmt(TARGETS.bundleBytes, 0)}`, passMiss(bundle.bundleBytes < TARGETS.bundleBytes)]);
-  rows.push(['cold init of the bundle, ms (fresh node)', '', fmt(bundle.coldInitMs, 1), '', `< ${TARGETS.coldInitMs}`, passMiss(bundle.coldInitMs < TARGETS.coldInitMs)]);
+  rows.push([
+    'bundled handler, bytes',
+    '',
+    fmt(bundle.bundleBytes, 0),
+    '',
+    `< ${fmt(TARGETS.bundleBytes, 0)}`,
+    passMiss(bundle.bundleBytes < TARGETS.bundleBytes),
+  ]);
+  rows.push([
+    'cold init of the bundle, ms (fresh node)',
+    '',
+    fmt(bundle.coldInitMs, 1),
+    '',
+    `< ${TARGETS.coldInitMs}`,
+    passMiss(bundle.coldInitMs < TARGETS.coldInitMs),
+  ]);
   const handler = await measureHandler(HANDLER_SIZES, { server: HANDLER_S3RVER });
   const where = handler.server === 'forked' ? 's3rver in a child process' : 's3rver in process';
   for (const h of handler.atIndexSize) {
-    rows.push([`handler wall ms at ${fmt(h.indexed, 0)} indexed (${where})`, fmt(h.ms.min, 1), fmt(h.ms.median, 1), fmt(h.ms.max, 1), `p95 ${fmt(h.ms.p95, 1)}`, '']);
-    rows.push([`  handler's own CPU ms at ${fmt(h.indexed, 0)}`, fmt(h.cpuMs.min, 1), fmt(h.cpuMs.median, 1), fmt(h.cpuMs.max, 1), `p95 ${fmt(h.cpuMs.p95, 1)}`, '']);
-    if (h.serverCpuMs) rows.push([`  s3rver CPU ms per article at ${fmt(h.indexed, 0)}`, fmt(h.serverCpuMs.min, 1), fmt(h.serverCpuMs.median, 1), fmt(h.serverCpuMs.max, 1), `p95 ${fmt(h.serverCpuMs.p95, 1)}`, '']);
+    rows.push([
+      `handler wall ms at ${fmt(h.indexed, 0)} indexed (${where})`,
+      fmt(h.ms.min, 1),
+      fmt(h.ms.median, 1),
+      fmt(h.ms.max, 1),
+      `p95 ${fmt(h.ms.p95, 1)}`,
+      '',
+    ]);
+    rows.push([
+      `  handler's own CPU ms at ${fmt(h.indexed, 0)}`,
+      fmt(h.cpuMs.min, 1),
+      fmt(h.cpuMs.median, 1),
+      fmt(h.cpuMs.max, 1),
+      `p95 ${fmt(h.cpuMs.p95, 1)}`,
+      '',
+    ]);
+    if (h.serverCpuMs)
+      rows.push([
+        `  s3rver CPU ms per article at ${fmt(h.indexed, 0)}`,
+        fmt(h.serverCpuMs.min, 1),
+        fmt(h.serverCpuMs.median, 1),
+        fmt(h.serverCpuMs.max, 1),
+        `p95 ${fmt(h.serverCpuMs.p95, 1)}`,
+        '',
+      ]);
   }
   const first = handler.atIndexSize[0]!;
   const last = handler.atIndexSize[handler.atIndexSize.length - 1]!;
   const growth = last.ms.median / first.ms.median;
   const cpuGrowth = last.cpuMs.median / first.cpuMs.median;
-  rows.push([`wall p50 growth ${fmt(first.indexed, 0)} -> ${fmt(last.indexed, 0)} indexed`, '', `${growth.toFixed(2)}x`, '', `<= ${TARGETS.p50Growth}x`, passMiss(growth <= TARGETS.p50Growth)]);
-  rows.push([`handler CPU p50 growth ${fmt(first.indexed, 0)} -> ${fmt(last.indexed, 0)} indexed`, '', `${cpuGrowth.toFixed(2)}x`, '', `<= ${TARGETS.p50Growth}x`, passMiss(cpuGrowth <= TARGETS.p50Growth)]);
+  rows.push([
+    `wall p50 growth ${fmt(first.indexed, 0)} -> ${fmt(last.indexed, 0)} indexed`,
+    '',
+    `${growth.toFixed(2)}x`,
+    '',
+    `<= ${TARGETS.p50Growth}x`,
+    passMiss(growth <= TARGETS.p50Growth),
+  ]);
+  rows.push([
+    `handler CPU p50 growth ${fmt(first.indexed, 0)} -> ${fmt(last.indexed, 0)} indexed`,
+    '',
+    `${cpuGrowth.toFixed(2)}x`,
+    '',
+    `<= ${TARGETS.p50Growth}x`,
+    passMiss(cpuGrowth <= TARGETS.p50Growth),
+  ]);
   rows.push([`S3 requests per article (${handler.wordsPerArticle} words)`, '', fmt(last.s3Requests, 1), '', '', '']);
-  notes.push(`handler: the index was seeded directly into s3rver's store in ${handler.seedSeconds.toFixed(0)} s (same objects as the handler writes); timed articles go through the handler over HTTP`);
+  notes.push(
+    `handler: the index was seeded directly into s3rver's store in ${handler.seedSeconds.toFixed(0)} s (same objects as the handler writes); timed articles go through the handler over HTTP`,
+  );
   notes.push(
     handler.server === 'forked'
       ? "handler: wall time includes s3rver's own work (it walks folders for every LIST), which is not AWS latency; the handler's CPU is its process alone, the rest of its wall time is waiting on the server"
       : "handler: s3rver ran in the handler's process and thread, so wall and CPU time both include the server's synchronous folder walks",
   );
 
-  console.log(`rewrite-radar bench: ${ARTICLES} synthetic articles x ~${WORDS_PER_ARTICLE} words (${meanTerms.toFixed(0)} content terms each), k=${NUM_PERM}, ${REPETITIONS} runs after 1 warm-up, Node ${process.version}`);
+  console.log(
+    `rewrite-radar bench: ${ARTICLES} synthetic articles x ~${WORDS_PER_ARTICLE} words (${meanTerms.toFixed(0)} content terms each), k=${NUM_PERM}, ${REPETITIONS} runs after 1 warm-up, Node ${process.version}`,
+  );
   console.log('');
   printTable(['measure', 'min', 'median', 'max', 'target', 'status'], rows);
   console.log('');
@@ -202,14 +305,20 @@ async function main(): Promise<void> {
   printTable(HANDLER_HEADER, handlerRows(handler));
   console.log('');
   for (const n of notes) console.log(`note: ${n}`);
-  console.log(`checksums: ${[ours, npm, sketch, stageClean, stageSketch, stageBands].map((m) => m.checksum).join(' ')}`);
+  console.log(
+    `checksums: ${[ours, npm, sketch, stageClean, stageSketch, stageBands].map((m) => m.checksum).join(' ')}`,
+  );
   console.log(
     JSON.stringify({
       minhashSpeedupVsNpmMinhash: round(speedup, 1),
       oursSignaturesPerSec: Math.round(ours.median),
       npmMinhashSignaturesPerSec: round(npm.median, 1),
       sketchDocsPerSec: Math.round(sketch.median),
-      sketchStageDocsPerSec: { cleanText: Math.round(stageClean.median), sketchText: Math.round(stageSketch.median), bandKeys: Math.round(stageBands.median) },
+      sketchStageDocsPerSec: {
+        cleanText: Math.round(stageClean.median),
+        sketchText: Math.round(stageSketch.median),
+        bandKeys: Math.round(stageBands.median),
+      },
       minhashJaccardRmse: round(jaccardRmse, 5),
       minhashJaccardBias: round(jaccardBias, 5),
       minhashJaccardRmseByLevel: Object.fromEntries(jaccard.map((l) => [String(l.target), round(l.rmse, 5)])),
@@ -238,7 +347,6 @@ function rate(s: Summary): [string, string, string] {
   return [fmt(s.min, 0), fmt(s.median, 0), fmt(s.max, 0)];
 }
 
-
 function signed(x: number): string {
   return `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
 }
@@ -246,7 +354,6 @@ function signed(x: number): string {
 function passMiss(ok: boolean): string {
   return ok ? 'pass' : 'MISS';
 }
-
 
 main().catch((err: unknown) => {
   console.error(err);

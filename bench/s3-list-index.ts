@@ -3,7 +3,9 @@ import { INDEX_PREFIX } from '../lib/store/keys.js';
 import { MAX_ENTRIES_PER_BAND, type LshIndex, type ObjectStore } from '../lib/store/ports.js';
 
 /** What the index needs of the bucket: S3ObjectStore provides it. */
-export type EntryStore = Pick<ObjectStore, 'put' | 'delete'> & { listPages(prefix: string, pages: number): Promise<string[]> };
+export type EntryStore = Pick<ObjectStore, 'put' | 'delete'> & {
+  listPages(prefix: string, pages: number): Promise<string[]>;
+};
 
 /** Requests one article's index work keeps in flight at once (the SDK's pool holds 50 sockets). */
 export const S3_CONCURRENCY = 32;
@@ -34,7 +36,9 @@ export class S3LshIndex implements LshIndex {
   }
 
   async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
-    const lists = await mapLimit(bandKeys, S3_CONCURRENCY, (band) => this.store.listPages(this.bandPrefix(band), MAX_PAGES_PER_BAND));
+    const lists = await mapLimit(bandKeys, S3_CONCURRENCY, (band) =>
+      this.store.listPages(this.bandPrefix(band), MAX_PAGES_PER_BAND),
+    );
     const hits = new Map<string, number>();
     for (const keys of lists) {
       for (const key of keys) {
@@ -50,7 +54,9 @@ export class S3LshIndex implements LshIndex {
     const pages = Math.ceil((limit + 1) / 1000);
     return mapLimit(bandKeys, S3_CONCURRENCY, async (band) => {
       const keys = await this.store.listPages(this.bandPrefix(band), pages);
-      return keys.length > limit ? undefined : keys.map((key) => decodeURIComponent(key.slice(key.lastIndexOf('/') + 1)));
+      return keys.length > limit
+        ? undefined
+        : keys.map((key) => decodeURIComponent(key.slice(key.lastIndexOf('/') + 1)));
     });
   }
 

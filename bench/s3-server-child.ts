@@ -11,7 +11,8 @@ const PUT_CONCURRENCY = 16;
 
 async function main(): Promise<void> {
   const [directory, bucket] = process.argv.slice(2);
-  if (!directory || !bucket) throw new Error(`usage: s3-server-child <directory> <bucket>, got ${JSON.stringify(process.argv.slice(2))}`);
+  if (!directory || !bucket)
+    throw new Error(`usage: s3-server-child <directory> <bucket>, got ${JSON.stringify(process.argv.slice(2))}`);
   const server = await startLocalS3Server({ directory, bucket });
   const reply = (message: ChildReply): void => void process.send!(message);
   process.on('message', (message: ChildRequest) => {
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
           process.disconnect();
         }
       } catch (err) {
-        reply({ id: message.id, type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+        reply({
+          id: message.id,
+          type: 'error',
+          message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+        });
       }
     })();
   });

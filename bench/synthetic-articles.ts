@@ -21,9 +21,41 @@ export interface SyntheticOptions {
 }
 
 // Function words make ~40% of running English text; the detector drops them from MinHash features.
-const FUNCTION_WORDS = 'the of and to a in that is was he for it with as his on be at by had not are but from or have an they which you were her she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three'.split(' ');
+const FUNCTION_WORDS =
+  'the of and to a in that is was he for it with as his on be at by had not are but from or have an they which you were her she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three'.split(
+    ' ',
+  );
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'cl', 'dr', 'gr', 'pl', 'st', 'tr', 'sh', 'ch', 'th'];
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'cl',
+  'dr',
+  'gr',
+  'pl',
+  'st',
+  'tr',
+  'sh',
+  'ch',
+  'th',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'rt', 'st', 'ck'];
 
@@ -70,7 +102,14 @@ export function* syntheticArticleStream(options: SyntheticOptions): Generator<st
       const quoted = random() < 0.15;
       for (let i = 0; i < length; i++) {
         const r = random();
-        let w = r < 0.42 ? functionWord() : r < 0.97 ? contentWord() : r < 0.985 ? String(Math.floor(random() * 100000)) : capitalise(contentWord());
+        let w =
+          r < 0.42
+            ? functionWord()
+            : r < 0.97
+              ? contentWord()
+              : r < 0.985
+                ? String(Math.floor(random() * 100000))
+                : capitalise(contentWord());
         if (i === 0) w = capitalise(w);
         if (i > 2 && i < length - 2 && random() < 0.06) w += ',';
         parts.push(w);

@@ -16,10 +16,14 @@ function harden(serverless) {
   const { name, properties, policyStatements } = serverless.service.custom.articlesBucket;
   const versioning = properties.VersioningConfiguration.Status;
   if (versioning !== 'Enabled' && versioning !== 'Suspended') {
-    throw new serverless.classes.Error(`param versioning must be Enabled or Suspended, got ${JSON.stringify(versioning)}`);
+    throw new serverless.classes.Error(
+      `param versioning must be Enabled or Suspended, got ${JSON.stringify(versioning)}`,
+    );
   }
   const resources = serverless.service.provider.compiledCloudFormationTemplate.Resources;
-  const found = Object.entries(resources).find(([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties && r.Properties.BucketName === name);
+  const found = Object.entries(resources).find(
+    ([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties && r.Properties.BucketName === name,
+  );
   if (!found) return;
   const [logicalId, bucket] = found;
   Object.assign(bucket.Properties, properties);

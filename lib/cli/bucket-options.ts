@@ -28,16 +28,32 @@ const MAX_CONCURRENCY = 64;
 /** Validates the options, each failure a UsageError naming the option and the value given. */
 export function parseBucketOptions(options: BucketOptions, defaultConcurrency: number): ParsedBucketOptions {
   const endpoint = parseEndpoint('--endpoint', options.endpoint ?? LOCAL_S3_ENDPOINT, LOCAL_S3_ENDPOINT);
-  const dynamoDbEndpoint = parseEndpoint('--dynamodb-endpoint', options.dynamoDbEndpoint ?? LOCAL_DYNAMODB_ENDPOINT, LOCAL_DYNAMODB_ENDPOINT);
+  const dynamoDbEndpoint = parseEndpoint(
+    '--dynamodb-endpoint',
+    options.dynamoDbEndpoint ?? LOCAL_DYNAMODB_ENDPOINT,
+    LOCAL_DYNAMODB_ENDPOINT,
+  );
   const table = options.table ?? LOCAL_TABLE;
-  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(table)) throw new UsageError(`--table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ - .), got ${JSON.stringify(table)}`);
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(table))
+    throw new UsageError(
+      `--table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ - .), got ${JSON.stringify(table)}`,
+    );
   const bucket = options.bucket ?? 'articles';
-  if (!isBucketName(bucket)) throw new UsageError(`--bucket must be an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens), got ${JSON.stringify(bucket)}`);
+  if (!isBucketName(bucket))
+    throw new UsageError(
+      `--bucket must be an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens), got ${JSON.stringify(bucket)}`,
+    );
   const prefix = options.prefix ?? 'incoming/';
-  if (!isIncomingPrefix(prefix)) throw new UsageError(`--prefix must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(prefix)}`);
+  if (!isIncomingPrefix(prefix))
+    throw new UsageError(
+      `--prefix must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(prefix)}`,
+    );
   const rawConcurrency = options.concurrency ?? String(defaultConcurrency);
   const concurrency = Number(rawConcurrency);
-  if (!/^\d+$/.test(rawConcurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(rawConcurrency)}`);
+  if (!/^\d+$/.test(rawConcurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
+    throw new UsageError(
+      `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(rawConcurrency)}`,
+    );
   return { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency };
 }
 
@@ -48,6 +64,7 @@ function parseEndpoint(option: string, raw: string, example: string): URL {
   } catch (cause) {
     throw new UsageError(`${option} must be a URL like ${example}, got ${JSON.stringify(raw)}`, { cause });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${option} must be an http or https URL, got ${JSON.stringify(raw)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${option} must be an http or https URL, got ${JSON.stringify(raw)}`);
   return url;
 }

@@ -13,7 +13,11 @@ const GAP = '  ';
  * from the left ('…' + the end, where a path keeps its file name) until the table fits or every
  * column is at its minimum.
  */
-export function formatTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], maxWidth?: number): string {
+export function formatTable(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  maxWidth?: number,
+): string {
   const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
   if (maxWidth !== undefined) {
     const total = (): number => widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
@@ -32,7 +36,10 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly (rea
       })
       .join(GAP)
       .trimEnd();
-  return [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join(GAP), ...rows.map(line)].join('\n') + '\n';
+  return (
+    [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join(GAP), ...rows.map(line)].join('\n') +
+    '\n'
+  );
 }
 
 /** Keeps the last width characters of text, marking the cut with '…'. */

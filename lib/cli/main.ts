@@ -67,17 +67,23 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === undefined) throw new UsageError('no command given');
     if (values.errors !== undefined && command !== 'eval') throw new UsageError('--errors is an option of eval only');
-    if ((values['max-false-alarms'] !== undefined || values.out !== undefined) && command !== 'calibrate') throw new UsageError('--max-false-alarms and --out are options of calibrate only');
+    if ((values['max-false-alarms'] !== undefined || values.out !== undefined) && command !== 'calibrate')
+      throw new UsageError('--max-false-alarms and --out are options of calibrate only');
     const bucketOptions = BACKFILL_OPTIONS.filter((name) => values[name] !== undefined);
-    if (bucketOptions.length > 0 && !DEPLOYMENT_COMMANDS.has(command)) throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill and reindex only`);
-    if (values.store !== undefined && DEPLOYMENT_COMMANDS.has(command)) throw new UsageError(`--store is not an option of ${command}: its index and reports are in the bucket and table`);
+    if (bucketOptions.length > 0 && !DEPLOYMENT_COMMANDS.has(command))
+      throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill and reindex only`);
+    if (values.store !== undefined && DEPLOYMENT_COMMANDS.has(command))
+      throw new UsageError(`--store is not an option of ${command}: its index and reports are in the bucket and table`);
     const storeDir = resolve(values.store ?? DEFAULT_STORE_DIR);
     const ctx: CliContext = {
       cwd: process.cwd(),
       keyRoot: keyRootOf(storeDir),
       storeDir,
       json: values.json ?? false,
-      params: detectorParams({ ...(await readParamsFile(values['params-file'])), ...parseParamOverrides(values.param ?? []) }),
+      params: detectorParams({
+        ...(await readParamsFile(values['params-file'])),
+        ...parseParamOverrides(values.param ?? []),
+      }),
       out,
       err,
       showProgress: process.stderr.isTTY === true && values.json !== true,
@@ -95,13 +101,25 @@ export async function main(argv: string[]): Promise<number> {
         return await compareCommand(ctx, args);
       case 'backfill':
       case 'reindex': {
-        const options = { endpoint: values.endpoint, dynamoDbEndpoint: values['dynamodb-endpoint'], table: values.table, bucket: values.bucket, prefix: values.prefix, concurrency: values.concurrency };
-        return command === 'backfill' ? await backfillCommand(ctx, args, options) : await reindexCommand(ctx, args, options);
+        const options = {
+          endpoint: values.endpoint,
+          dynamoDbEndpoint: values['dynamodb-endpoint'],
+          table: values.table,
+          bucket: values.bucket,
+          prefix: values.prefix,
+          concurrency: values.concurrency,
+        };
+        return command === 'backfill'
+          ? await backfillCommand(ctx, args, options)
+          : await reindexCommand(ctx, args, options);
       }
       case 'eval':
         return await evalCommand(ctx, args, values.errors === undefined ? {} : { errorsFile: values.errors });
       case 'calibrate':
-        return await calibrateCommand(ctx, args, { ...(values['max-false-alarms'] === undefined ? {} : { maxFalseAlarms: values['max-false-alarms'] }), ...(values.out === undefined ? {} : { out: values.out }) });
+        return await calibrateCommand(ctx, args, {
+          ...(values['max-false-alarms'] === undefined ? {} : { maxFalseAlarms: values['max-false-alarms'] }),
+          ...(values.out === undefined ? {} : { out: values.out }),
+        });
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
@@ -122,7 +140,9 @@ export async function main(argv: string[]): Promise<number> {
       err(`rewrite-radar: storage fault, stopped: ${e.message}\n`);
       return 1;
     }
-    err(`rewrite-radar: ${e instanceof RewriteRadarError || isFsError(e) ? '' : 'unexpected error: '}${e instanceof Error ? e.message : String(e)}\n`);
+    err(
+      `rewrite-radar: ${e instanceof RewriteRadarError || isFsError(e) ? '' : 'unexpected error: '}${e instanceof Error ? e.message : String(e)}\n`,
+    );
     return 1;
   }
 }

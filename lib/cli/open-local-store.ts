@@ -6,6 +6,11 @@ import { LocalFolderLshIndex } from '../store/local-folder-lsh-index.js';
 export const INDEX_FILE = 'index.json';
 
 /** The local-folder adapters of one store folder; nothing is created until something is written. */
-export async function openLocalStore(storeDir: string): Promise<{ store: LocalFolderObjectStore; index: LocalFolderLshIndex }> {
-  return { store: new LocalFolderObjectStore(storeDir), index: await LocalFolderLshIndex.open(join(storeDir, INDEX_FILE)) };
+export async function openLocalStore(
+  storeDir: string,
+): Promise<{ store: LocalFolderObjectStore; index: LocalFolderLshIndex }> {
+  return {
+    store: new LocalFolderObjectStore(storeDir),
+    index: await LocalFolderLshIndex.open(join(storeDir, INDEX_FILE)),
+  };
 }

@@ -25,7 +25,14 @@ export interface OpenS3Bucket {
 
 /** Builds the S3 and DynamoDB adapters once for a whole run; `close` releases the clients' sockets. */
 export function openS3Bucket(
-  options: { endpoint: URL; dynamoDbEndpoint: URL; table: string; bucket: string; incomingPrefix: string; params: DetectorParams },
+  options: {
+    endpoint: URL;
+    dynamoDbEndpoint: URL;
+    table: string;
+    bucket: string;
+    incomingPrefix: string;
+    params: DetectorParams;
+  },
   env: NodeJS.ProcessEnv = process.env,
 ): OpenS3Bucket {
   const cloud = createCloudAdapters({

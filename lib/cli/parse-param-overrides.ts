@@ -4,7 +4,9 @@ import { parseVerdictParams, type VerdictParams } from '../detect/verdict-params
 import { DEFAULT_DETECTOR_PARAMS, type DetectorParams } from '../detect/detector-params.js';
 
 /** Names `--param` accepts: the numeric detector parameters (LSH banding is derived from them). */
-export const PARAM_NAMES: readonly string[] = Object.keys(DEFAULT_DETECTOR_PARAMS).filter((k) => typeof DEFAULT_DETECTOR_PARAMS[k as keyof DetectorParams] === 'number');
+export const PARAM_NAMES: readonly string[] = Object.keys(DEFAULT_DETECTOR_PARAMS).filter(
+  (k) => typeof DEFAULT_DETECTOR_PARAMS[k as keyof DetectorParams] === 'number',
+);
 
 /** Turns repeated `--param name=value` into overrides for detectorParams; ConfigError on a bad one. */
 export function parseParamOverrides(specs: readonly string[]): Partial<DetectorParams> {
@@ -14,7 +16,8 @@ export function parseParamOverrides(specs: readonly string[]): Partial<DetectorP
     const name = eq > 0 ? spec.slice(0, eq).trim() : '';
     const text = eq > 0 ? spec.slice(eq + 1).trim() : '';
     if (name === '' || text === '') throw new ConfigError(`--param expects NAME=VALUE, got ${JSON.stringify(spec)}`);
-    if (!PARAM_NAMES.includes(name)) throw new ConfigError(`unknown detector parameter ${JSON.stringify(name)}; known: ${PARAM_NAMES.join(', ')}`);
+    if (!PARAM_NAMES.includes(name))
+      throw new ConfigError(`unknown detector parameter ${JSON.stringify(name)}; known: ${PARAM_NAMES.join(', ')}`);
     const value = Number(text);
     if (!Number.isFinite(value)) throw new ConfigError(`--param ${name} expects a number, got ${JSON.stringify(text)}`);
     overrides[name] = value;
@@ -29,7 +32,9 @@ export async function readParamsFile(file: string | undefined): Promise<VerdictP
   try {
     json = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new ConfigError(`--params-file ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new ConfigError(`--params-file ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
   return parseVerdictParams(json, `--params-file ${file}`);
 }

@@ -8,11 +8,19 @@ import { ArticleRejectedError } from '../errors.js';
 export async function readArticleFile(path: string, maxBytes: number): Promise<Uint8Array | ArticleRejectedError> {
   try {
     const { size } = await stat(path);
-    if (size > maxBytes) return new ArticleRejectedError('too-large', `${size} bytes; at most ${maxBytes} are read (maxBytes)`);
+    if (size > maxBytes)
+      return new ArticleRejectedError('too-large', `${size} bytes; at most ${maxBytes} are read (maxBytes)`);
     return await readFile(path);
   } catch (cause) {
     const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : cause instanceof Error ? cause.message : String(cause);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : cause instanceof Error
+            ? cause.message
+            : String(cause);
     return new ArticleRejectedError('not-found', `cannot read ${path}: ${why}`, { cause });
   }
 }

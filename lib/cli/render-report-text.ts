@@ -18,7 +18,9 @@ export function renderReportText(report: Report, width: number): string {
   }
   const m = best.measures;
   lines.push(`  verdict: ${best.verdict} of ${best.key} (score ${best.score.toFixed(4)})`);
-  lines.push(`  aligned ${m.alignedShare.toFixed(4)}  containment ${m.containment.toFixed(4)}  jaccard ${m.jaccard.toFixed(4)}  trigrams ${m.trigramContainment.toFixed(4)}`);
+  lines.push(
+    `  aligned ${m.alignedShare.toFixed(4)}  containment ${m.containment.toFixed(4)}  jaccard ${m.jaccard.toFixed(4)}  trigrams ${m.trigramContainment.toFixed(4)}`,
+  );
   for (const o of others) lines.push(`  also: ${o.verdict} of ${o.key} (score ${o.score.toFixed(4)})`);
   const top = [...best.passages].sort((a, b) => b.score - a.score).slice(0, TOP_PASSAGES);
   lines.push(`  passages (${top.length} of ${best.passages.length}, best first):`);
@@ -35,12 +37,14 @@ export function renderSideBySide(passages: readonly Passage[], width: number): s
   const scoreWidth = 5;
   const column = Math.max(16, Math.floor((width - scoreWidth - 6) / 2));
   const rule = `${'-'.repeat(scoreWidth)}-+-${'-'.repeat(column)}-+-${'-'.repeat(column)}`;
-  const row = (score: string, left: string, right: string): string => `${score.padStart(scoreWidth)} | ${left.padEnd(column)} | ${right}`.trimEnd();
+  const row = (score: string, left: string, right: string): string =>
+    `${score.padStart(scoreWidth)} | ${left.padEnd(column)} | ${right}`.trimEnd();
   const out = [row('score', 'article', 'source'), rule];
   for (const p of passages) {
     const left = wrapText(p.article.text, column);
     const right = wrapText(p.source.text, column);
-    for (let i = 0; i < Math.max(left.length, right.length); i++) out.push(row(i === 0 ? p.score.toFixed(2) : '', left[i] ?? '', right[i] ?? ''));
+    for (let i = 0; i < Math.max(left.length, right.length); i++)
+      out.push(row(i === 0 ? p.score.toFixed(2) : '', left[i] ?? '', right[i] ?? ''));
     out.push(rule);
   }
   return out.join('\n') + '\n';

@@ -2,11 +2,19 @@ import type { Report } from '../report/report.js';
 import { formatTable } from './format-table.js';
 
 /** What the summary reads of a report. */
-export type SummaryFields = Pick<Report, 'status' | 'verdict' | 'article' | 'rewriteOf'> & { readonly error: Pick<NonNullable<Report['error']>, 'code'> | null };
+export type SummaryFields = Pick<Report, 'status' | 'verdict' | 'article' | 'rewriteOf'> & {
+  readonly error: Pick<NonNullable<Report['error']>, 'code'> | null;
+};
 
 /** The few fields the summary needs: a run keeps these, not whole reports, whatever its size. */
 export function summaryFields(report: Report): SummaryFields {
-  return { status: report.status, verdict: report.verdict, article: report.article, rewriteOf: report.rewriteOf, error: report.error ? { code: report.error.code } : null };
+  return {
+    status: report.status,
+    verdict: report.verdict,
+    article: report.article,
+    rewriteOf: report.rewriteOf,
+    error: report.error ? { code: report.error.code } : null,
+  };
 }
 
 /** Running tally of an indexing run: small whatever the number of articles. */
@@ -24,7 +32,13 @@ export class RunSummary {
       return;
     }
     this.counts[report.verdict]++;
-    if (report.rewriteOf) this.flagged.push([report.article.key, report.rewriteOf.verdict, report.rewriteOf.key, report.rewriteOf.score.toFixed(4)]);
+    if (report.rewriteOf)
+      this.flagged.push([
+        report.article.key,
+        report.rewriteOf.verdict,
+        report.rewriteOf.key,
+        report.rewriteOf.score.toFixed(4),
+      ]);
   }
 
   /** The table of flagged articles, the counts and where reports were written. */
@@ -32,11 +46,19 @@ export class RunSummary {
     const c = this.counts;
     const parts: string[] = [];
     if (this.flagged.length > 0) {
-      parts.push(formatTable([{ header: 'article' }, { header: 'verdict' }, { header: 'source' }, { header: 'score', align: 'right' }], this.flagged, maxWidth));
+      parts.push(
+        formatTable(
+          [{ header: 'article' }, { header: 'verdict' }, { header: 'source' }, { header: 'score', align: 'right' }],
+          this.flagged,
+          maxWidth,
+        ),
+      );
     } else {
       parts.push('No copies, rewrites or partial reuse found.\n');
     }
-    parts.push(`\narticles ${c.articles}   original ${c.original}   copy ${c.copy}   rewrite ${c.rewrite}   partial ${c.partial}   rejected ${c.rejected}\n`);
+    parts.push(
+      `\narticles ${c.articles}   original ${c.original}   copy ${c.copy}   rewrite ${c.rewrite}   partial ${c.partial}   rejected ${c.rejected}\n`,
+    );
     if (this.rejected.length > 0) parts.push(`rejected: ${this.rejected.join(', ')}\n`);
     parts.push(`reports: ${where.reports}\nindex:   ${where.index}\n`);
     return parts.join('');

@@ -124,7 +124,11 @@ function countIn(items: readonly number[], window: readonly SourceSets[], field:
  * one event shares quotes and names, but not this sentence-by-sentence order.
  * O(m x n) time in sentences.
  */
-export function alignSentences(article: readonly SentenceFeatures[], source: readonly SentenceFeatures[], options: AlignOptions): AlignedPair[] {
+export function alignSentences(
+  article: readonly SentenceFeatures[],
+  source: readonly SentenceFeatures[],
+  options: AlignOptions,
+): AlignedPair[] {
   // the tables are m x n: cap both sides so a huge file cannot take seconds and gigabytes
   const m = Math.min(article.length, MAX_ALIGNED_SENTENCES);
   const n = Math.min(source.length, MAX_ALIGNED_SENTENCES);
@@ -149,7 +153,10 @@ export function alignSentences(article: readonly SentenceFeatures[], source: rea
       // a merged window must clearly beat both of its sentences alone (two sentences always
       // contain a little more than one), or it would claim source sentences it did not use
       const alone = Math.max(single[j]!, j + 1 < n ? single[j + 1]! : 0);
-      const pair = j + 1 < n && shared[j]! > 0 && shared[j + 1]! > 0 && shared[j]! + shared[j + 1]! >= need ? windowScore(a, [sets[j]!, sets[j + 1]!], options.minSharedWords) : 0;
+      const pair =
+        j + 1 < n && shared[j]! > 0 && shared[j + 1]! > 0 && shared[j]! + shared[j + 1]! >= need
+          ? windowScore(a, [sets[j]!, sets[j + 1]!], options.minSharedWords)
+          : 0;
       const mergedWins = pair > alone + MERGE_MARGIN;
       const s = mergedWins ? pair : single[j]!;
       if (s >= options.minSentenceScore) {

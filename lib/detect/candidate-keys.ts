@@ -13,8 +13,22 @@ export type CandidateKeyParams = Pick<DetectorParams, 'commonWords' | 'maxIndexK
  */
 export function indexBandKeys(sketch: SketchedText, params: CandidateKeyParams): string[] {
   const { tokens } = sketch.model;
-  const segments = Math.max(1, Math.min(Math.floor(params.maxIndexKeys / 8), params.passageWords > 0 ? Math.floor(tokens.count / params.passageWords) : 1));
-  const picks = Array.from({ length: segments }, (_, s) => distinctiveTerms(tokens, Math.floor((s * tokens.count) / segments), Math.floor(((s + 1) * tokens.count) / segments), params.maxIndexKeys, params.commonWords));
+  const segments = Math.max(
+    1,
+    Math.min(
+      Math.floor(params.maxIndexKeys / 8),
+      params.passageWords > 0 ? Math.floor(tokens.count / params.passageWords) : 1,
+    ),
+  );
+  const picks = Array.from({ length: segments }, (_, s) =>
+    distinctiveTerms(
+      tokens,
+      Math.floor((s * tokens.count) / segments),
+      Math.floor(((s + 1) * tokens.count) / segments),
+      params.maxIndexKeys,
+      params.commonWords,
+    ),
+  );
   const keys = new Set<string>();
   for (let rank = 0; keys.size < params.maxIndexKeys && picks.some((p) => rank < p.length); rank++) {
     for (const p of picks) if (rank < p.length && keys.size < params.maxIndexKeys) keys.add(termKey(p[rank]!));
@@ -24,7 +38,13 @@ export function indexBandKeys(sketch: SketchedText, params: CandidateKeyParams):
 
 /** Keys an article's candidates are looked up by: the most distinctive terms of its whole text. */
 export function queryBandKeys(sketch: SketchedText, params: CandidateKeyParams): string[] {
-  return distinctiveTerms(sketch.model.tokens, 0, sketch.model.tokens.count, params.maxQueryKeys, params.commonWords).map(termKey);
+  return distinctiveTerms(
+    sketch.model.tokens,
+    0,
+    sketch.model.tokens.count,
+    params.maxQueryKeys,
+    params.commonWords,
+  ).map(termKey);
 }
 
 /** Index key of one term: "t-" and its hash in hex (the shape "<tier>-<hex>" the S3 index shards by). */
@@ -39,7 +59,13 @@ export function termKey(term: number): string {
  * do numbers of one or two digits. Ties go by hash, a fixed order, so two texts sharing their
  * rare terms pick the same ones.
  */
-export function distinctiveTerms(tokens: Tokens, from: number, to: number, limit: number, commonWords: number): number[] {
+export function distinctiveTerms(
+  tokens: Tokens,
+  from: number,
+  to: number,
+  limit: number,
+  commonWords: number,
+): number[] {
   const ranks = commonRanks();
   const best = new Map<number, number>();
   for (let i = from; i < to; i++) {

@@ -24,14 +24,29 @@ export function prepareText(model: TextModel): PreparedText {
   const trigrams = new Set<number>();
   for (let i = 0; i < tokens.count; i++) {
     if ((tokens.flags[i]! & STOP) === 0) contentSet.add(tokens.term[i]!);
-    if (i + 2 < tokens.count) trigrams.add(combineHashes(combineHashes(tokens.term[i]!, tokens.term[i + 1]!), tokens.term[i + 2]!));
+    if (i + 2 < tokens.count)
+      trigrams.add(combineHashes(combineHashes(tokens.term[i]!, tokens.term[i + 1]!), tokens.term[i + 2]!));
   }
-  return { model, sentences: sentenceFeatures(tokens, model.sentences), contentSet, trigrams, phrasing: phrasingGrams(tokens), words: tokens.count };
+  return {
+    model,
+    sentences: sentenceFeatures(tokens, model.sentences),
+    contentSet,
+    trigrams,
+    phrasing: phrasingGrams(tokens),
+    words: tokens.count,
+  };
 }
 
 /** Verifies one candidate: alignment plus set measures, all on exact (not sketched) terms. */
-export function compareTexts(article: PreparedText, source: PreparedText, params: Pick<DetectorParams, 'minSentenceScore' | 'minSharedWords' | 'quoteWeight'>): PairEvidence {
-  const pairs = alignSentences(article.sentences, source.sentences, { minSentenceScore: params.minSentenceScore, minSharedWords: params.minSharedWords });
+export function compareTexts(
+  article: PreparedText,
+  source: PreparedText,
+  params: Pick<DetectorParams, 'minSentenceScore' | 'minSharedWords' | 'quoteWeight'>,
+): PairEvidence {
+  const pairs = alignSentences(article.sentences, source.sentences, {
+    minSentenceScore: params.minSentenceScore,
+    minSharedWords: params.minSharedWords,
+  });
   const weights = evidenceWeights(article.sentences, params.quoteWeight);
   let alignedWords = 0;
   let derivedWords = 0;
@@ -47,7 +62,8 @@ export function compareTexts(article: PreparedText, source: PreparedText, params
     derivedShare: article.words > 0 ? derivedWords / article.words : 0,
     containment: article.contentSet.size > 0 ? shared / article.contentSet.size : 0,
     jaccard: unionSize > 0 ? shared / unionSize : 0,
-    trigramContainment: article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
+    trigramContainment:
+      article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
     phrasingShare: coveredShare([cover], article.phrasing.unquotedWords),
     phrasingCover: cover,
     pairs,
@@ -64,7 +80,11 @@ export function evidenceWeights(sentences: readonly SentenceFeatures[], quoteWei
 
 /** The article-side weights decideVerdicts needs, from a prepared text. */
 export function articleWeights(article: PreparedText, quoteWeight: number): ArticleWeights {
-  return { sentenceWeights: evidenceWeights(article.sentences, quoteWeight), words: article.words, unquotedWords: article.phrasing.unquotedWords };
+  return {
+    sentenceWeights: evidenceWeights(article.sentences, quoteWeight),
+    words: article.words,
+    unquotedWords: article.phrasing.unquotedWords,
+  };
 }
 
 function countShared(a: ReadonlySet<number>, b: ReadonlySet<number>): number {

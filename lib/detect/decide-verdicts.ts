@@ -30,7 +30,10 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
  */
 export function decideVerdicts(
   candidates: readonly CandidateEvidence[],
-  params: Pick<DetectorParams, 'copyContainment' | 'rewriteShare' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'>,
+  params: Pick<
+    DetectorParams,
+    'copyContainment' | 'rewriteShare' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'
+  >,
   article: ArticleWeights,
   unions: UnionShares = unionShares(candidates, params.minSourceShare, article),
 ): JudgedSource[] {
@@ -45,7 +48,10 @@ export function decideVerdicts(
     else if (e.alignedShare >= params.rewriteShare) judged.push({ ...c, verdict: 'rewrite', score });
     else if (byAlignment || byPhrasing) judged.push({ ...c, verdict: 'partial', score });
   }
-  return judged.sort((a, b) => RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return judged.sort(
+    (a, b) =>
+      RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
+  );
 }
 
 /** How much of the article the candidates explain together, by each kind of evidence. */
@@ -55,7 +61,11 @@ export interface UnionShares {
 }
 
 /** The union shares decideVerdicts compares with partialShare and partialPhrasing (calibrate computes them once per minSourceShare). */
-export function unionShares(candidates: readonly CandidateEvidence[], minSourceShare: number, article: ArticleWeights): UnionShares {
+export function unionShares(
+  candidates: readonly CandidateEvidence[],
+  minSourceShare: number,
+  article: ArticleWeights,
+): UnionShares {
   // a source adds to a union only by the measure on which it alone explains minSourceShare
   const aligning = candidates.filter((c) => c.evidence.alignedShare >= minSourceShare);
   const phrasing = candidates.filter((c) => c.evidence.phrasingShare >= minSourceShare);

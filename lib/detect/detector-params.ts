@@ -75,7 +75,11 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
 /** Defaults overridden by `overrides`, validated; LSH banding is re-derived when numPerm or the threshold change. */
 export function detectorParams(overrides: Partial<DetectorParams> = {}): DetectorParams {
   const p = { ...DEFAULT_DETECTOR_PARAMS, ...overrides };
-  const derivedLsh = overrides.lsh ?? (overrides.numPerm !== undefined || overrides.lshThreshold !== undefined ? optimalLshParams(p.lshThreshold, p.numPerm) : p.lsh);
+  const derivedLsh =
+    overrides.lsh ??
+    (overrides.numPerm !== undefined || overrides.lshThreshold !== undefined
+      ? optimalLshParams(p.lshThreshold, p.numPerm)
+      : p.lsh);
   const params: DetectorParams = { ...p, lsh: derivedLsh };
   expectInt('numPerm', params.numPerm, 8, 4096);
   expectInt('maxCandidates', params.maxCandidates, 1, 10000);
@@ -84,21 +88,34 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   expectInt('maxIndexKeys', params.maxIndexKeys, 1, 1000);
   expectInt('maxQueryKeys', params.maxQueryKeys, 1, 1000);
   expectInt('maxBandIds', params.maxBandIds, 2, 100000);
-  if (!(params.minCandidateScore >= 0)) throw new ConfigError(`minCandidateScore must be a number >= 0, got ${params.minCandidateScore}`);
+  if (!(params.minCandidateScore >= 0))
+    throw new ConfigError(`minCandidateScore must be a number >= 0, got ${params.minCandidateScore}`);
   expectInt('minSharedWords', params.minSharedWords, 1, 100);
   expectInt('minWords', params.minWords, 1, 100000);
   expectInt('maxBytes', params.maxBytes, 1, 1 << 30);
-  if (!(params.quoteWeight >= 0 && params.quoteWeight <= 1)) throw new ConfigError(`quoteWeight must be a number in [0, 1], got ${params.quoteWeight}`);
-  for (const k of ['lshThreshold', 'minSentenceScore', 'rewriteShare', 'partialShare', 'partialPhrasing', 'minSourceShare', 'copyContainment'] as const) {
+  if (!(params.quoteWeight >= 0 && params.quoteWeight <= 1))
+    throw new ConfigError(`quoteWeight must be a number in [0, 1], got ${params.quoteWeight}`);
+  for (const k of [
+    'lshThreshold',
+    'minSentenceScore',
+    'rewriteShare',
+    'partialShare',
+    'partialPhrasing',
+    'minSourceShare',
+    'copyContainment',
+  ] as const) {
     const v = params[k];
     if (!(v > 0 && v < 1)) throw new ConfigError(`${k} must be a number in (0, 1), got ${v}`);
   }
   if (params.lsh.bands * params.lsh.rows > params.numPerm) {
-    throw new ConfigError(`lsh bands x rows must be <= numPerm (${params.numPerm}), got ${params.lsh.bands} x ${params.lsh.rows}`);
+    throw new ConfigError(
+      `lsh bands x rows must be <= numPerm (${params.numPerm}), got ${params.lsh.bands} x ${params.lsh.rows}`,
+    );
   }
   return Object.freeze(params);
 }
 
 function expectInt(name: string, v: number, min: number, max: number): void {
-  if (!Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${name} must be an integer in ${min}..${max}, got ${v}`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new ConfigError(`${name} must be an integer in ${min}..${max}, got ${v}`);
 }

@@ -27,8 +27,12 @@ export function encodeFingerprint(f: FingerprintRecord): string {
 /** Parses a stored fingerprint; a corrupt or foreign one is an infrastructure fault, not an article's. */
 export function decodeFingerprint(bytes: Uint8Array, key: string): FingerprintRecord {
   try {
-    const raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as Record<string, unknown>;
-    if (raw['formatVersion'] !== FINGERPRINT_FORMAT_VERSION) throw new Error(`format version ${String(raw['formatVersion'])}`);
+    const raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    if (raw['formatVersion'] !== FINGERPRINT_FORMAT_VERSION)
+      throw new Error(`format version ${String(raw['formatVersion'])}`);
     // older records carry contentTermCount, which nothing reads: dropped, the record still decodes
     const record = { ...raw };
     delete record['contentTermCount'];

@@ -36,7 +36,12 @@ export interface Judgement {
  * indexing order may be its sources (undefined: all may); a later one is judged the other way
  * round, since when both were indexed at once this may be the only judgement that sees the pair.
  */
-export function judgeArticle(article: OrderedText, candidates: readonly OrderedText[], params: DetectorParams, sourcesBefore: string | undefined): Judgement {
+export function judgeArticle(
+  article: OrderedText,
+  candidates: readonly OrderedText[],
+  params: DetectorParams,
+  sourcesBefore: string | undefined,
+): Judgement {
   const evidence: CandidateEvidence[] = [];
   const laterCopies: LaterCopyVerdict[] = [];
   for (const c of candidates) {
@@ -48,11 +53,19 @@ export function judgeArticle(article: OrderedText, candidates: readonly OrderedT
     evidence.push({ key: c.key, order: c.order, evidence: compareTexts(article.text, c.text, params) });
   }
   const weights = articleWeights(article.text, params.quoteWeight);
-  return { sources: decideVerdicts(evidence, params, weights), laterCopies, verification: { candidates: evidence, article: weights } };
+  return {
+    sources: decideVerdicts(evidence, params, weights),
+    laterCopies,
+    verification: { candidates: evidence, article: weights },
+  };
 }
 
 /** How one text derives from one earlier source, or undefined when it does not. */
 function judgePair(article: PreparedText, source: OrderedText, params: DetectorParams): JudgedSource | undefined {
   const evidence = compareTexts(article, source.text, params);
-  return decideVerdicts([{ key: source.key, order: source.order, evidence }], params, articleWeights(article, params.quoteWeight))[0];
+  return decideVerdicts(
+    [{ key: source.key, order: source.order, evidence }],
+    params,
+    articleWeights(article, params.quoteWeight),
+  )[0];
 }

@@ -21,7 +21,11 @@ export interface CandidateSearch {
  * one shared with many weak, as in tf-idf: each shared key adds ln(maxBandIds / its ids). Keeps
  * the candidates whose score reaches `minScore`, best first (ties by key, so runs repeat).
  */
-export function scoreCandidates(bands: ReadonlyArray<readonly string[] | undefined>, params: { maxBandIds: number; minCandidateScore: number }, exclude?: string): CandidateSearch {
+export function scoreCandidates(
+  bands: ReadonlyArray<readonly string[] | undefined>,
+  params: { maxBandIds: number; minCandidateScore: number },
+  exclude?: string,
+): CandidateSearch {
   const scores = new Map<string, { shared: number; score: number }>();
   let bandsSkipped = 0;
   for (const ids of bands) {
@@ -42,7 +46,12 @@ export function scoreCandidates(bands: ReadonlyArray<readonly string[] | undefin
   const queried = Math.max(1, bands.length);
   const candidates = [...scores]
     .filter(([, s]) => s.score >= params.minCandidateScore)
-    .map(([key, s]) => ({ key, sharedBands: s.shared, score: Math.round(s.score * 1000) / 1000, estimatedSimilarity: Math.round((s.shared / queried) * 10000) / 10000 }))
+    .map(([key, s]) => ({
+      key,
+      sharedBands: s.shared,
+      score: Math.round(s.score * 1000) / 1000,
+      estimatedSimilarity: Math.round((s.shared / queried) * 10000) / 10000,
+    }))
     .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   return { candidates, bandsSkipped };
 }

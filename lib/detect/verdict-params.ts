@@ -6,7 +6,13 @@ import type { DetectorParams } from './detector-params.js';
  * set: verdict thresholds only. Sketch parameters (numPerm, seed, LSH banding, passageWords) must
  * match the index the texts were sketched into, so no file may change them.
  */
-export const VERDICT_PARAM_NAMES = ['copyContainment', 'rewriteShare', 'partialShare', 'partialPhrasing', 'minSourceShare'] as const satisfies readonly (keyof DetectorParams)[];
+export const VERDICT_PARAM_NAMES = [
+  'copyContainment',
+  'rewriteShare',
+  'partialShare',
+  'partialPhrasing',
+  'minSourceShare',
+] as const satisfies readonly (keyof DetectorParams)[];
 
 /** One of VERDICT_PARAM_NAMES. */
 export type VerdictParamName = (typeof VERDICT_PARAM_NAMES)[number];
@@ -23,17 +29,25 @@ export function parseVerdictParams(json: string, origin: string): VerdictParams 
   try {
     raw = JSON.parse(json);
   } catch (cause) {
-    throw new ConfigError(`${origin} is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new ConfigError(`${origin} is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin} must hold a JSON object of verdict thresholds, got ${Array.isArray(raw) ? 'an array' : typeof raw}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(
+      `${origin} must hold a JSON object of verdict thresholds, got ${Array.isArray(raw) ? 'an array' : typeof raw}`,
+    );
   const out: Record<string, number> = {};
   for (const [name, value] of Object.entries(raw)) {
     // free-form notes (calibrate writes where and how the thresholds were fitted) start with "_"
     if (name.startsWith('_')) continue;
     if (!(VERDICT_PARAM_NAMES as readonly string[]).includes(name)) {
-      throw new ConfigError(`${origin}: ${JSON.stringify(name)} is not a verdict threshold (a params file sets only ${VERDICT_PARAM_NAMES.join(', ')}; sketch parameters must match the index)`);
+      throw new ConfigError(
+        `${origin}: ${JSON.stringify(name)} is not a verdict threshold (a params file sets only ${VERDICT_PARAM_NAMES.join(', ')}; sketch parameters must match the index)`,
+      );
     }
-    if (typeof value !== 'number' || !(value > 0 && value < 1)) throw new ConfigError(`${origin}: ${name} must be a number in (0, 1), got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !(value > 0 && value < 1))
+      throw new ConfigError(`${origin}: ${name} must be a number in (0, 1), got ${JSON.stringify(value)}`);
     out[name] = value;
   }
   return out as VerdictParams;

@@ -45,7 +45,11 @@ export interface CalibrateOptions {
  * false-alarm rate wins while none is). Cross-validation folds keep every article of one source
  * group (the same `sources` cell) together, so a story never helps fit its own held-out fold.
  */
-export function calibrateThresholds(articles: readonly CheckedArticle[], start: DetectorParams, options: CalibrateOptions): Calibration {
+export function calibrateThresholds(
+  articles: readonly CheckedArticle[],
+  start: DetectorParams,
+  options: CalibrateOptions,
+): Calibration {
   const fitted = fit(articles, start, options.maxFalseAlarms);
   const params = { ...start, ...fitted };
   const crossOutcomes: EvalOutcome[] = [];
@@ -66,7 +70,11 @@ export function calibrateThresholds(articles: readonly CheckedArticle[], start: 
   };
 }
 
-function fit(articles: readonly CheckedArticle[], start: DetectorParams, maxFalseAlarms: number | undefined): Pick<DetectorParams, VerdictParamName> {
+function fit(
+  articles: readonly CheckedArticle[],
+  start: DetectorParams,
+  maxFalseAlarms: number | undefined,
+): Pick<DetectorParams, VerdictParamName> {
   let best = pick(start);
   let bestValue = objective(summarise(judge(articles, start), 0, 0), maxFalseAlarms);
   for (let pass = 0; pass < PASSES; pass++) {
@@ -96,7 +104,12 @@ export function judge(articles: readonly CheckedArticle[], params: DetectorParam
   return articles.map((a) => {
     if (!a.verification) return a;
     const { candidates, article } = a.verification;
-    return outcomeOf(a.row, decideVerdicts(candidates, params, article, cachedUnions(a, a.verification, params.minSourceShare)).map((j) => j.key));
+    return outcomeOf(
+      a.row,
+      decideVerdicts(candidates, params, article, cachedUnions(a, a.verification, params.minSourceShare)).map(
+        (j) => j.key,
+      ),
+    );
   });
 }
 
@@ -112,7 +125,7 @@ function cachedUnions(a: CheckedArticle, v: Verification, minSourceShare: number
 }
 
 function foldOf(a: CheckedArticle, folds: number): number {
-  return (hashString([...a.row.sources].sort().join(";")) >>> 0) % folds;
+  return (hashString([...a.row.sources].sort().join(';')) >>> 0) % folds;
 }
 
 function pick(p: DetectorParams): Pick<DetectorParams, VerdictParamName> {

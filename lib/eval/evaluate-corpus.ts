@@ -51,8 +51,14 @@ export function parseLabels(tsv: string): LabelRow[] {
   return lines.map((line, n) => {
     const cells = line.split('\t');
     const derived = cells[d];
-    if (derived !== '0' && derived !== '1') throw new RewriteRadarError(`labels.tsv line ${n + 2}: derived must be 0 or 1, got ${JSON.stringify(derived)}`);
-    return { article: cells[a] ?? '', label: cells[l] ?? '', derived: derived === '1', sources: (cells[s] ?? '').split(';').filter((x) => x !== '') };
+    if (derived !== '0' && derived !== '1')
+      throw new RewriteRadarError(`labels.tsv line ${n + 2}: derived must be 0 or 1, got ${JSON.stringify(derived)}`);
+    return {
+      article: cells[a] ?? '',
+      label: cells[l] ?? '',
+      derived: derived === '1',
+      sources: (cells[s] ?? '').split(';').filter((x) => x !== ''),
+    };
   });
 }
 
@@ -62,12 +68,22 @@ export interface CheckedArticle extends EvalOutcome {
 }
 
 /** Runs the protocol: ingest every source once in sorted order, then check each article without indexing it. */
-export async function evaluateCorpus(dir: string, params: DetectorParams, onProgress?: (done: number, total: number) => void): Promise<{ result: EvalResult; outcomes: CheckedArticle[] }> {
+export async function evaluateCorpus(
+  dir: string,
+  params: DetectorParams,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ result: EvalResult; outcomes: CheckedArticle[] }> {
   const started = performance.now();
   const rows = parseLabels(await readFile(join(dir, 'labels.tsv'), 'utf8'));
   const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();
   const source = new LocalFileArticleSource((key) => join(dir, key));
-  const deps = { store: new MemoryObjectStore(), index: new MemoryLshIndex(), source, params, preparedCache: new Map() };
+  const deps = {
+    store: new MemoryObjectStore(),
+    index: new MemoryLshIndex(),
+    source,
+    params,
+    preparedCache: new Map(),
+  };
   const total = sources.length + rows.length;
   let done = 0;
   for (const [i, key] of sources.entries()) {
@@ -77,7 +93,10 @@ export async function evaluateCorpus(dir: string, params: DetectorParams, onProg
   }
   const outcomes: CheckedArticle[] = [];
   for (const row of rows) {
-    const { report, verification } = await checkArticle(deps, { key: row.article, bytes: await readFile(join(dir, row.article)) });
+    const { report, verification } = await checkArticle(deps, {
+      key: row.article,
+      bytes: await readFile(join(dir, row.article)),
+    });
     const flagged = report.matches.map((m) => m.key);
     outcomes.push({ ...outcomeOf(row, flagged), ...(verification ? { verification } : {}) });
     onProgress?.(++done, total);

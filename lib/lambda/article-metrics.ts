@@ -20,9 +20,13 @@ export const DEFAULT_METRICS_NAMESPACE = 'rewrite-radar';
  * turns into metrics with no API call (Powertools' Metrics writes it; ~16 KB in the bundle).
  */
 export function emfArticleMetrics(env: NodeJS.ProcessEnv): ArticleMetrics {
-  const metrics = new Metrics({ namespace: env['POWERTOOLS_METRICS_NAMESPACE'] || DEFAULT_METRICS_NAMESPACE, serviceName: env['POWERTOOLS_SERVICE_NAME'] || 'rewrite-radar' });
+  const metrics = new Metrics({
+    namespace: env['POWERTOOLS_METRICS_NAMESPACE'] || DEFAULT_METRICS_NAMESPACE,
+    serviceName: env['POWERTOOLS_SERVICE_NAME'] || 'rewrite-radar',
+  });
   return (figures) => {
-    if (figures.candidatesFound !== undefined) metrics.addMetric('CandidatesFound', MetricUnit.Count, figures.candidatesFound);
+    if (figures.candidatesFound !== undefined)
+      metrics.addMetric('CandidatesFound', MetricUnit.Count, figures.candidatesFound);
     metrics.addMetric('IndexThrottles', MetricUnit.Count, figures.throttles);
     metrics.addMetric('ArticleDuration', MetricUnit.Milliseconds, figures.ms);
     metrics.publishStoredMetrics();

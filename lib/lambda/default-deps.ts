@@ -20,7 +20,13 @@ export function s3HandlerDeps(
   dynamoDbConfig: DynamoDBClientConfig = {},
 ): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter } {
   const config = lambdaConfig(env);
-  const cloud = createCloudAdapters({ bucket: config.bucket, table: config.indexTable, s3Config, s3SocketTimeoutMs: config.s3SocketTimeoutMs, dynamoDbConfig });
+  const cloud = createCloudAdapters({
+    bucket: config.bucket,
+    table: config.indexTable,
+    s3Config,
+    s3SocketTimeoutMs: config.s3SocketTimeoutMs,
+    dynamoDbConfig,
+  });
   return {
     bucket: config.bucket,
     incomingPrefix: config.incomingPrefix,

@@ -18,7 +18,6 @@ export interface LambdaConfig {
   readonly s3SocketTimeoutMs: number;
 }
 
-
 /** Environment variables that override a detector parameter, with the parameter they set. */
 const PARAM_VARIABLES = {
   MAX_BYTES: 'maxBytes',
@@ -36,18 +35,27 @@ const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 /** Reads and validates the configuration; a bad value throws ConfigError naming the variable. */
 export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   const bucket = env['ARTICLES_BUCKET'];
-  if (bucket === undefined || bucket === '') throw new ConfigError('ARTICLES_BUCKET is not set: it names the bucket holding incoming/ articles');
-  if (!isBucketName(bucket)) throw new ConfigError(`ARTICLES_BUCKET must be an S3 bucket name, got ${JSON.stringify(bucket)}`);
+  if (bucket === undefined || bucket === '')
+    throw new ConfigError('ARTICLES_BUCKET is not set: it names the bucket holding incoming/ articles');
+  if (!isBucketName(bucket))
+    throw new ConfigError(`ARTICLES_BUCKET must be an S3 bucket name, got ${JSON.stringify(bucket)}`);
   const indexTable = env['INDEX_TABLE'];
-  if (indexTable === undefined || indexTable === '') throw new ConfigError('INDEX_TABLE is not set: it names the DynamoDB table holding the index');
-  if (!TABLE_NAME.test(indexTable)) throw new ConfigError(`INDEX_TABLE must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ - .), got ${JSON.stringify(indexTable)}`);
+  if (indexTable === undefined || indexTable === '')
+    throw new ConfigError('INDEX_TABLE is not set: it names the DynamoDB table holding the index');
+  if (!TABLE_NAME.test(indexTable))
+    throw new ConfigError(
+      `INDEX_TABLE must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ - .), got ${JSON.stringify(indexTable)}`,
+    );
   const incomingPrefix = env['INCOMING_PREFIX'] ?? 'incoming/';
   if (!isIncomingPrefix(incomingPrefix)) {
-    throw new ConfigError(`INCOMING_PREFIX must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(incomingPrefix)}`);
+    throw new ConfigError(
+      `INCOMING_PREFIX must be a relative prefix ending in "/" outside reports/, fingerprints/ and index/, got ${JSON.stringify(incomingPrefix)}`,
+    );
   }
   // DETECTOR_PARAMS (a params file's JSON, e.g. from `rewrite-radar calibrate`) first; single variables win over it
   const rawParams = env['DETECTOR_PARAMS'];
-  const overrides: Record<string, number> = rawParams === undefined || rawParams === '' ? {} : { ...parseVerdictParams(rawParams, 'DETECTOR_PARAMS') };
+  const overrides: Record<string, number> =
+    rawParams === undefined || rawParams === '' ? {} : { ...parseVerdictParams(rawParams, 'DETECTOR_PARAMS') };
   for (const [variable, param] of Object.entries(PARAM_VARIABLES)) {
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;
@@ -59,15 +67,28 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   try {
     params = detectorParams(overrides as Partial<DetectorParams>);
   } catch (err) {
-    const variable = Object.entries(PARAM_VARIABLES).find(([, p]) => err instanceof Error && err.message.startsWith(p))?.[0];
+    const variable = Object.entries(PARAM_VARIABLES).find(
+      ([, p]) => err instanceof Error && err.message.startsWith(p),
+    )?.[0];
     throw new ConfigError(variable ? `${variable}: ${(err as Error).message}` : (err as Error).message, { cause: err });
   }
   const logLevel = (env['LOG_LEVEL'] ?? 'info').toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env['LOG_LEVEL'])}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env['LOG_LEVEL'])}`);
   const rawTimeout = env['S3_SOCKET_TIMEOUT_MS'];
-  const s3SocketTimeoutMs = rawTimeout === undefined || rawTimeout === '' ? DEFAULT_S3_SOCKET_TIMEOUT_MS : Number(rawTimeout);
+  const s3SocketTimeoutMs =
+    rawTimeout === undefined || rawTimeout === '' ? DEFAULT_S3_SOCKET_TIMEOUT_MS : Number(rawTimeout);
   if (!Number.isInteger(s3SocketTimeoutMs) || s3SocketTimeoutMs < 100 || s3SocketTimeoutMs > 600_000) {
-    throw new ConfigError(`S3_SOCKET_TIMEOUT_MS must be an integer number of milliseconds in 100..600000, got ${JSON.stringify(rawTimeout)}`);
+    throw new ConfigError(
+      `S3_SOCKET_TIMEOUT_MS must be an integer number of milliseconds in 100..600000, got ${JSON.stringify(rawTimeout)}`,
+    );
   }
-  return Object.freeze({ bucket, indexTable, incomingPrefix, params, logLevel: logLevel as LogLevel, s3SocketTimeoutMs });
+  return Object.freeze({
+    bucket,
+    indexTable,
+    incomingPrefix,
+    params,
+    logLevel: logLevel as LogLevel,
+    s3SocketTimeoutMs,
+  });
 }

@@ -47,7 +47,9 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
     const faults: unknown[] = [];
     for (const e of events) {
       if (e.bucket !== deps.bucket) {
-        problems.push(`event for bucket ${JSON.stringify(e.bucket)}, this function serves ${JSON.stringify(deps.bucket)}`);
+        problems.push(
+          `event for bucket ${JSON.stringify(e.bucket)}, this function serves ${JSON.stringify(deps.bucket)}`,
+        );
         continue;
       }
       const started = performance.now();
@@ -57,17 +59,42 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
       try {
         const outcome = await processArticleEvent(deps, e);
         const report = 'report' in outcome ? outcome.report : undefined;
-        handled.push({ key: e.key, action: outcome.action, verdict: report?.verdict ?? null, status: report?.status ?? null, source: report?.rewriteOf?.key ?? null, error: report?.error ?? null });
+        handled.push({
+          key: e.key,
+          action: outcome.action,
+          verdict: report?.verdict ?? null,
+          status: report?.status ?? null,
+          source: report?.rewriteOf?.key ?? null,
+          error: report?.error ?? null,
+        });
         const ms = Math.round(performance.now() - started);
         const dynamo = dynamoDbSpent(dynamoBefore, dynamoDbTally(deps.dynamoDbRequests));
-        deps.metrics?.({ ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound } : {}), throttles: dynamo.dynamoDbThrottles, ms });
+        deps.metrics?.({
+          ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound } : {}),
+          throttles: dynamo.dynamoDbThrottles,
+          ms,
+        });
         deps.log(outcome.action === 'ignored' ? 'debug' : 'info', 'article event handled', {
           key: e.key,
           event: e.kind,
           action: outcome.action,
           ...(outcome.action === 'ignored' || outcome.action === 'superseded' ? { why: outcome.why } : {}),
-          ...(report ? { status: report.status, verdict: report.verdict, rewriteOf: report.rewriteOf?.key ?? null, error: report.error?.code ?? null } : {}),
-          ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound, bandsSkipped: outcome.stats.bandsSkipped, candidatesVerified: outcome.stats.candidatesVerified, refreshed: outcome.refreshed } : {}),
+          ...(report
+            ? {
+                status: report.status,
+                verdict: report.verdict,
+                rewriteOf: report.rewriteOf?.key ?? null,
+                error: report.error?.code ?? null,
+              }
+            : {}),
+          ...(outcome.action === 'reported'
+            ? {
+                candidatesFound: outcome.stats.candidatesFound,
+                bandsSkipped: outcome.stats.bandsSkipped,
+                candidatesVerified: outcome.stats.candidatesVerified,
+                refreshed: outcome.refreshed,
+              }
+            : {}),
           ms,
           // CPU of this process: the rest of ms is spent waiting on S3 and DynamoDB
           cpuMs: Math.round(cpuMs(process.cpuUsage(cpuBefore))),
@@ -76,14 +103,22 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
         });
       } catch (err) {
         faults.push(err);
-        deps.log('error', 'article event failed', { key: e.key, event: e.kind, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+        deps.log('error', 'article event failed', {
+          key: e.key,
+          event: e.kind,
+          error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        });
       }
     }
     for (const p of problems) deps.log('error', 'malformed event record', { problem: p });
     if (faults.length > 0) {
-      throw new EventBatchError(`${faults.length} of ${events.length} records failed; first: ${faults[0] instanceof Error ? faults[0].message : String(faults[0])}`, { cause: faults.length === 1 ? faults[0] : new AggregateError(faults) });
+      throw new EventBatchError(
+        `${faults.length} of ${events.length} records failed; first: ${faults[0] instanceof Error ? faults[0].message : String(faults[0])}`,
+        { cause: faults.length === 1 ? faults[0] : new AggregateError(faults) },
+      );
     }
-    if (problems.length > 0) throw new MalformedEventError(`${problems.length} malformed record(s): ${problems.join('; ')}`);
+    if (problems.length > 0)
+      throw new MalformedEventError(`${problems.length} malformed record(s): ${problems.join('; ')}`);
     return handled;
   };
 }
@@ -97,12 +132,24 @@ interface S3Tally {
 }
 
 function s3Tally(counter: S3RequestCounter | undefined): S3Tally {
-  return counter ? { requests: counter(), byCommand: counter.byCommand(), listedKeys: counter.listedKeys(), bytesRead: counter.bytesRead() } : { requests: 0, byCommand: {}, listedKeys: 0, bytesRead: 0 };
+  return counter
+    ? {
+        requests: counter(),
+        byCommand: counter.byCommand(),
+        listedKeys: counter.listedKeys(),
+        bytesRead: counter.bytesRead(),
+      }
+    : { requests: 0, byCommand: {}, listedKeys: 0, bytesRead: 0 };
 }
 
 /** Log fields for the S3 work between two tallies: requests in all and by command, keys LIST returned, bytes GET returned. */
 function s3Spent(before: S3Tally, after: S3Tally): Record<string, unknown> {
-  return { s3Requests: after.requests - before.requests, s3RequestsByCommand: commandsSpent(before.byCommand, after.byCommand), s3ListedKeys: after.listedKeys - before.listedKeys, s3BytesRead: after.bytesRead - before.bytesRead };
+  return {
+    s3Requests: after.requests - before.requests,
+    s3RequestsByCommand: commandsSpent(before.byCommand, after.byCommand),
+    s3ListedKeys: after.listedKeys - before.listedKeys,
+    s3BytesRead: after.bytesRead - before.bytesRead,
+  };
 }
 
 /** What a DynamoDB counter said at one moment. */
@@ -113,18 +160,28 @@ interface DynamoDbTally {
 }
 
 function dynamoDbTally(counter: DynamoDbRequestCounter | undefined): DynamoDbTally {
-  return counter ? { requests: counter(), byCommand: counter.byCommand(), throttles: counter.throttles() } : { requests: 0, byCommand: {}, throttles: 0 };
+  return counter
+    ? { requests: counter(), byCommand: counter.byCommand(), throttles: counter.throttles() }
+    : { requests: 0, byCommand: {}, throttles: 0 };
 }
 
 /** Log fields for the DynamoDB work between two tallies (concurrent events in one process share the counter, as for S3). */
-function dynamoDbSpent(before: DynamoDbTally, after: DynamoDbTally): { dynamoDbRequests: number; dynamoDbRequestsByCommand: Record<string, number>; dynamoDbThrottles: number } {
-  return { dynamoDbRequests: after.requests - before.requests, dynamoDbRequestsByCommand: commandsSpent(before.byCommand, after.byCommand), dynamoDbThrottles: after.throttles - before.throttles };
+function dynamoDbSpent(
+  before: DynamoDbTally,
+  after: DynamoDbTally,
+): { dynamoDbRequests: number; dynamoDbRequestsByCommand: Record<string, number>; dynamoDbThrottles: number } {
+  return {
+    dynamoDbRequests: after.requests - before.requests,
+    dynamoDbRequestsByCommand: commandsSpent(before.byCommand, after.byCommand),
+    dynamoDbThrottles: after.throttles - before.throttles,
+  };
 }
 
 /** Requests by command between two counts, commands with none left out. */
 function commandsSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   const spent: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after)) if (n > (before[command] ?? 0)) spent[command] = n - (before[command] ?? 0);
+  for (const [command, n] of Object.entries(after))
+    if (n > (before[command] ?? 0)) spent[command] = n - (before[command] ?? 0);
   return spent;
 }
 

@@ -38,7 +38,8 @@ const MAX_RESULT_STRING = 500;
 export function makeBackfillTaskHandler(deps: HandlerDeps): (event: unknown) => Promise<BatchResponse> {
   return async (event) => {
     const invocation = parseBatchEvent(event);
-    for (const problem of invocation.unanswerable) deps.log('error', 'malformed batch task', { invocationId: invocation.invocationId, problem });
+    for (const problem of invocation.unanswerable)
+      deps.log('error', 'malformed batch task', { invocationId: invocation.invocationId, problem });
     const results: BatchTaskResult[] = [];
     for (const task of invocation.tasks) results.push(await runTask(deps, task, invocation.jobId));
     return {
@@ -54,13 +55,26 @@ export function makeBackfillTaskHandler(deps: HandlerDeps): (event: unknown) => 
 async function runTask(deps: HandlerDeps, task: BatchTask, jobId: string | undefined): Promise<BatchTaskResult> {
   const result = (resultCode: BatchResultCode, text: string, fields: Record<string, unknown> = {}): BatchTaskResult => {
     const resultString = text.length > MAX_RESULT_STRING ? `${text.slice(0, MAX_RESULT_STRING - 3)}...` : text;
-    deps.log(resultCode === 'Succeeded' ? 'info' : 'error', 'batch task handled', { jobId, taskId: task.taskId, ...('key' in task ? { key: task.key } : {}), resultCode, resultString, ...fields });
+    deps.log(resultCode === 'Succeeded' ? 'info' : 'error', 'batch task handled', {
+      jobId,
+      taskId: task.taskId,
+      ...('key' in task ? { key: task.key } : {}),
+      resultCode,
+      resultString,
+      ...fields,
+    });
     return { taskId: task.taskId, resultCode, resultString };
   };
   if ('problem' in task) return result('PermanentFailure', `malformed task: ${task.problem}`);
-  if (task.bucket !== deps.bucket) return result('PermanentFailure', `bucket ${JSON.stringify(task.bucket)} is not the one this function serves (${JSON.stringify(deps.bucket)})`);
-  if (!task.key.startsWith(deps.incomingPrefix)) return result('PermanentFailure', `key is outside ${deps.incomingPrefix}: not an article`);
-  if (formatOf(task.key) === undefined) return result('Succeeded', 'skipped: not an article suffix (the trigger ignores it too)');
+  if (task.bucket !== deps.bucket)
+    return result(
+      'PermanentFailure',
+      `bucket ${JSON.stringify(task.bucket)} is not the one this function serves (${JSON.stringify(deps.bucket)})`,
+    );
+  if (!task.key.startsWith(deps.incomingPrefix))
+    return result('PermanentFailure', `key is outside ${deps.incomingPrefix}: not an article`);
+  if (formatOf(task.key) === undefined)
+    return result('Succeeded', 'skipped: not an article suffix (the trigger ignores it too)');
   const started = performance.now();
   const requestsBefore = deps.s3Requests?.() ?? 0;
   let outcome: BackfillOutcome;
@@ -72,14 +86,20 @@ async function runTask(deps: HandlerDeps, task: BatchTask, jobId: string | undef
     return result(err instanceof StoreError ? 'TemporaryFailure' : 'PermanentFailure', why);
   }
   const cost = { ms: Math.round(performance.now() - started), s3Requests: (deps.s3Requests?.() ?? 0) - requestsBefore };
-  if (outcome.action === 'missing') return result('PermanentFailure', 'NoSuchKey: the object was deleted after the manifest was made', cost);
-  if (outcome.action === 'unchanged') return result('Succeeded', `${describeReport(outcome.report)} (already judged)`, cost);
-  if (outcome.action !== 'reported') return result('PermanentFailure', `${outcome.action}: ${'why' in outcome ? outcome.why : ''}`, cost);
+  if (outcome.action === 'missing')
+    return result('PermanentFailure', 'NoSuchKey: the object was deleted after the manifest was made', cost);
+  if (outcome.action === 'unchanged')
+    return result('Succeeded', `${describeReport(outcome.report)} (already judged)`, cost);
+  if (outcome.action !== 'reported')
+    return result('PermanentFailure', `${outcome.action}: ${'why' in outcome ? outcome.why : ''}`, cost);
   return result('Succeeded', describeReport(outcome.report), { ...cost, refreshed: outcome.refreshed });
 }
 
 /** `rewrite of incoming/wire/a.txt (0.8123)`, `original`, `rejected: too-short`. */
 function describeReport(report: Report): string {
-  if (report.status !== 'ok' || report.verdict === null) return `${report.status}: ${report.error?.code ?? 'no verdict'}`;
-  return report.rewriteOf ? `${report.verdict} of ${report.rewriteOf.key} (${report.rewriteOf.score.toFixed(4)})` : report.verdict;
+  if (report.status !== 'ok' || report.verdict === null)
+    return `${report.status}: ${report.error?.code ?? 'no verdict'}`;
+  return report.rewriteOf
+    ? `${report.verdict} of ${report.rewriteOf.key} (${report.rewriteOf.score.toFixed(4)})`
+    : report.verdict;
 }

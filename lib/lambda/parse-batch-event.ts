@@ -6,7 +6,9 @@ export const BATCH_SCHEMA_VERSIONS = ['1.0', '2.0'] as const;
 export type BatchSchemaVersion = (typeof BATCH_SCHEMA_VERSIONS)[number];
 
 /** One task of a Batch Operations invocation, its key decoded; `problem` when it cannot be acted on. */
-export type BatchTask = { readonly taskId: string; readonly bucket: string; readonly key: string } | { readonly taskId: string; readonly problem: string };
+export type BatchTask =
+  | { readonly taskId: string; readonly bucket: string; readonly key: string }
+  | { readonly taskId: string; readonly problem: string };
 
 /** A Batch Operations invocation as the handler needs it. */
 export interface BatchInvocation {
@@ -29,16 +31,20 @@ export function parseBatchEvent(event: unknown): BatchInvocation {
   const invocationId = event['invocationId'];
   const tasks = event['tasks'];
   if (!(BATCH_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
-    throw new MalformedEventError(`expected invocationSchemaVersion ${BATCH_SCHEMA_VERSIONS.join(' or ')}, got ${describe(version)}`);
+    throw new MalformedEventError(
+      `expected invocationSchemaVersion ${BATCH_SCHEMA_VERSIONS.join(' or ')}, got ${describe(version)}`,
+    );
   }
-  if (typeof invocationId !== 'string' || invocationId === '') throw new MalformedEventError(`expected an invocationId string, got ${describe(invocationId)}`);
+  if (typeof invocationId !== 'string' || invocationId === '')
+    throw new MalformedEventError(`expected an invocationId string, got ${describe(invocationId)}`);
   if (!Array.isArray(tasks)) throw new MalformedEventError(`expected a tasks array, got ${describe(tasks)}`);
   const job = event['job'];
   const jobId = isObject(job) && typeof job['id'] === 'string' ? job['id'] : undefined;
   const parsed: BatchTask[] = [];
   const unanswerable: string[] = [];
   tasks.forEach((task: unknown, i) => {
-    if (!isObject(task) || typeof task['taskId'] !== 'string') return void unanswerable.push(`task ${i}: no taskId in ${describe(task)}`);
+    if (!isObject(task) || typeof task['taskId'] !== 'string')
+      return void unanswerable.push(`task ${i}: no taskId in ${describe(task)}`);
     parsed.push(parseTask(task['taskId'], task));
   });
   return { invocationSchemaVersion: version as BatchSchemaVersion, invocationId, jobId, tasks: parsed, unanswerable };
@@ -48,7 +54,11 @@ function parseTask(taskId: string, task: Record<string, unknown>): BatchTask {
   const rawKey = task['s3Key'];
   if (typeof rawKey !== 'string' || rawKey === '') return { taskId, problem: `s3Key ${describe(rawKey)} is not a key` };
   const bucket = bucketOf(task);
-  if (bucket === undefined) return { taskId, problem: `no s3Bucket nor s3BucketArn naming a bucket (s3Bucket ${describe(task['s3Bucket'])}, s3BucketArn ${describe(task['s3BucketArn'])})` };
+  if (bucket === undefined)
+    return {
+      taskId,
+      problem: `no s3Bucket nor s3BucketArn naming a bucket (s3Bucket ${describe(task['s3Bucket'])}, s3BucketArn ${describe(task['s3BucketArn'])})`,
+    };
   try {
     return { taskId, bucket, key: decodeS3Key(rawKey) };
   } catch {

@@ -7,7 +7,8 @@ import type { ArticleEvent } from '../use-cases/article-event.js';
  */
 export function parseS3Event(event: unknown): { events: ArticleEvent[]; problems: string[] } {
   const records = isObject(event) ? event['Records'] : undefined;
-  if (!Array.isArray(records)) throw new MalformedEventError(`expected an S3 event with a Records array, got ${describe(event)}`);
+  if (!Array.isArray(records))
+    throw new MalformedEventError(`expected an S3 event with a Records array, got ${describe(event)}`);
   const events: ArticleEvent[] = [];
   const problems: string[] = [];
   records.forEach((record: unknown, i) => {
@@ -23,15 +24,21 @@ function parseRecord(record: unknown): ArticleEvent | string {
   const name = record['eventName'];
   const s3 = record['s3'];
   const time = record['eventTime'];
-  if (record['eventSource'] !== 'aws:s3' || typeof name !== 'string') return `not an S3 notification (eventSource ${describe(record['eventSource'])})`;
-  const kind = name.startsWith('ObjectCreated:') ? 'created' : name.startsWith('ObjectRemoved:') ? 'removed' : undefined;
+  if (record['eventSource'] !== 'aws:s3' || typeof name !== 'string')
+    return `not an S3 notification (eventSource ${describe(record['eventSource'])})`;
+  const kind = name.startsWith('ObjectCreated:')
+    ? 'created'
+    : name.startsWith('ObjectRemoved:')
+      ? 'removed'
+      : undefined;
   if (kind === undefined) return `event ${JSON.stringify(name)} is neither ObjectCreated nor ObjectRemoved`;
   if (!isObject(s3) || !isObject(s3['bucket']) || !isObject(s3['object'])) return 'no s3.bucket / s3.object';
   const bucket = s3['bucket']['name'];
   const rawKey = s3['object']['key'];
   const eTag = s3['object']['eTag'];
   const size = s3['object']['size'];
-  if (typeof bucket !== 'string' || typeof rawKey !== 'string') return 's3.bucket.name or s3.object.key is not a string';
+  if (typeof bucket !== 'string' || typeof rawKey !== 'string')
+    return 's3.bucket.name or s3.object.key is not a string';
   if (typeof time !== 'string' || Number.isNaN(Date.parse(time))) return `eventTime ${describe(time)} is not a date`;
   let key: string;
   try {
@@ -39,7 +46,14 @@ function parseRecord(record: unknown): ArticleEvent | string {
   } catch {
     return `key ${JSON.stringify(rawKey)} is not valid URL encoding`;
   }
-  return { kind, bucket, key, eTag: typeof eTag === 'string' && eTag !== '' ? eTag : undefined, size: typeof size === 'number' && size >= 0 ? size : undefined, eventTime: new Date(time).toISOString() };
+  return {
+    kind,
+    bucket,
+    key,
+    eTag: typeof eTag === 'string' && eTag !== '' ? eTag : undefined,
+    size: typeof size === 'number' && size >= 0 ? size : undefined,
+    eventTime: new Date(time).toISOString(),
+  };
 }
 
 /** S3 event keys are form-encoded: `+` is a space, `%2B` a plus. */

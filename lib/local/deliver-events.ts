@@ -62,7 +62,9 @@ function asS3WouldSendIt(event: unknown): unknown {
   return {
     Records: records.map((r) => {
       const key = r.s3?.object?.key;
-      return typeof key === 'string' ? { ...r, s3: { ...r.s3, object: { ...r.s3!.object, key: encodeS3Key(key) } } } : r;
+      return typeof key === 'string'
+        ? { ...r, s3: { ...r.s3, object: { ...r.s3!.object, key: encodeS3Key(key) } } }
+        : r;
     }),
   };
 }
@@ -70,14 +72,18 @@ function asS3WouldSendIt(event: unknown): unknown {
 /** The raw keys of an event's records. */
 function keysOf(event: unknown): string[] {
   const records = (event as { Records?: Array<{ s3?: { object?: { key?: unknown } } }> }).Records;
-  return Array.isArray(records) ? records.map((r) => r.s3?.object?.key).filter((k): k is string => typeof k === 'string') : [];
+  return Array.isArray(records)
+    ? records.map((r) => r.s3?.object?.key).filter((k): k is string => typeof k === 'string')
+    : [];
 }
 
 /**
  * The suffixes serverless.yml's trigger rules list: each supported extension in lower and upper
  * case. S3 matches suffixes case-sensitively, so a mixed-case `.Txt` does not fire.
  */
-export const TRIGGER_SUFFIXES: readonly string[] = Object.freeze(SUPPORTED_EXTENSIONS.flatMap((ext) => [ext, ext.toUpperCase()]));
+export const TRIGGER_SUFFIXES: readonly string[] = Object.freeze(
+  SUPPORTED_EXTENSIONS.flatMap((ext) => [ext, ext.toUpperCase()]),
+);
 
 /** The notification filter of serverless.yml: the incoming prefix and one of TRIGGER_SUFFIXES, matched case-sensitively as S3 does. */
 export function triggerAccepts(incomingPrefix: string): (key: string) => boolean {

@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type DynamoDBClientConfig,
+} from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { LOCAL_TABLE, localDynamoDbClientConfig } from '../store/dynamodb-client.js';
 import { INDEX_TABLE_KEY } from '../store/dynamodb-lsh-index.js';
-
 
 /** A DynamoDB-compatible server (dynalite, in this process) on 127.0.0.1 with the index table created. */
 export interface LocalDynamoDbServer {
@@ -18,8 +22,15 @@ export interface LocalDynamoDbServer {
  * Starts dynalite on 127.0.0.1 (port 0: any free port), keeping its LevelDB data in `directory`
  * (in memory without one), and creates the index table unless it is already there.
  */
-export async function startLocalDynamoDbServer(options: { directory?: string; port?: number; table?: string } = {}): Promise<LocalDynamoDbServer> {
-  const server = dynalite({ ...(options.directory !== undefined ? { path: options.directory } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+export async function startLocalDynamoDbServer(
+  options: { directory?: string; port?: number; table?: string } = {},
+): Promise<LocalDynamoDbServer> {
+  const server = dynalite({
+    ...(options.directory !== undefined ? { path: options.directory } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

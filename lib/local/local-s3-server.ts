@@ -21,7 +21,11 @@ export interface LocalS3Server {
  * more than 1,000 keys need the process to run with --openssl-legacy-provider: s3rver's
  * continuation tokens use a cipher Node 20 otherwise rejects.
  */
-export async function startLocalS3Server(options: { directory: string; bucket: string; port?: number }): Promise<LocalS3Server> {
+export async function startLocalS3Server(options: {
+  directory: string;
+  bucket: string;
+  port?: number;
+}): Promise<LocalS3Server> {
   const server = new S3rver({
     address: '127.0.0.1',
     port: options.port ?? 0,
@@ -36,7 +40,13 @@ export async function startLocalS3Server(options: { directory: string; bucket: s
     bucket: options.bucket,
     clientConfig: { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { ...S3RVER_CREDENTIALS } },
     onEvent: (listener) => void server.on('event', listener),
-    putDirect: async (key, body) => void (await server.store.putObject(new S3Object(options.bucket, key, body, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) }))),
+    putDirect: async (key, body) =>
+      void (await server.store.putObject(
+        new S3Object(options.bucket, key, body, {
+          'content-type': 'application/octet-stream',
+          'content-length': String(body.length),
+        }),
+      )),
     close: () => server.close(),
   };
 }

@@ -55,7 +55,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       env: process.env,
       log: jsonLog(logLevelOf(process.env), (line) => process.stderr.write(`${line}\n`)),
       onHandled: (results) => results.forEach((r) => print(describe(r, reportFile))),
-      onFailure: (f) => print(`FAILED after ${f.attempts} attempts: ${f.error instanceof Error ? f.error.message : String(f.error)}`),
+      onFailure: (f) =>
+        print(`FAILED after ${f.attempts} attempts: ${f.error instanceof Error ? f.error.message : String(f.error)}`),
       mirrorReportsTo: reportsDir,
     });
   } catch (err) {
@@ -69,12 +70,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     await s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
   };
   const accepts = triggerAccepts(stack.incomingPrefix);
-  const ignored = (key: string): string => `${key}: not judged, nothing uploaded: the trigger fires only for ${TRIGGER_SUFFIXES.join(' ')} (as in AWS)`;
+  const ignored = (key: string): string =>
+    `${key}: not judged, nothing uploaded: the trigger fires only for ${TRIGGER_SUFFIXES.join(' ')} (as in AWS)`;
   const { endpoint } = stack.server;
-  print(`rewrite-radar local stack: S3 endpoint ${endpoint}, bucket ${LOCAL_BUCKET}, articles under ${stack.incomingPrefix}`);
+  print(
+    `rewrite-radar local stack: S3 endpoint ${endpoint}, bucket ${LOCAL_BUCKET}, articles under ${stack.incomingPrefix}`,
+  );
   print(`  index: DynamoDB endpoint ${stack.dynamo.endpoint}, table ${LOCAL_TABLE}, kept in ${opts.dynamoDbData}/`);
-  print(`  upload: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws s3 cp story.html s3://${LOCAL_BUCKET}/${stack.incomingPrefix}story.html --endpoint-url ${endpoint}`);
-  print(`  reports: s3://${LOCAL_BUCKET}/${reportKey(`${stack.incomingPrefix}story.html`)} (and .html beside it), copied to ${reportsDir}${sep} to open from disk`);
+  print(
+    `  upload: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws s3 cp story.html s3://${LOCAL_BUCKET}/${stack.incomingPrefix}story.html --endpoint-url ${endpoint}`,
+  );
+  print(
+    `  reports: s3://${LOCAL_BUCKET}/${reportKey(`${stack.incomingPrefix}story.html`)} (and .html beside it), copied to ${reportsDir}${sep} to open from disk`,
+  );
   if (opts.upload) {
     const root = resolve(opts.upload);
     for (const file of await listArticleFiles([root], { cwd: process.cwd(), keyRoot: root })) {
@@ -126,7 +134,10 @@ function watchDropFolder(dir: string, onFile: (path: string) => void): { close()
       path,
       setTimeout(() => {
         pending.delete(path);
-        stat(path).then((s) => s.isFile() && onFile(path), () => undefined);
+        stat(path).then(
+          (s) => s.isFile() && onFile(path),
+          () => undefined,
+        );
       }, 300),
     );
   });
@@ -142,7 +153,11 @@ function watchDropFolder(dir: string, onFile: (path: string) => void): { close()
 /** One console line per handled event: the verdict and source of a flagged article, the code and reason of a rejected one. */
 function describe(r: HandledEvent, reportFile: (key: string) => string): string {
   if (r.action !== 'reported' && r.action !== 'withdrawn') return `${r.key}: ${r.action}`;
-  const outcome = r.error ? `rejected (${r.error.code}): ${r.error.message}` : r.status !== 'ok' ? String(r.status) : `${r.verdict}${r.source ? ` of ${r.source}` : ''}`;
+  const outcome = r.error
+    ? `rejected (${r.error.code}): ${r.error.message}`
+    : r.status !== 'ok'
+      ? String(r.status)
+      : `${r.verdict}${r.source ? ` of ${r.source}` : ''}`;
   return `${r.key}: ${outcome}  -> ${reportFile(r.key)}`;
 }
 
@@ -158,7 +173,14 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options | string {
-  const opts: Options = { port: 4569, data: '.rewrite-radar/s3', dynamoDbPort: 4567, dynamoDbData: '.rewrite-radar/dynamodb', drop: 'drop', exit: false };
+  const opts: Options = {
+    port: 4569,
+    data: '.rewrite-radar/s3',
+    dynamoDbPort: 4567,
+    dynamoDbData: '.rewrite-radar/dynamodb',
+    drop: 'drop',
+    exit: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
@@ -173,9 +195,14 @@ function parseArgs(argv: readonly string[]): Options | string {
     else if (a === '--help' || a === '-h') return 'rewrite-radar local stack';
     else return `unknown argument ${JSON.stringify(a)}`;
   }
-  for (const [name, port] of [['--port', opts.port], ['--dynamodb-port', opts.dynamoDbPort]] as const) {
-    if (!Number.isInteger(port) || port < 0 || port > 65535) return `${name} must be a port number, got ${JSON.stringify(port)}`;
+  for (const [name, port] of [
+    ['--port', opts.port],
+    ['--dynamodb-port', opts.dynamoDbPort],
+  ] as const) {
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      return `${name} must be a port number, got ${JSON.stringify(port)}`;
   }
-  if (!opts.data || !opts.dynamoDbData || !opts.drop || opts.upload === '' || opts.reports === '') return 'a folder option is missing its value';
+  if (!opts.data || !opts.dynamoDbData || !opts.drop || opts.upload === '' || opts.reports === '')
+    return 'a folder option is missing its value';
   return opts;
 }

@@ -14,7 +14,11 @@ export interface ReportMirror {
  * `reports/<key>` of the bucket becomes `<folder>/<key>`, keeping the tree so links between
  * reports still resolve; a removed report is removed. Keys that would leave the folder are skipped.
  */
-export function mirrorReports(store: Pick<ObjectStore, 'get'>, folder: string, onError: (key: string, error: unknown) => void): ReportMirror {
+export function mirrorReports(
+  store: Pick<ObjectStore, 'get'>,
+  folder: string,
+  onError: (key: string, error: unknown) => void,
+): ReportMirror {
   const root = resolve(folder);
   const inFlight = new Set<Promise<void>>();
   // one key's copies run in order, so a quick rewrite of a report never leaves the older copy

@@ -44,16 +44,28 @@ export async function startLocalStackRuntime(options: {
   lambdaConfig(env);
   await mkdir(options.dataDir, { recursive: true });
   await mkdir(options.dynamoDbDir, { recursive: true });
-  const server = await startLocalS3Server({ directory: options.dataDir, bucket: LOCAL_BUCKET, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const server = await startLocalS3Server({
+    directory: options.dataDir,
+    bucket: LOCAL_BUCKET,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
   let dynamo: LocalDynamoDbServer;
   try {
-    dynamo = await startLocalDynamoDbServer({ directory: options.dynamoDbDir, ...(options.dynamoDbPort !== undefined ? { port: options.dynamoDbPort } : {}) });
+    dynamo = await startLocalDynamoDbServer({
+      directory: options.dynamoDbDir,
+      ...(options.dynamoDbPort !== undefined ? { port: options.dynamoDbPort } : {}),
+    });
   } catch (err) {
     await server.close();
     throw err;
   }
   const base = s3HandlerDeps({ ...env, INDEX_TABLE: dynamo.table }, server.clientConfig, dynamo.clientConfig);
-  const mirror = options.mirrorReportsTo === undefined ? undefined : mirrorReports(base.store, options.mirrorReportsTo, (key, error) => options.log?.('warn', 'report not mirrored', { key, error: String(error) }));
+  const mirror =
+    options.mirrorReportsTo === undefined
+      ? undefined
+      : mirrorReports(base.store, options.mirrorReportsTo, (key, error) =>
+          options.log?.('warn', 'report not mirrored', { key, error: String(error) }),
+        );
   if (mirror) server.onEvent((e) => mirror.onEvent(e));
   const handler = makeArticleEventHandler(options.log ? { ...base, log: options.log } : base);
   const delivery = deliverEvents(

@@ -6,10 +6,21 @@ import type { FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { TextModel } from '../detect/fingerprint.js';
 import { estimateJaccard, type MinHash } from '../sketch/minhash.js';
 import { DETECTOR_VERSION } from '../version.js';
-import { REPORT_SCHEMA_VERSION, type Match, type OkReport, type RejectedReport, type Report, type WithdrawnReport } from './report.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type Match,
+  type OkReport,
+  type RejectedReport,
+  type Report,
+  type WithdrawnReport,
+} from './report.js';
 
 /** One flagged source as the report shows it: measures rounded, aligned passages quoted from both texts. */
-export function buildMatch(judged: JudgedSource, article: { text: string; model: TextModel; signature: MinHash }, source: { record: FingerprintRecord; model: TextModel }): Match {
+export function buildMatch(
+  judged: JudgedSource,
+  article: { text: string; model: TextModel; signature: MinHash },
+  source: { record: FingerprintRecord; model: TextModel },
+): Match {
   const e = judged.evidence;
   return {
     key: judged.key,
@@ -40,7 +51,9 @@ export function buildMatch(judged: JudgedSource, article: { text: string; model:
 }
 
 /** The report of a judged article; the best match (matches come best first) is its verdict. */
-export function okReport(parts: Pick<OkReport, 'article' | 'matches' | 'candidates' | 'indexed' | 'laterCopies'> & { params: DetectorParams }): OkReport {
+export function okReport(
+  parts: Pick<OkReport, 'article' | 'matches' | 'candidates' | 'indexed' | 'laterCopies'> & { params: DetectorParams },
+): OkReport {
   const best = parts.matches[0];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -59,7 +72,11 @@ export function okReport(parts: Pick<OkReport, 'article' | 'matches' | 'candidat
 
 /** The report of an article that could not be judged. */
 export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): RejectedReport {
-  return { ...unjudged({ key, title: '', wordCount: 0, contentHash: null }, params), status: 'rejected', error: { code: err.code, message: err.message } };
+  return {
+    ...unjudged({ key, title: '', wordCount: 0, contentHash: null }, params),
+    status: 'rejected',
+    error: { code: err.code, message: err.message },
+  };
 }
 
 /** The report of an article deleted from the bucket: it left the index and is no longer anyone's source. */

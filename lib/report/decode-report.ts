@@ -20,7 +20,10 @@ export function decodeReport(bytes: Uint8Array, key: string): Report {
   }
   const migrated = migrate(raw);
   const problems = reportProblems(migrated);
-  if (problems.length > 0) throw new CorruptReportError(`stored report ${key} is invalid: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+  if (problems.length > 0)
+    throw new CorruptReportError(
+      `stored report ${key} is invalid: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
+    );
   return migrated as Report;
 }
 
@@ -36,7 +39,9 @@ function migrate(raw: unknown): unknown {
   return {
     ...raw,
     laterCopies: raw['laterCopies'] ?? [],
-    matches: matches.map((m: unknown) => (isObject(m) && isObject(m['measures']) ? { ...m, measures: { phrasingShare: 0, ...m['measures'] } } : m)),
+    matches: matches.map((m: unknown) =>
+      isObject(m) && isObject(m['measures']) ? { ...m, measures: { phrasingShare: 0, ...m['measures'] } } : m,
+    ),
   };
 }
 

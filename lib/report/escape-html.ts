@@ -1,5 +1,11 @@
 /** Characters that could end a text node or an attribute value, with their character references. */
-const REFERENCES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const REFERENCES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const SPECIAL = /[&<>"']/g;
 
 /** Escapes & < > " ' so any string is safe as element text and inside a quoted attribute value. */

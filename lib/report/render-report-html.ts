@@ -56,13 +56,43 @@ const CODE_WORDS: Readonly<Record<RejectionCode, string>> = {
 
 /** The measures of a match in reading order, with short labels and what they mean. */
 const MEASURES: ReadonlyArray<{ key: keyof MatchMeasures; label: string; meaning: string; share: boolean }> = [
-  { key: 'alignedShare', label: 'Aligned share', meaning: "share of the article's words in sentences aligned, in order, to the source", share: true },
-  { key: 'derivedShare', label: 'Derived share', meaning: 'the aligned share, each sentence weighted by how closely it matches', share: true },
-  { key: 'containment', label: 'Containment', meaning: "share of the article's distinct content words found in the source", share: true },
+  {
+    key: 'alignedShare',
+    label: 'Aligned share',
+    meaning: "share of the article's words in sentences aligned, in order, to the source",
+    share: true,
+  },
+  {
+    key: 'derivedShare',
+    label: 'Derived share',
+    meaning: 'the aligned share, each sentence weighted by how closely it matches',
+    share: true,
+  },
+  {
+    key: 'containment',
+    label: 'Containment',
+    meaning: "share of the article's distinct content words found in the source",
+    share: true,
+  },
   { key: 'jaccard', label: 'Jaccard', meaning: 'content words shared, out of the content words of both', share: true },
-  { key: 'estimatedJaccard', label: 'Estimated Jaccard', meaning: 'the MinHash estimate that made the source a candidate', share: true },
-  { key: 'trigramContainment', label: 'Verbatim 3-grams', meaning: "share of the article's word 3-grams found verbatim in the source", share: true },
-  { key: 'phrasingShare', label: 'Reused phrasing', meaning: "share of the article's unquoted words in unquoted 3-grams found verbatim in the source", share: true },
+  {
+    key: 'estimatedJaccard',
+    label: 'Estimated Jaccard',
+    meaning: 'the MinHash estimate that made the source a candidate',
+    share: true,
+  },
+  {
+    key: 'trigramContainment',
+    label: 'Verbatim 3-grams',
+    meaning: "share of the article's word 3-grams found verbatim in the source",
+    share: true,
+  },
+  {
+    key: 'phrasingShare',
+    label: 'Reused phrasing',
+    meaning: "share of the article's unquoted words in unquoted 3-grams found verbatim in the source",
+    share: true,
+  },
   { key: 'alignedSentences', label: 'Aligned sentences', meaning: 'sentence pairs aligned in order', share: false },
 ];
 
@@ -89,9 +119,16 @@ ${articleFacts(report)}
 </header>
 <main>
 ${verdictSection(report)}
-${report.status === 'ok' ? html`${candidatesSection(report)}
-${SafeHtml.join(report.matches.map((m, i) => matchSection(m, i)), '\n')}
-${laterCopiesSection(report)}` : html``}
+${
+  report.status === 'ok'
+    ? html`${candidatesSection(report)}
+${SafeHtml.join(
+  report.matches.map((m, i) => matchSection(m, i)),
+  '\n',
+)}
+${laterCopiesSection(report)}`
+    : html``
+}
 </main>
 <footer>
 ${detectorSection(report)}
@@ -139,14 +176,18 @@ function errorLine(report: Report): SafeHtml {
 
 function laterCopiesSection(report: Report): SafeHtml {
   if (report.laterCopies.length === 0) return html``;
-  const rows = report.laterCopies.map((c) => html`<tr><td><code>${c.key}</code></td><td>${c.verdict}</td><td class="num">${fixed(c.score)}</td></tr>`);
+  const rows = report.laterCopies.map(
+    (c) => html`<tr><td><code>${c.key}</code></td><td>${c.verdict}</td><td class="num">${fixed(c.score)}</td></tr>`,
+  );
   return html`<section class="later"><h2>Later articles derived from this one</h2>
 <table><thead><tr><th>Article</th><th>Verdict</th><th>Score</th></tr></thead><tbody>${SafeHtml.join(rows, '\n')}</tbody></table></section>`;
 }
 
 function candidatesSection(report: Report): SafeHtml {
   const c = report.candidates;
-  const rows = c.top.map((t) => html`<tr><td><code>${t.key}</code></td><td class="num">${fixed(t.estimatedSimilarity)}</td></tr>`);
+  const rows = c.top.map(
+    (t) => html`<tr><td><code>${t.key}</code></td><td class="num">${fixed(t.estimatedSimilarity)}</td></tr>`,
+  );
   const table =
     rows.length === 0
       ? html``
@@ -209,7 +250,9 @@ function marked(text: string, ranges: readonly WordRange[], tag: 'ins' | 'del'):
 
 function detectorSection(report: Report): SafeHtml {
   const d = report.detector;
-  const rows = Object.entries(d.params).map(([k, v]) => html`<dt>${k}</dt><dd><code>${JSON.stringify(v) ?? String(v)}</code></dd>`);
+  const rows = Object.entries(d.params).map(
+    ([k, v]) => html`<dt>${k}</dt><dd><code>${JSON.stringify(v) ?? String(v)}</code></dd>`,
+  );
   return html`<details>
 <summary>Detector ${d.version}, schema version ${report.schemaVersion}</summary>
 <dl class="facts">

@@ -65,7 +65,12 @@ export interface CandidateSummary {
 /** Fields every report has, whatever its status. */
 interface ReportBase {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  readonly article: { readonly key: string; readonly title: string; readonly wordCount: number; readonly contentHash: string | null };
+  readonly article: {
+    readonly key: string;
+    readonly title: string;
+    readonly wordCount: number;
+    readonly contentHash: string | null;
+  };
   readonly detector: { readonly version: string; readonly params: Readonly<Record<string, unknown>> };
 }
 

@@ -3,12 +3,33 @@ import type { Verdict } from '../detect/evidence.js';
 import { REPORT_SCHEMA_VERSION } from './report.js';
 
 /** Every rejection code; `satisfies` makes the compiler fail here when the union in errors.ts changes. */
-const CODES = { empty: 1, 'too-short': 1, 'too-large': 1, binary: 1, 'bad-encoding': 1, 'unsupported-type': 1, 'malformed-json': 1, 'malformed-html': 1, 'no-body': 1, 'not-found': 1, 'bad-key': 1, degenerate: 1 } satisfies Record<RejectionCode, 1>;
+const CODES = {
+  empty: 1,
+  'too-short': 1,
+  'too-large': 1,
+  binary: 1,
+  'bad-encoding': 1,
+  'unsupported-type': 1,
+  'malformed-json': 1,
+  'malformed-html': 1,
+  'no-body': 1,
+  'not-found': 1,
+  'bad-key': 1,
+  degenerate: 1,
+} satisfies Record<RejectionCode, 1>;
 const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1 } satisfies Record<Verdict, 1>;
 const STATUSES = new Set(['ok', 'rejected', 'withdrawn']);
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
 /** Measures that are shares of the article (or a similarity), so in [0, 1]. */
-const SHARE_MEASURES = ['alignedShare', 'derivedShare', 'containment', 'jaccard', 'estimatedJaccard', 'trigramContainment', 'phrasingShare'] as const;
+const SHARE_MEASURES = [
+  'alignedShare',
+  'derivedShare',
+  'containment',
+  'jaccard',
+  'estimatedJaccard',
+  'trigramContainment',
+  'phrasingShare',
+] as const;
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +42,8 @@ type Json = Record<string, unknown>;
 export function reportProblems(value: unknown): string[] {
   const p = new Problems();
   if (!p.object(value, 'report')) return p.list;
-  if (value['schemaVersion'] !== REPORT_SCHEMA_VERSION) p.add('schemaVersion', `expected ${REPORT_SCHEMA_VERSION}, got ${show(value['schemaVersion'])}`);
+  if (value['schemaVersion'] !== REPORT_SCHEMA_VERSION)
+    p.add('schemaVersion', `expected ${REPORT_SCHEMA_VERSION}, got ${show(value['schemaVersion'])}`);
 
   const article = value['article'];
   if (p.object(article, 'article')) {
@@ -29,18 +51,22 @@ export function reportProblems(value: unknown): string[] {
     p.string(article['title'], 'article.title');
     p.count(article['wordCount'], 'article.wordCount');
     const hash = article['contentHash'];
-    if (hash !== null && !(typeof hash === 'string' && CONTENT_HASH.test(hash))) p.add('article.contentHash', `expected null or "sha256:" and 64 hex digits, got ${show(hash)}`);
+    if (hash !== null && !(typeof hash === 'string' && CONTENT_HASH.test(hash)))
+      p.add('article.contentHash', `expected null or "sha256:" and 64 hex digits, got ${show(hash)}`);
   }
 
   const status = value['status'];
-  if (!(typeof status === 'string' && STATUSES.has(status))) p.add('status', `expected "ok", "rejected" or "withdrawn", got ${show(status)}`);
+  if (!(typeof status === 'string' && STATUSES.has(status)))
+    p.add('status', `expected "ok", "rejected" or "withdrawn", got ${show(status)}`);
   const error = value['error'];
   if (error !== null && p.object(error, 'error')) {
-    if (!(typeof error['code'] === 'string' && Object.hasOwn(CODES, error['code']))) p.add('error.code', `expected a known rejection code, got ${show(error['code'])}`);
+    if (!(typeof error['code'] === 'string' && Object.hasOwn(CODES, error['code'])))
+      p.add('error.code', `expected a known rejection code, got ${show(error['code'])}`);
     p.string(error['message'], 'error.message');
   }
   const verdict = value['verdict'];
-  if (verdict !== null && !(typeof verdict === 'string' && Object.hasOwn(VERDICTS, verdict))) p.add('verdict', `expected null or a verdict, got ${show(verdict)}`);
+  if (verdict !== null && !(typeof verdict === 'string' && Object.hasOwn(VERDICTS, verdict)))
+    p.add('verdict', `expected null or a verdict, got ${show(verdict)}`);
   if (status === 'ok' && error !== null) p.add('error', 'expected null when status is "ok"');
   if (status === 'ok' && verdict === null) p.add('verdict', 'expected a verdict when status is "ok"');
   if (status === 'rejected' && error === null) p.add('error', 'expected { code, message } when status is "rejected"');
@@ -66,8 +92,10 @@ export function reportProblems(value: unknown): string[] {
         p.share(t['estimatedSimilarity'], `candidates.top[${i}].estimatedSimilarity`);
       });
       // verified candidates come from top, and top from those found
-      if (verified !== undefined && verified > top.length) p.add('candidates.verified', `expected at most ${top.length} (the candidates in top), got ${verified}`);
-      if (found !== undefined && top.length > found) p.add('candidates.top', `expected at most ${found} entries (found), got ${top.length}`);
+      if (verified !== undefined && verified > top.length)
+        p.add('candidates.verified', `expected at most ${top.length} (the candidates in top), got ${verified}`);
+      if (found !== undefined && top.length > found)
+        p.add('candidates.top', `expected at most ${found} entries (found), got ${top.length}`);
     }
   }
   if (typeof value['indexed'] !== 'boolean') p.add('indexed', `expected a boolean, got ${show(value['indexed'])}`);
@@ -78,7 +106,8 @@ export function reportProblems(value: unknown): string[] {
     later.forEach((c: unknown, i) => {
       if (!p.object(c, `laterCopies[${i}]`)) return;
       p.string(c['key'], `laterCopies[${i}].key`);
-      if (!['copy', 'rewrite', 'partial'].includes(c['verdict'] as string)) p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite or partial, got ${show(c['verdict'])}`);
+      if (!['copy', 'rewrite', 'partial'].includes(c['verdict'] as string))
+        p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite or partial, got ${show(c['verdict'])}`);
       p.share(c['score'], `laterCopies[${i}].score`);
     });
     if (status !== 'ok' && later.length > 0) p.add('laterCopies', `expected none when status is ${show(status)}`);
@@ -96,7 +125,8 @@ function checkMatch(p: Problems, m: unknown, at: string): void {
   if (!p.object(m, at)) return;
   p.string(m['key'], `${at}.key`);
   p.string(m['title'], `${at}.title`);
-  if (!(m['verdict'] === 'copy' || m['verdict'] === 'rewrite' || m['verdict'] === 'partial')) p.add(`${at}.verdict`, `expected "copy", "rewrite" or "partial", got ${show(m['verdict'])}`);
+  if (!(m['verdict'] === 'copy' || m['verdict'] === 'rewrite' || m['verdict'] === 'partial'))
+    p.add(`${at}.verdict`, `expected "copy", "rewrite" or "partial", got ${show(m['verdict'])}`);
   p.share(m['score'], `${at}.score`);
   const measures = m['measures'];
   const measured = p.object(measures, `${at}.measures`);
@@ -114,7 +144,10 @@ function checkMatch(p: Problems, m: unknown, at: string): void {
     checkSpan(p, x['source'], `${here}.source`);
   });
   if (measured && measures['alignedSentences'] !== passages.length) {
-    p.add(`${at}.measures.alignedSentences`, `expected ${passages.length} (one per passage), got ${show(measures['alignedSentences'])}`);
+    p.add(
+      `${at}.measures.alignedSentences`,
+      `expected ${passages.length} (one per passage), got ${show(measures['alignedSentences'])}`,
+    );
   }
 }
 
@@ -125,14 +158,16 @@ function checkSpan(p: Problems, span: unknown, at: string): void {
   const text = p.string(span['text'], `${at}.text`);
   if (start === undefined || end === undefined || text === undefined) return;
   if (end < start) p.add(at, `expected start <= end, got ${start}..${end}`);
-  else if (text.length !== end - start) p.add(`${at}.text`, `expected ${end - start} characters (end - start), got ${text.length}`);
+  else if (text.length !== end - start)
+    p.add(`${at}.text`, `expected ${end - start} characters (end - start), got ${text.length}`);
 }
 
 /** rewriteOf is null exactly when there is no match, else the first match's key, verdict and score (also the report's verdict). */
 function checkRewriteOf(p: Problems, rewriteOf: unknown, best: unknown, verdict: unknown): void {
   if (rewriteOf === null) {
     if (best !== undefined) p.add('rewriteOf', 'expected the first match, got null');
-    else if (verdict !== null && verdict !== 'original') p.add('verdict', `expected "original" without matches, got ${show(verdict)}`);
+    else if (verdict !== null && verdict !== 'original')
+      p.add('verdict', `expected "original" without matches, got ${show(verdict)}`);
     return;
   }
   if (!p.object(rewriteOf, 'rewriteOf')) return;
@@ -141,10 +176,13 @@ function checkRewriteOf(p: Problems, rewriteOf: unknown, best: unknown, verdict:
     return;
   }
   for (const k of ['key', 'verdict', 'score'] as const) {
-    if (rewriteOf[k] !== best[k]) p.add(`rewriteOf.${k}`, `expected ${show(best[k])} (the first match), got ${show(rewriteOf[k])}`);
+    if (rewriteOf[k] !== best[k])
+      p.add(`rewriteOf.${k}`, `expected ${show(best[k])} (the first match), got ${show(rewriteOf[k])}`);
   }
-  if (verdict !== best['verdict']) p.add('verdict', `expected ${show(best['verdict'])} (the first match), got ${show(verdict)}`);
-  if (Object.keys(rewriteOf).length !== 3) p.add('rewriteOf', `expected exactly key, verdict and score, got ${Object.keys(rewriteOf).join(', ')}`);
+  if (verdict !== best['verdict'])
+    p.add('verdict', `expected ${show(best['verdict'])} (the first match), got ${show(verdict)}`);
+  if (Object.keys(rewriteOf).length !== 3)
+    p.add('rewriteOf', `expected exactly key, verdict and score, got ${Object.keys(rewriteOf).join(', ')}`);
 }
 
 /** Collects problems; the typed checks return the value when it passes. */

@@ -27,7 +27,11 @@ function integrate(f: (x: number) => number, a: number, b: number): number {
  * Chooses bands x rows <= numPerm minimising the weighted areas under the S-curve below
  * the threshold (false positives) and above it (false negatives), as datasketch does.
  */
-export function optimalLshParams(threshold: number, numPerm: number, weights = { falsePositive: 0.5, falseNegative: 0.5 }): LshParams {
+export function optimalLshParams(
+  threshold: number,
+  numPerm: number,
+  weights = { falsePositive: 0.5, falseNegative: 0.5 },
+): LshParams {
   if (!(threshold > 0 && threshold < 1)) throw new RangeError(`LSH threshold must be in (0, 1), got ${threshold}`);
   let best: LshParams = { bands: 1, rows: numPerm };
   let bestError = Infinity;

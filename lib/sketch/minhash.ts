@@ -49,7 +49,9 @@ function densify(values: Uint32Array, seed: number): void {
   for (let i = 0; i < k; i++) {
     if (source[i] !== EMPTY) continue;
     for (let attempt = 1; ; attempt++) {
-      const j = Math.floor((fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ seed) / 4294967296) * k);
+      const j = Math.floor(
+        (fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ seed) / 4294967296) * k,
+      );
       const v = source[j]!;
       if (v !== EMPTY) {
         values[i] = v;
@@ -84,9 +86,11 @@ export function deserializeMinHash(text: string): MinHash {
   const prefix = `mh${MINHASH_FORMAT_VERSION}.`;
   if (!text.startsWith(prefix)) throw new RangeError(`unsupported MinHash serialization: expected prefix ${prefix}`);
   const buf = Buffer.from(text.slice(prefix.length), 'base64');
-  if (buf.length < 7 || buf.readUInt8(0) !== MINHASH_FORMAT_VERSION) throw new RangeError('MinHash serialization is truncated or of another version');
+  if (buf.length < 7 || buf.readUInt8(0) !== MINHASH_FORMAT_VERSION)
+    throw new RangeError('MinHash serialization is truncated or of another version');
   const k = buf.readUInt16LE(5);
-  if (buf.length !== 7 + 4 * k) throw new RangeError(`MinHash serialization has ${buf.length} bytes, expected ${7 + 4 * k}`);
+  if (buf.length !== 7 + 4 * k)
+    throw new RangeError(`MinHash serialization has ${buf.length} bytes, expected ${7 + 4 * k}`);
   const values = new Uint32Array(k);
   for (let i = 0; i < k; i++) values[i] = buf.readUInt32LE(7 + 4 * i);
   return { seed: buf.readUInt32LE(1), values };

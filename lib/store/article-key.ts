@@ -16,7 +16,11 @@ export function keyRootOf(storeDir: string): string {
 export function articleKey(absolutePath: string, root: string): string {
   const rel = relativeInside(root, absolutePath);
   if (rel !== undefined) return rel.split(sep).join('/');
-  return absolutePath.split(sep).join('/').replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
+  return absolutePath
+    .split(sep)
+    .join('/')
+    .replace(/^[A-Za-z]:/, '')
+    .replace(/^\/+/, '');
 }
 
 /** Path of `path` relative to `root` when it lies strictly inside it (a name like `..draft.txt` does), else undefined. */

@@ -16,7 +16,10 @@ export interface DynamoDbRequestCounter {
  * meets (a throttle the SDK retried away never reaches the caller, so it is counted here). Sockets
  * idle for `socketTimeoutMs` fail and are retried, as for S3.
  */
-export function makeDynamoDbClient(config: DynamoDBClientConfig = {}, socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS): { dynamodb: DynamoDBClient; requests: DynamoDbRequestCounter } {
+export function makeDynamoDbClient(
+  config: DynamoDBClientConfig = {},
+  socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS,
+): { dynamodb: DynamoDBClient; requests: DynamoDbRequestCounter } {
   const dynamodb = new DynamoDBClient({ requestHandler: { socketTimeout: socketTimeoutMs }, ...config });
   const sent = new Map<string, number>();
   let total = 0;
@@ -39,7 +42,10 @@ export function makeDynamoDbClient(config: DynamoDBClientConfig = {}, socketTime
     }) satisfies DeserializeMiddleware<object, MetadataBearer>,
     { relation: 'before', toMiddleware: 'deserializerMiddleware', name: 'countDynamoDbRequests' },
   );
-  const requests = Object.assign(() => total, { byCommand: () => Object.fromEntries(sent), throttles: () => throttles });
+  const requests = Object.assign(() => total, {
+    byCommand: () => Object.fromEntries(sent),
+    throttles: () => throttles,
+  });
   return { dynamodb, requests };
 }
 
@@ -57,6 +63,7 @@ export function localDynamoDbClientConfig(endpoint: string): DynamoDBClientConfi
 /** DynamoDB client settings for an endpoint: on the loopback address without AWS_ACCESS_KEY_ID, dynalite's; else the standard chain. */
 export function dynamoDbClientConfigFor(endpoint: URL, env: NodeJS.ProcessEnv): DynamoDBClientConfig {
   const href = endpoint.href.replace(/\/$/, '');
-  if (LOOPBACK_HOSTS.has(endpoint.hostname) && (env['AWS_ACCESS_KEY_ID'] ?? '') === '') return localDynamoDbClientConfig(href);
+  if (LOOPBACK_HOSTS.has(endpoint.hostname) && (env['AWS_ACCESS_KEY_ID'] ?? '') === '')
+    return localDynamoDbClientConfig(href);
   return { endpoint: href, region: env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1' };
 }

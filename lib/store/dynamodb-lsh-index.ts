@@ -1,4 +1,10 @@
-import { BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  QueryCommand,
+  type DynamoDBClient,
+  type QueryCommandOutput,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { IndexThrottledError, StoreError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
 import { MAX_ENTRIES_PER_BAND, type LshIndex } from './ports.js';
@@ -13,7 +19,11 @@ export const DYNAMODB_CONCURRENCY = 32;
 export const BATCH_WRITE_ITEMS = 25;
 
 /** Error names DynamoDB gives a throttled request; the SDK has already retried them when we see one. */
-const THROTTLE_ERRORS = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+const THROTTLE_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+]);
 
 /** How a batch whose items come back unprocessed is retried: attempts in all, and the full-jitter backoff's base and cap. */
 export interface UnprocessedRetry {
@@ -94,7 +104,11 @@ export class DynamoDbLshIndex implements LshIndex {
   }
 
   /** Writes one request per distinct band key, 25 to a batch, batches side by side. */
-  private async writeAll(id: string, bandKeys: readonly string[], request: (band: string) => WriteRequest): Promise<void> {
+  private async writeAll(
+    id: string,
+    bandKeys: readonly string[],
+    request: (band: string) => WriteRequest,
+  ): Promise<void> {
     // a batch may not hold two requests for one item
     const requests = [...new Set(bandKeys)].map(request);
     const batches: WriteRequest[][] = [];
@@ -110,11 +124,16 @@ export class DynamoDbLshIndex implements LshIndex {
   private async writeBatch(id: string, batch: WriteRequest[]): Promise<void> {
     let pending = batch;
     for (let attempt = 1; ; attempt++) {
-      const out = await this.send('BatchWriteItem', id, () => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: pending } })));
+      const out = await this.send('BatchWriteItem', id, () =>
+        this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: pending } })),
+      );
       pending = out.UnprocessedItems?.[this.table] ?? [];
       if (pending.length === 0) return;
       if (attempt >= this.retry.attempts) {
-        throw new IndexThrottledError(`DynamoDB left ${pending.length} of ${batch.length} index writes for ${id} unprocessed after ${attempt} attempts (table ${this.table})`, { table: this.table, key: id });
+        throw new IndexThrottledError(
+          `DynamoDB left ${pending.length} of ${batch.length} index writes for ${id} unprocessed after ${attempt} attempts (table ${this.table})`,
+          { table: this.table, key: id },
+        );
       }
       const ceiling = Math.min(this.retry.capMs, this.retry.baseMs * 2 ** (attempt - 1));
       await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
@@ -128,7 +147,9 @@ export class DynamoDbLshIndex implements LshIndex {
     } catch (err) {
       const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const message = `DynamoDB ${action} on table ${this.table} (${key}) failed: ${why}`;
-      throw isThrottle(err) ? new IndexThrottledError(message, { table: this.table, key }, { cause: err }) : new StoreError(message, { table: this.table, key }, { cause: err });
+      throw isThrottle(err)
+        ? new IndexThrottledError(message, { table: this.table, key }, { cause: err })
+        : new StoreError(message, { table: this.table, key }, { cause: err });
     }
   }
 

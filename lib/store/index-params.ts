@@ -27,7 +27,14 @@ export function indexParamsOf(params: IndexedParams): IndexParams {
 /** The detector parameters that decide an article's signature and index keys. */
 export type IndexedParams = Pick<DetectorParams, 'numPerm' | 'seed' | 'passageWords' | 'commonWords' | 'maxIndexKeys'>;
 
-const FIELDS = ['sketchVersion', 'numPerm', 'seed', 'passageWords', 'commonWords', 'maxIndexKeys'] as const satisfies ReadonlyArray<keyof IndexParams>;
+const FIELDS = [
+  'sketchVersion',
+  'numPerm',
+  'seed',
+  'passageWords',
+  'commonWords',
+  'maxIndexKeys',
+] as const satisfies ReadonlyArray<keyof IndexParams>;
 
 /** Parses a stored record; a record that is not one is a ConfigError, since nothing can be judged against it. */
 export function decodeIndexParams(bytes: Uint8Array): IndexParams {
@@ -35,23 +42,40 @@ export function decodeIndexParams(bytes: Uint8Array): IndexParams {
   try {
     value = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (cause) {
-    throw new ConfigError(`${INDEX_PARAMS_KEY} is not JSON; it records the sketch parameters the index was built with`, { cause });
+    throw new ConfigError(
+      `${INDEX_PARAMS_KEY} is not JSON; it records the sketch parameters the index was built with`,
+      { cause },
+    );
   }
   const record = value as Record<string, unknown>;
   // an index of an earlier sketch version records other fields: report the version, not the fields
-  if (typeof record.sketchVersion === 'number' && record.sketchVersion !== SKETCH_VERSION) return { ...OLD_VERSION, sketchVersion: record.sketchVersion };
+  if (typeof record.sketchVersion === 'number' && record.sketchVersion !== SKETCH_VERSION)
+    return { ...OLD_VERSION, sketchVersion: record.sketchVersion };
   const bad = typeof value !== 'object' || value === null ? FIELDS : FIELDS.filter((f) => !Number.isInteger(record[f]));
-  if (bad.length > 0) throw new ConfigError(`${INDEX_PARAMS_KEY} lacks integer ${bad.join(', ')}; it records the sketch parameters the index was built with`);
+  if (bad.length > 0)
+    throw new ConfigError(
+      `${INDEX_PARAMS_KEY} lacks integer ${bad.join(', ')}; it records the sketch parameters the index was built with`,
+    );
   return Object.fromEntries(FIELDS.map((f) => [f, record[f]])) as unknown as IndexParams;
 }
 
 /** Stands for a record of another sketch version, whose other fields do not compare. */
-const OLD_VERSION: IndexParams = { sketchVersion: 0, numPerm: 0, seed: 0, passageWords: 0, commonWords: 0, maxIndexKeys: 0 };
+const OLD_VERSION: IndexParams = {
+  sketchVersion: 0,
+  numPerm: 0,
+  seed: 0,
+  passageWords: 0,
+  commonWords: 0,
+  maxIndexKeys: 0,
+};
 
 /** The differences between the recorded and the wanted parameters, as `numPerm 128 (index) vs 64 (this run)`, or null when they agree. */
 export function indexParamsMismatch(recorded: IndexParams, wanted: IndexParams): string | null {
-  if (recorded.sketchVersion !== wanted.sketchVersion) return `sketchVersion ${recorded.sketchVersion} (index) vs ${wanted.sketchVersion} (this run); rebuild the index with \`rewrite-radar reindex\``;
-  const diffs = FIELDS.filter((f) => recorded[f] !== wanted[f]).map((f) => `${f} ${recorded[f]} (index) vs ${wanted[f]} (this run)`);
+  if (recorded.sketchVersion !== wanted.sketchVersion)
+    return `sketchVersion ${recorded.sketchVersion} (index) vs ${wanted.sketchVersion} (this run); rebuild the index with \`rewrite-radar reindex\``;
+  const diffs = FIELDS.filter((f) => recorded[f] !== wanted[f]).map(
+    (f) => `${f} ${recorded[f]} (index) vs ${wanted[f]} (this run)`,
+  );
   return diffs.length === 0 ? null : diffs.join(', ');
 }
 
@@ -65,7 +89,11 @@ const confirmed = new WeakMap<ObjectStore, string>();
  * the record existed gets one at its next indexing. Two processes indexing the first articles of
  * one store with different parameters at the same moment can both pass; the last write stays.
  */
-export async function checkIndexParams(store: ObjectStore, params: IndexedParams, options: { record: boolean }): Promise<void> {
+export async function checkIndexParams(
+  store: ObjectStore,
+  params: IndexedParams,
+  options: { record: boolean },
+): Promise<void> {
   const wanted = indexParamsOf(params);
   const text = JSON.stringify(wanted);
   if (confirmed.get(store) === text) return;
@@ -73,7 +101,9 @@ export async function checkIndexParams(store: ObjectStore, params: IndexedParams
   if (stored) {
     const mismatch = indexParamsMismatch(decodeIndexParams(stored), wanted);
     if (mismatch) {
-      throw new ConfigError(`the index was built with other sketch parameters (${INDEX_PARAMS_KEY}): ${mismatch}. Their index keys do not match, so every article would be judged original; run with the index's parameters, or build a new index in another store or bucket`);
+      throw new ConfigError(
+        `the index was built with other sketch parameters (${INDEX_PARAMS_KEY}): ${mismatch}. Their index keys do not match, so every article would be judged original; run with the index's parameters, or build a new index in another store or bucket`,
+      );
     }
   } else if (options.record) {
     await store.put(INDEX_PARAMS_KEY, `${JSON.stringify(wanted, null, 2)}\n`, 'application/json');

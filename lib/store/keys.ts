@@ -9,7 +9,9 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** Whether a prefix can hold articles: relative, ending in "/", and outside the state the detector writes (so its writes never look like uploads). */
 export function isIncomingPrefix(prefix: string): boolean {
-  return /^[^/].*\/$/.test(prefix) && ![REPORT_PREFIX, FINGERPRINT_PREFIX, INDEX_PREFIX].some((p) => prefix.startsWith(p));
+  return (
+    /^[^/].*\/$/.test(prefix) && ![REPORT_PREFIX, FINGERPRINT_PREFIX, INDEX_PREFIX].some((p) => prefix.startsWith(p))
+  );
 }
 
 /** Whether a name is one S3 accepts for a bucket. */
@@ -45,7 +47,8 @@ export function keyProblem(key: string): string | null {
   if (hasBackslashOrControl(key)) return 'the key holds a backslash or a control character';
   for (const part of key.split('/')) {
     if (part === '' || part === '.' || part === '..') return `the key has a "${part}" segment`;
-    if (Buffer.byteLength(part, 'utf8') > MAX_KEY_SEGMENT_BYTES) return `a key segment is longer than ${MAX_KEY_SEGMENT_BYTES} bytes`;
+    if (Buffer.byteLength(part, 'utf8') > MAX_KEY_SEGMENT_BYTES)
+      return `a key segment is longer than ${MAX_KEY_SEGMENT_BYTES} bytes`;
   }
   return null;
 }

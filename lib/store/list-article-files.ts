@@ -14,7 +14,10 @@ export interface ArticleFile {
  * order, skipping dotfiles, dot-folders and the store folder; anything else is kept as given, even
  * when missing, to be reported as such. Duplicates keep their first position.
  */
-export async function listArticleFiles(paths: readonly string[], options: { cwd: string; keyRoot: string; exclude?: string }): Promise<ArticleFile[]> {
+export async function listArticleFiles(
+  paths: readonly string[],
+  options: { cwd: string; keyRoot: string; exclude?: string },
+): Promise<ArticleFile[]> {
   const exclude = options.exclude === undefined ? undefined : resolve(options.cwd, options.exclude);
   const seen = new Set<string>();
   const out: ArticleFile[] = [];

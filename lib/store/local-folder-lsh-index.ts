@@ -28,7 +28,11 @@ export class LocalFolderLshIndex extends MemoryLshIndex {
       raw = await readFile(file, 'utf8');
     } catch (err) {
       if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT') return index;
-      throw new StoreError(`cannot read the index ${file}: ${err instanceof Error ? err.message : String(err)}`, { key: file }, { cause: err });
+      throw new StoreError(
+        `cannot read the index ${file}: ${err instanceof Error ? err.message : String(err)}`,
+        { key: file },
+        { cause: err },
+      );
     }
     for (const [bandKey, ids] of Object.entries(parseIndexFile(raw, file))) index.bands.set(bandKey, new Set(ids));
     return index;
@@ -53,7 +57,11 @@ export class LocalFolderLshIndex extends MemoryLshIndex {
     try {
       await writeFileAtomic(this.file, `${JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, bands })}\n`);
     } catch (err) {
-      throw new StoreError(`cannot write the index ${this.file}: ${err instanceof Error ? err.message : String(err)}`, { key: this.file }, { cause: err });
+      throw new StoreError(
+        `cannot write the index ${this.file}: ${err instanceof Error ? err.message : String(err)}`,
+        { key: this.file },
+        { cause: err },
+      );
     }
     this.dirty = false;
   }
@@ -62,7 +70,11 @@ export class LocalFolderLshIndex extends MemoryLshIndex {
 /** Validates the JSON layout `{ formatVersion, bands: { [bandKey]: id[] } }`. */
 function parseIndexFile(raw: string, file: string): Record<string, string[]> {
   const corrupt = (why: string, cause?: unknown): StoreError =>
-    new StoreError(`the index ${file} is corrupt (${why}); delete it and index the articles again`, { key: file }, cause === undefined ? undefined : { cause });
+    new StoreError(
+      `the index ${file} is corrupt (${why}); delete it and index the articles again`,
+      { key: file },
+      cause === undefined ? undefined : { cause },
+    );
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -71,11 +83,13 @@ function parseIndexFile(raw: string, file: string): Record<string, string[]> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw corrupt('expected a JSON object');
   const record = value as Record<string, unknown>;
-  if (record['formatVersion'] !== INDEX_FORMAT_VERSION) throw corrupt(`expected formatVersion ${INDEX_FORMAT_VERSION}, got ${JSON.stringify(record['formatVersion'])}`);
+  if (record['formatVersion'] !== INDEX_FORMAT_VERSION)
+    throw corrupt(`expected formatVersion ${INDEX_FORMAT_VERSION}, got ${JSON.stringify(record['formatVersion'])}`);
   const bands = record['bands'];
   if (typeof bands !== 'object' || bands === null || Array.isArray(bands)) throw corrupt('"bands" is not an object');
   for (const [bandKey, ids] of Object.entries(bands)) {
-    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw corrupt(`band ${JSON.stringify(bandKey)} is not a list of strings`);
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+      throw corrupt(`band ${JSON.stringify(bandKey)} is not a list of strings`);
   }
   return bands as Record<string, string[]>;
 }

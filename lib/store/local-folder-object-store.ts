@@ -54,11 +54,17 @@ export class LocalFolderObjectStore implements ObjectStore {
   /** The file of a key; refuses keys that could reach outside the root. */
   private fileOf(key: string): string {
     const parts = key.split(/[/\\]/);
-    if (key === '' || isAbsolute(key) || /^[A-Za-z]:/.test(key) || parts.some((p) => p === '..' || p === '.' || p === '')) {
+    if (
+      key === '' ||
+      isAbsolute(key) ||
+      /^[A-Za-z]:/.test(key) ||
+      parts.some((p) => p === '..' || p === '.' || p === '')
+    ) {
       throw new StoreError(`store key ${JSON.stringify(key)} is not a plain relative path`, { key });
     }
     const file = resolve(this.root, key);
-    if (!file.startsWith(this.root + sep)) throw new StoreError(`store key ${JSON.stringify(key)} resolves outside ${this.root}`, { key });
+    if (!file.startsWith(this.root + sep))
+      throw new StoreError(`store key ${JSON.stringify(key)} resolves outside ${this.root}`, { key });
     return file;
   }
 

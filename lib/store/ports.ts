@@ -35,7 +35,13 @@ export interface LshIndex {
 
 /** What reading an uploaded article found: its first bytes, or why there are none to judge. */
 export type ArticleRead =
-  | { readonly kind: 'found'; readonly bytes: Uint8Array; readonly size: number; readonly etag: string | undefined; readonly lastModified?: Date }
+  | {
+      readonly kind: 'found';
+      readonly bytes: Uint8Array;
+      readonly size: number;
+      readonly etag: string | undefined;
+      readonly lastModified?: Date;
+    }
   | { readonly kind: 'missing' }
   | { readonly kind: 'too-large'; readonly size: number };
 

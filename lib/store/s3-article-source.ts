@@ -23,7 +23,8 @@ export class S3ArticleSource implements ArticleSource {
     } catch (err) {
       if (isNoSuchKey(err)) return { kind: 'missing' };
       // S3 answers a range request on an empty object with 416
-      if (s3ErrorName(err) === 'InvalidRange' || httpStatusOf(err) === 416) return { kind: 'found', bytes: new Uint8Array(), size: 0, etag: undefined };
+      if (s3ErrorName(err) === 'InvalidRange' || httpStatusOf(err) === 416)
+        return { kind: 'found', bytes: new Uint8Array(), size: 0, etag: undefined };
       throw s3Fault('GetObject', this.bucket, key, err);
     }
     const size = totalSize(out.ContentRange) ?? out.ContentLength ?? 0;
@@ -39,7 +40,13 @@ export class S3ArticleSource implements ArticleSource {
       throw s3Fault('GetObject', this.bucket, key, err);
     }
     // LastModified (second precision) places an archived article in indexing order when it is backfilled
-    return { kind: 'found', bytes, size: bytes.length, etag: unquote(out.ETag), ...(out.LastModified ? { lastModified: out.LastModified } : {}) };
+    return {
+      kind: 'found',
+      bytes,
+      size: bytes.length,
+      etag: unquote(out.ETag),
+      ...(out.LastModified ? { lastModified: out.LastModified } : {}),
+    };
   }
 
   async exists(key: string): Promise<boolean> {

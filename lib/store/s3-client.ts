@@ -24,7 +24,10 @@ export interface S3RequestCounter {
  * timeout: the SDK's counts the wait for a free socket too, and so failed queued requests when
  * many were in flight.
  */
-export function makeS3Client(config: S3ClientConfig = {}, socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS): { s3: S3Client; requests: S3RequestCounter } {
+export function makeS3Client(
+  config: S3ClientConfig = {},
+  socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS,
+): { s3: S3Client; requests: S3RequestCounter } {
   const s3 = new S3Client({
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
@@ -55,7 +58,11 @@ export function makeS3Client(config: S3ClientConfig = {}, socketTimeoutMs = DEFA
     },
     { step: 'initialize', name: 'countResults' },
   );
-  const requests = Object.assign(() => total, { byCommand: () => Object.fromEntries(sent), listedKeys: () => listed, bytesRead: () => bytes });
+  const requests = Object.assign(() => total, {
+    byCommand: () => Object.fromEntries(sent),
+    listedKeys: () => listed,
+    bytesRead: () => bytes,
+  });
   return { s3, requests };
 }
 

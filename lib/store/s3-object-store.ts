@@ -1,4 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { ObjectStore } from './ports.js';
 import { isNoSuchKey, s3Fault } from './s3-errors.js';
 
@@ -23,7 +29,15 @@ export class S3ObjectStore implements ObjectStore {
     try {
       const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
       // a known length keeps the SDK from treating the body as a stream of unknown size
-      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentLength: bytes.length, ...(contentType ? { ContentType: contentType } : {}) }));
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: bytes,
+          ContentLength: bytes.length,
+          ...(contentType ? { ContentType: contentType } : {}),
+        }),
+      );
     } catch (err) {
       throw s3Fault('PutObject', this.bucket, key, err);
     }
@@ -64,17 +78,25 @@ export interface ListedObject {
 }
 
 /** Like listKeys, with each object's LastModified (what a backfill orders an archive by). */
-export async function listObjects(s3: S3Client, bucket: string, prefix: string, maxPages: number): Promise<ListedObject[]> {
+export async function listObjects(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  maxPages: number,
+): Promise<ListedObject[]> {
   const keys: ListedObject[] = [];
   let token: string | undefined;
   for (let page = 0; page < maxPages; page++) {
     let out;
     try {
-      out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+      out = await s3.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
+      );
     } catch (err) {
       throw s3Fault('ListObjectsV2', bucket, prefix, err);
     }
-    for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push({ key: o.Key, lastModified: o.LastModified, size: o.Size });
+    for (const o of out.Contents ?? [])
+      if (o.Key !== undefined) keys.push({ key: o.Key, lastModified: o.LastModified, size: o.Size });
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
     if (!token) break;
   }

@@ -20,7 +20,6 @@ export class UnitsScratch {
   }
 }
 
-
 /**
  * Classes of a code point as bits, cached for the BMP on first use: regex tests per word were most
  * of the cost of cleaning. countProse relies on the positions: bits 6 and 7 stay free so that
@@ -69,15 +68,23 @@ export function classesOf(cp: number): number {
     if ((known & UNKNOWN) === 0) return known;
   }
   const ch = String.fromCodePoint(cp);
-  let bits = (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{Ll}/u.test(ch) ? LOWERCASE : 0) | (/[\p{L}\p{N}]/u.test(ch) ? LETTER_OR_DIGIT : 0);
+  let bits =
+    (/\p{L}/u.test(ch) ? LETTER : 0) |
+    (/\p{Ll}/u.test(ch) ? LOWERCASE : 0) |
+    (/[\p{L}\p{N}]/u.test(ch) ? LETTER_OR_DIGIT : 0);
   if (cp === 32) bits |= SPACE;
   if (cp === 39) bits |= APOSTROPHE;
   if (cp === 46) bits |= DOT;
   if (cp === 119 || cp === 87) bits |= W;
   if (cp === 64 || cp === 35 || cp === 58) bits |= LINK_MARK;
   if (cp >= 0xd800 && cp <= 0xdfff) bits |= SURROGATE_HALF;
-  if (cp < 0x20 || cp === 0x60 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xa0 && cp < 0x10000 && replaceWide(cp) !== undefined)) bits |= RETYPED;
+  if (
+    cp < 0x20 ||
+    cp === 0x60 ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    (cp >= 0xa0 && cp < 0x10000 && replaceWide(cp) !== undefined)
+  )
+    bits |= RETYPED;
   if (cp < 0x10000) BMP_CLASSES[cp] = bits;
   return bits;
 }
-

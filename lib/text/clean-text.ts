@@ -72,7 +72,10 @@ function seenBefore(seen: Map<number, string | Set<string>>, p: string): boolean
 }
 
 /** Classifies one normalised paragraph from its counts; undefined when it looks like story prose. */
-function classify(p: string, { words, lowercaseWords, linkWords, letters }: ProseCounts): BoilerplateReason | undefined {
+function classify(
+  p: string,
+  { words, lowercaseWords, linkWords, letters }: ProseCounts,
+): BoilerplateReason | undefined {
   if (linkWords * 2 > words) return 'link-list';
   const visible = p.length - (words - 1);
   if (lowercaseWords < 2 || letters < MIN_LETTER_SHARE * visible || lowercaseWords < MIN_LOWERCASE_WORD_SHARE * words) {

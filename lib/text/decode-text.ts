@@ -10,8 +10,9 @@ const MAX_CONTROL_RATIO = 0.1;
  * Bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined and stay C1 controls, as in WHATWG.
  */
 const CP1252_HIGH = Uint16Array.from([
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d,
+  0x017e, 0x0178,
 ]);
 
 /** Decodes the bytes of an uploaded text file to NFC text with `\n` line ends, rejecting empty, oversized and binary input. */
@@ -37,7 +38,11 @@ function decodeBytes(bytes: Uint8Array): string {
       // The decoder strips the BOM itself.
       return new TextDecoder(encoding, { fatal: true }).decode(bytes);
     } catch (cause) {
-      throw new ArticleRejectedError('bad-encoding', `The file starts with a ${encoding} byte-order mark but is not valid ${encoding}.`, { cause });
+      throw new ArticleRejectedError(
+        'bad-encoding',
+        `The file starts with a ${encoding} byte-order mark but is not valid ${encoding}.`,
+        { cause },
+      );
     }
   }
   if (bytes.indexOf(0) !== -1) {
@@ -73,7 +78,7 @@ export function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid:
   let valid = 0;
   let invalid = 0;
   const n = bytes.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -130,7 +135,8 @@ function controlRatio(text: string): number {
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) bad++;
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f))
+      bad++;
   }
   return bad / text.length;
 }

@@ -15,7 +15,14 @@ export interface ExtractedArticle {
 }
 
 /** Accepted file extensions, lower case with the dot. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.md', '.markdown', '.html', '.htm', '.json']);
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze([
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.json',
+]);
 
 const FORMAT_BY_EXTENSION: ReadonlyMap<string, ArticleFormat> = new Map<string, ArticleFormat>([
   ['.txt', 'txt'],
@@ -46,7 +53,10 @@ export function formatOf(name: string): ArticleFormat | undefined {
 export function extractArticle(name: string, bytes: Uint8Array, maxBytes: number): ExtractedArticle {
   const format = formatOf(name);
   if (format === undefined) {
-    throw new ArticleRejectedError('unsupported-type', `Unsupported file type for "${name}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}.`);
+    throw new ArticleRejectedError(
+      'unsupported-type',
+      `Unsupported file type for "${name}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+    );
   }
   const raw = decodeText(bytes, maxBytes);
   const article = extractFrom(format, raw);
@@ -102,10 +112,15 @@ function jsonArticle(raw: string): ExtractedArticle {
   try {
     value = JSON.parse(raw);
   } catch (cause) {
-    throw new ArticleRejectedError('malformed-json', `The file is not valid JSON: ${(cause as Error).message}`, { cause });
+    throw new ArticleRejectedError('malformed-json', `The file is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ArticleRejectedError('malformed-json', `Expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}.`);
+    throw new ArticleRejectedError(
+      'malformed-json',
+      `Expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}.`,
+    );
   }
   const record = value as Record<string, unknown>;
   const rawTitle = record['title'];
@@ -165,7 +180,10 @@ function markdownToText(md: string): { title: string; text: string } {
     if (isHeading && heading === '' && t !== '') heading = t;
     out.push(t);
   }
-  const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { title: heading !== '' ? clip(heading) : firstLine(text), text };
 }
 

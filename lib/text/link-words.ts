@@ -18,7 +18,6 @@ export function countLinkWords(line: string): number {
   return links;
 }
 
-
 /**
  * URL, email address, @handle or #hashtag: the word p[start,end) after leading ( < [, whose first
  * '@' is at firstAt (-1 for none). Char tests in place of regexes; the URL prefix is ASCII
@@ -40,11 +39,17 @@ function isLinkWord(p: string, start: number, end: number, firstAt: number): boo
 /** Length of "http://", "https://" or "www." (any case) at p[s], else 0. None holds a space, so none runs past the word. */
 function urlPrefixLength(p: string, s: number): number {
   const c0 = asciiLowerAt(p, s);
-  if (c0 === 104 && asciiLowerAt(p, s + 1) === 116 && asciiLowerAt(p, s + 2) === 116 && asciiLowerAt(p, s + 3) === 112) {
+  if (
+    c0 === 104 &&
+    asciiLowerAt(p, s + 1) === 116 &&
+    asciiLowerAt(p, s + 2) === 116 &&
+    asciiLowerAt(p, s + 3) === 112
+  ) {
     const secure = asciiLowerAt(p, s + 4) === 115 ? 1 : 0;
     return p.startsWith('://', s + 4 + secure) ? 7 + secure : 0;
   }
-  if (c0 === 119 && asciiLowerAt(p, s + 1) === 119 && asciiLowerAt(p, s + 2) === 119 && p.charCodeAt(s + 3) === 46) return 4;
+  if (c0 === 119 && asciiLowerAt(p, s + 1) === 119 && asciiLowerAt(p, s + 2) === 119 && p.charCodeAt(s + 3) === 46)
+    return 4;
   return 0;
 }
 
@@ -54,6 +59,5 @@ function asciiLowerAt(p: string, i: number): number {
 }
 
 function isOpener(c: number): boolean {
-  return c === 40 /* ( */ || c === 60 /* < */ || c === 91 /* [ */;
+  return c === 40 /* ( */ || c === 60 /* < */ || c === 91; /* [ */
 }
-

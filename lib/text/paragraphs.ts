@@ -36,7 +36,8 @@ export function detectEndMarker(lines: readonly string[]): string | undefined {
     const c = t.charAt(t.length - 1);
     if (!isMarkerCandidate(c)) continue;
     counts.set(c, (counts.get(c) ?? 0) + 1);
-    if (endsSentence(t.slice(Math.max(0, t.length - 4), t.length - 1))) afterSentence.set(c, (afterSentence.get(c) ?? 0) + 1);
+    if (endsSentence(t.slice(Math.max(0, t.length - 4), t.length - 1)))
+      afterSentence.set(c, (afterSentence.get(c) ?? 0) + 1);
   }
   let best: string | undefined;
   let bestCount = 0;
@@ -92,7 +93,12 @@ export function detectWrapWidth(lines: readonly string[]): number | undefined {
 }
 
 /** Splits the lines of raw into normalised paragraphs at blank lines and end markers, re-joining hard-wrapped lines. */
-export function splitParagraphs(raw: string, lines: readonly string[], marker: string | undefined, wrap: number | undefined): Paragraph[] {
+export function splitParagraphs(
+  raw: string,
+  lines: readonly string[],
+  marker: string | undefined,
+  wrap: number | undefined,
+): Paragraph[] {
   const units = RAW_UNITS.of(raw);
   let next = 0; // where the next line starts in raw
   const paragraphs: Paragraph[] = [];
@@ -155,7 +161,14 @@ export function splitParagraphs(raw: string, lines: readonly string[], marker: s
  * when it starts in lowercase, or when `prev` was full: its next word would not have fitted the wrap width.
  * A full line ending a sentence only continues in blank-line-separated text, where blank lines end paragraphs.
  */
-function continues(prev: string, prevLength: number, next: string, markerMode: boolean, wrap: number | undefined, blankSeparated: boolean): boolean {
+function continues(
+  prev: string,
+  prevLength: number,
+  next: string,
+  markerMode: boolean,
+  wrap: number | undefined,
+  blankSeparated: boolean,
+): boolean {
   if (!hasLetterOrDigit(prev) || !hasLetterOrDigit(next)) return false;
   if (markerMode) return true;
   const space = next.indexOf(' ');

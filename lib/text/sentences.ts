@@ -36,14 +36,20 @@ export function splitSentences(text: string, tokens: Tokens): Sentence[] {
     if (!boundary && !singleSpace && hasBreakOrStop(text, wordEnd, nextStart)) {
       if (hasParagraphBreak(text, wordEnd, nextStart)) boundary = true;
       else if (hasStop(text, wordEnd, nextStart) && hasSpace(text, wordEnd, nextStart)) {
-        const terminalBeforeSpace = startsWithTerminal(text, wordEnd, nextStart) || hasTerminalBeforeSpace(text, wordEnd, nextStart);
+        const terminalBeforeSpace =
+          startsWithTerminal(text, wordEnd, nextStart) || hasTerminalBeforeSpace(text, wordEnd, nextStart);
         const nextChar = text.charCodeAt(nextStart);
         const startsLikeSentence = !(nextChar >= 97 && nextChar <= 122); // not a lower-case letter
         boundary = terminalBeforeSpace && startsLikeSentence && !isAbbreviation(text, start[t]!, wordEnd);
       }
     }
     if (boundary) {
-      out.push({ start: start[first]!, end: sentenceEnd(text, wordEnd, nextStart), firstToken: first, endToken: t + 1 });
+      out.push({
+        start: start[first]!,
+        end: sentenceEnd(text, wordEnd, nextStart),
+        firstToken: first,
+        endToken: t + 1,
+      });
       first = t + 1;
     }
   }
@@ -101,7 +107,7 @@ function hasTerminalBeforeSpace(text: string, from: number, to: number): boolean
 }
 
 function isStop(c: number): boolean {
-  return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */;
+  return c === 46 /* . */ || c === 33 /* ! */ || c === 63; /* ? */
 }
 
 /** ) ] " ' : the characters both gap patterns let stand between a stop and what follows. */
@@ -112,7 +118,17 @@ function isCloser(c: number): boolean {
 /** The characters of the regex class \s: ECMAScript WhiteSpace (with Unicode Zs) and LineTerminator. */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function isAsciiLetter(c: number): boolean {

@@ -205,7 +205,10 @@ function singleQuote(u: Uint16Array, i: number, len: number, quoted: number): nu
   const before = i > 0 ? u[i - 1]! : 32;
   const after = i + 1 < len ? UNIT_INFO[u[i + 1]!]! : 0;
   if ((quoted & IN_SINGLE) === 0) {
-    const opens = (before === 32 || before === 10 || before === 40 || before === 45 || before === 34 || before === 91) && (after & WORD) !== 0 && (after & DIGIT) === 0;
+    const opens =
+      (before === 32 || before === 10 || before === 40 || before === 45 || before === 34 || before === 91) &&
+      (after & WORD) !== 0 &&
+      (after & DIGIT) === 0;
     return opens ? quoted | IN_SINGLE : quoted;
   }
   return before !== 32 && before !== 10 && (after & WORD) === 0 ? quoted & ~IN_SINGLE : quoted;
@@ -269,7 +272,9 @@ function buildStopTable(hashes: readonly number[]): number {
     for (let slot = 0; slot < size; slot++) if (used[slot] === 0) STOP_TABLE[slot] = hashes[0]!;
     return m;
   }
-  throw new RewriteRadarError(`no collision-free table of ${hashes.length} stopwords in ${size} slots: raise STOP_TABLE_BITS`);
+  throw new RewriteRadarError(
+    `no collision-free table of ${hashes.length} stopwords in ${size} slots: raise STOP_TABLE_BITS`,
+  );
 }
 
 /** Numbers compare by their digits only: "20,000" and "20000" are one term. */
@@ -314,15 +319,18 @@ function stemEnd(u: Uint16Array, start: number, end: number): number {
     const c2 = lowerAt(u, e - 2);
     const c3 = n > 4 ? lowerAt(u, e - 3) : 0;
     if (c3 === 105 && c2 === 101) return -(e - 3); // -ies -> -y
-    if (c2 === 101 && (c3 === 115 || c3 === 120 || c3 === 122 || c3 === 104)) e -= 2; // -sses, -xes, -zes, -ches, -shes
+    if (c2 === 101 && (c3 === 115 || c3 === 120 || c3 === 122 || c3 === 104))
+      e -= 2; // -sses, -xes, -zes, -ches, -shes
     else if (c2 !== 115 && c2 !== 117 && c2 !== 105) e -= 1; // plural -s but not -ss, -us, -is
   }
   const m = e - start;
   if (m >= 5) {
     const d1 = lowerAt(u, e - 1);
     const d2 = lowerAt(u, e - 2);
-    if (m >= 6 && lowerAt(u, e - 3) === 105 && d2 === 110 && d1 === 103) e -= 3; // -ing
-    else if (d2 === 101 && d1 === 100) e -= 2; // -ed
+    if (m >= 6 && lowerAt(u, e - 3) === 105 && d2 === 110 && d1 === 103)
+      e -= 3; // -ing
+    else if (d2 === 101 && d1 === 100)
+      e -= 2; // -ed
     else if (d1 === 101) e -= 1; // final -e: "organise" meets "organis(ed|ing)"
   }
   return e;
@@ -342,7 +350,8 @@ function lower(c: number): number {
 function learnUnit(c: number): number {
   const ch = String.fromCharCode(c);
   let info = KNOWN | (ch.toLowerCase().charCodeAt(0) << 8);
-  if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : NON_ASCII_WORD.test(ch)) info |= WORD;
+  if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : NON_ASCII_WORD.test(ch))
+    info |= WORD;
   if (c >= 48 && c <= 57) info |= DIGIT;
   if (c === 39 || c === 0x2019 || c === 46 || c === 44) info |= JOINER;
   if (c === 34 || c === 0x201c || c === 0x201d) info |= QUOTE;

@@ -18,7 +18,10 @@ export interface ArchivedArticle {
 }
 
 /** What became of one archived article: as its upload event would have ended, unchanged when already judged, or missing when the key holds no object. */
-export type BackfillOutcome = EventOutcome | { readonly action: 'unchanged'; readonly key: string; readonly report: Report } | { readonly action: 'missing'; readonly key: string };
+export type BackfillOutcome =
+  | EventOutcome
+  | { readonly action: 'unchanged'; readonly key: string; readonly report: Report }
+  | { readonly action: 'missing'; readonly key: string };
 
 /**
  * Judges an article already in the bucket as if its upload event had just arrived, placed in
@@ -44,7 +47,14 @@ export async function backfillArticle(deps: ArticleEventDeps, article: ArchivedA
   // only an empty object has no LastModified (S3 answers its range with 416); it is rejected before any order is used
   const lastModified = read.kind === 'found' ? read.lastModified : undefined;
   const eventTime = (lastModified ?? new Date()).toISOString();
-  const event = { kind: 'created', bucket, key, eTag: read.kind === 'found' ? read.etag : undefined, size: read.kind === 'found' ? read.size : undefined, eventTime } as const;
+  const event = {
+    kind: 'created',
+    bucket,
+    key,
+    eTag: read.kind === 'found' ? read.etag : undefined,
+    size: read.kind === 'found' ? read.size : undefined,
+    eventTime,
+  } as const;
   // the created branch reads the object again: hand it the read already done (one GET per article)
   return processArticleEvent({ ...deps, source: withFirstRead(deps.source, key, read) }, event);
 }
@@ -56,7 +66,13 @@ export async function backfillArticle(deps: ArticleEventDeps, article: ArchivedA
  */
 async function alreadyJudged(deps: ArticleEventDeps, key: string, bytes: Uint8Array): Promise<Report | undefined> {
   const report = await loadReport(deps, key);
-  if (!report || report.status !== 'ok' || !report.indexed || JSON.stringify(report.detector) !== JSON.stringify(detectorInfo(deps.params))) return undefined;
+  if (
+    !report ||
+    report.status !== 'ok' ||
+    !report.indexed ||
+    JSON.stringify(report.detector) !== JSON.stringify(detectorInfo(deps.params))
+  )
+    return undefined;
   let text: string;
   try {
     text = prepareArticle(key, bytes, deps.params).text;

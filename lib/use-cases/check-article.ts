@@ -11,11 +11,18 @@ import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from '.
  * itself indexed keeps its stored place in indexing order, so its own later copies are not named
  * as its sources; any other may have every indexed article as a source.
  */
-export async function checkArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats; verification?: Verification }> {
+export async function checkArticle(
+  deps: DetectDeps,
+  input: ArticleInput,
+): Promise<{ report: Report; stats: DetectStats; verification?: Verification }> {
   const article = sketchArticle(deps, input.key, input.bytes);
   if ('status' in article) return { report: article, stats: noStats() };
   await checkIndexParams(deps.store, deps.params, { record: false });
   const order = input.order ?? `${new Date().toISOString()}|${input.key}`;
   const sourcesBefore = (await storedFingerprint(deps.store, input.key))?.order;
-  return judgeAgainstIndex(deps, { ...article, order }, { bands: queryBandKeys(article.sketch, deps.params), sourcesBefore, indexed: false });
+  return judgeAgainstIndex(
+    deps,
+    { ...article, order },
+    { bands: queryBandKeys(article.sketch, deps.params), sourcesBefore, indexed: false },
+  );
 }

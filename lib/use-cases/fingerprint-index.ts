@@ -9,7 +9,11 @@ export async function storedFingerprint(store: ObjectStore, key: string): Promis
 }
 
 /** Stores the fingerprint, then indexes it; an earlier version under the same key leaves the index first. */
-export async function replaceInIndex(deps: { store: ObjectStore; index: LshIndex }, self: FingerprintRecord, old: FingerprintRecord | undefined): Promise<void> {
+export async function replaceInIndex(
+  deps: { store: ObjectStore; index: LshIndex },
+  self: FingerprintRecord,
+  old: FingerprintRecord | undefined,
+): Promise<void> {
   if (old) {
     const keep = new Set(self.bandKeys);
     const stale = old.bandKeys.filter((k) => !keep.has(k));
@@ -21,7 +25,10 @@ export async function replaceInIndex(deps: { store: ObjectStore; index: LshIndex
 }
 
 /** Removes an article from the index and its fingerprint (entries first, so a retry still finds them); safe to repeat. Returns the removed fingerprint. */
-export async function unindexArticle(deps: { store: ObjectStore; index: LshIndex }, key: string): Promise<FingerprintRecord | undefined> {
+export async function unindexArticle(
+  deps: { store: ObjectStore; index: LshIndex },
+  key: string,
+): Promise<FingerprintRecord | undefined> {
   const old = await storedFingerprint(deps.store, key);
   if (!old) return undefined;
   await deps.index.remove(key, old.bandKeys);

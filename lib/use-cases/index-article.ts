@@ -14,13 +14,19 @@ import { noStats, type ArticleInput, type DetectDeps, type DetectStats } from '.
  * takes the new place. Writes no report (ingestArticle does). A rejected article leaves the
  * store and the index as they were; store faults are thrown.
  */
-export async function indexArticle(deps: DetectDeps, input: ArticleInput): Promise<{ report: Report; stats: DetectStats }> {
+export async function indexArticle(
+  deps: DetectDeps,
+  input: ArticleInput,
+): Promise<{ report: Report; stats: DetectStats }> {
   const article = sketchArticle(deps, input.key, input.bytes);
   if ('status' in article) return { report: article, stats: noStats() };
   await checkIndexParams(deps.store, deps.params, { record: true });
   const bands = queryBandKeys(article.sketch, deps.params);
   const previous = await storedFingerprint(deps.store, input.key);
-  const order = previous?.contentHash === article.contentHash ? previous.order : (input.order ?? `${new Date().toISOString()}|${input.key}`);
+  const order =
+    previous?.contentHash === article.contentHash
+      ? previous.order
+      : (input.order ?? `${new Date().toISOString()}|${input.key}`);
   const self: FingerprintRecord = {
     formatVersion: FINGERPRINT_FORMAT_VERSION,
     key: input.key,

@@ -20,7 +20,9 @@ export interface Ingested {
 export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promise<Ingested> {
   const { key, bytes } = input;
   const { report, stats } =
-    bytes instanceof Uint8Array ? await indexArticle(deps, { key, bytes, ...(input.order !== undefined ? { order: input.order } : {}) }) : { report: rejectedReport(key, bytes, deps.params), stats: noStats() };
+    bytes instanceof Uint8Array
+      ? await indexArticle(deps, { key, bytes, ...(input.order !== undefined ? { order: input.order } : {}) })
+      : { report: rejectedReport(key, bytes, deps.params), stats: noStats() };
   await saveReport(deps.store, report);
   return { report, stats, refreshed: await refreshLaterCopies(deps, report) };
 }

@@ -49,18 +49,37 @@ export async function judgeAgainstIndex(
     const record = decodeFingerprint(bytes, key);
     records.set(key, { record, text: preparedSource(deps.preparedCache, record) });
   }
-  const stats: DetectStats = { candidatesFound: search.candidates.length, bandsSkipped: search.bandsSkipped, candidatesVerified: records.size, fingerprintsRead: ranked.length };
+  const stats: DetectStats = {
+    candidatesFound: search.candidates.length,
+    bandsSkipped: search.bandsSkipped,
+    candidatesVerified: records.size,
+    fingerprintsRead: ranked.length,
+  };
   const articleText = prepareText(article.sketch.model);
   const candidates = [...records].map(([key, c]) => ({ key, order: c.record.order, text: c.text }));
-  const judgement = judgeArticle({ key: article.key, order: article.order, text: articleText }, candidates, params, query.sourcesBefore);
+  const judgement = judgeArticle(
+    { key: article.key, order: article.order, text: articleText },
+    candidates,
+    params,
+    query.sourcesBefore,
+  );
   const self = { text: article.text, model: article.sketch.model, signature: article.sketch.signature };
   const report = okReport({
-    article: { key: article.key, title: article.title, wordCount: article.sketch.model.tokens.count, contentHash: article.contentHash },
+    article: {
+      key: article.key,
+      title: article.title,
+      wordCount: article.sketch.model.tokens.count,
+      contentHash: article.contentHash,
+    },
     matches: judgement.sources.map((j) => {
       const src = records.get(j.key)!;
       return buildMatch(j, self, { record: src.record, model: src.text.model });
     }),
-    candidates: { found: stats.candidatesFound, verified: stats.candidatesVerified, top: ranked.map(({ key, estimatedSimilarity }) => ({ key, estimatedSimilarity })) },
+    candidates: {
+      found: stats.candidatesFound,
+      verified: stats.candidatesVerified,
+      top: ranked.map(({ key, estimatedSimilarity }) => ({ key, estimatedSimilarity })),
+    },
     indexed: query.indexed,
     laterCopies: judgement.laterCopies,
     params,
@@ -84,7 +103,11 @@ function preparedSource(cache: Map<string, PreparedText> | undefined, record: Fi
  * Cleans and sketches an article, or returns the rejected report of one that cannot be judged
  * (empty, binary, too short...); other errors are faults and are thrown.
  */
-export function sketchArticle(deps: DetectDeps, key: string, bytes: Uint8Array): Omit<SketchedArticle, 'order'> | Report {
+export function sketchArticle(
+  deps: DetectDeps,
+  key: string,
+  bytes: Uint8Array,
+): Omit<SketchedArticle, 'order'> | Report {
   let prepared: { title: string; text: string };
   try {
     prepared = prepareArticle(key, bytes, deps.params);

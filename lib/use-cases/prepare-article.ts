@@ -7,15 +7,23 @@ import { degenerateTextProblem } from '../text/degenerate-text.js';
 import { extractArticle } from '../text/extract-article.js';
 
 /** Extracts, cleans, size-checks an article and refuses degenerate text; throws ArticleRejectedError. */
-export function prepareArticle(key: string, bytes: Uint8Array, params: Pick<DetectorParams, 'maxBytes' | 'minWords'>): { title: string; text: string } {
+export function prepareArticle(
+  key: string,
+  bytes: Uint8Array,
+  params: Pick<DetectorParams, 'maxBytes' | 'minWords'>,
+): { title: string; text: string } {
   const problem = keyProblem(key);
-  if (problem) throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path: ${problem}`);
+  if (problem)
+    throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path: ${problem}`);
   const extracted = extractArticle(key, bytes, params.maxBytes);
   const clean = cleanText(extracted.text);
   const { tokens } = modelText(clean.text);
   const words = tokens.count;
   if (words < params.minWords) {
-    throw new ArticleRejectedError('too-short', `${words} words of story text after removing boilerplate; at least ${params.minWords} are needed to judge`);
+    throw new ArticleRejectedError(
+      'too-short',
+      `${words} words of story text after removing boilerplate; at least ${params.minWords} are needed to judge`,
+    );
   }
   const degenerate = degenerateTextProblem(tokens);
   if (degenerate) throw new ArticleRejectedError('degenerate', degenerate);

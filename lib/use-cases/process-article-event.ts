@@ -14,7 +14,13 @@ export interface ArticleEventDeps extends IngestDeps {
 export type EventOutcome =
   | { readonly action: 'ignored'; readonly key: string; readonly why: string }
   | { readonly action: 'superseded'; readonly key: string; readonly why: string }
-  | { readonly action: 'reported'; readonly key: string; readonly report: Report; readonly stats: DetectStats; readonly refreshed: readonly string[] }
+  | {
+      readonly action: 'reported';
+      readonly key: string;
+      readonly report: Report;
+      readonly stats: DetectStats;
+      readonly refreshed: readonly string[];
+    }
   | { readonly action: 'withdrawn'; readonly key: string; readonly report: Report; readonly wasIndexed: boolean };
 
 /**
@@ -33,14 +39,21 @@ async function articleCreated(deps: ArticleEventDeps, event: ArticleEvent): Prom
   const { key } = event;
   const read = await deps.source.read(key, deps.params.maxBytes, event.size);
   if (read.kind === 'found' && event.eTag !== undefined && read.etag !== undefined && read.etag !== event.eTag) {
-    return { action: 'superseded', key, why: `the object was overwritten since this event (ETag ${read.etag}, event ${event.eTag})` };
+    return {
+      action: 'superseded',
+      key,
+      why: `the object was overwritten since this event (ETag ${read.etag}, event ${event.eTag})`,
+    };
   }
   const bytes =
     read.kind === 'found'
       ? read.bytes
       : read.kind === 'missing'
         ? new ArticleRejectedError('not-found', `${key} was deleted before its upload event was processed`)
-        : new ArticleRejectedError('too-large', `${read.size} bytes is over the limit of ${deps.params.maxBytes} (MAX_BYTES); the object was not downloaded`);
+        : new ArticleRejectedError(
+            'too-large',
+            `${read.size} bytes is over the limit of ${deps.params.maxBytes} (MAX_BYTES); the object was not downloaded`,
+          );
   const { report, stats, refreshed } = await ingestArticle(deps, { key, bytes, order: `${event.eventTime}|${key}` });
   return { action: 'reported', key, report, stats, refreshed };
 }

@@ -11,9 +11,16 @@ import { replaceInIndex } from './fingerprint-index.js';
  * the fingerprint keeps the cleaned text. Judges nothing; safe to repeat. Entries under keys the
  * text no longer gets are left where they are: no query reads them. Returns the keys written.
  */
-export async function reindexFingerprint(deps: { store: ObjectStore; index: LshIndex; params: DetectorParams }, record: FingerprintRecord): Promise<number> {
+export async function reindexFingerprint(
+  deps: { store: ObjectStore; index: LshIndex; params: DetectorParams },
+  record: FingerprintRecord,
+): Promise<number> {
   const sketch = sketchText(record.text, deps.params);
   const bandKeys = indexBandKeys(sketch, deps.params);
-  await replaceInIndex(deps, { ...record, formatVersion: FINGERPRINT_FORMAT_VERSION, signature: sketch.signature, bandKeys }, undefined);
+  await replaceInIndex(
+    deps,
+    { ...record, formatVersion: FINGERPRINT_FORMAT_VERSION, signature: sketch.signature, bandKeys },
+    undefined,
+  );
   return bandKeys.length;
 }

@@ -12,7 +12,10 @@ export async function saveReport(store: ObjectStore, report: Report): Promise<vo
 }
 
 /** The stored report of an article; undefined when there is none or it is corrupt (then logged). */
-export async function loadReport(deps: { store: ObjectStore; log?: Log }, articleKey: string): Promise<Report | undefined> {
+export async function loadReport(
+  deps: { store: ObjectStore; log?: Log },
+  articleKey: string,
+): Promise<Report | undefined> {
   const bytes = await deps.store.get(reportKey(articleKey));
   return bytes ? readStoredReport(deps, bytes, articleKey) : undefined;
 }
@@ -23,7 +26,10 @@ export function readStoredReport(deps: { log?: Log }, bytes: Uint8Array, article
     return decodeReport(bytes, reportKey(articleKey));
   } catch (err) {
     if (!(err instanceof CorruptReportError)) throw err;
-    (deps.log ?? stderrLog)('warn', 'stored report is corrupt; the article is judged again', { key: articleKey, error: err.message });
+    (deps.log ?? stderrLog)('warn', 'stored report is corrupt; the article is judged again', {
+      key: articleKey,
+      error: err.message,
+    });
     return undefined;
   }
 }

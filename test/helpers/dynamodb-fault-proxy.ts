@@ -37,7 +37,8 @@ export interface RandomDynamoDbFaults {
 
 const THROTTLED = JSON.stringify({
   __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
-  message: 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+  message:
+    'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
 });
 
 interface BatchWriteBody {
@@ -45,7 +46,10 @@ interface BatchWriteBody {
 }
 
 /** Starts the proxy; in `pass` mode it forwards every request unchanged to `target`. */
-export async function startDynamoDbFaultProxy(target: string, random: RandomDynamoDbFaults = { seed: 1, throttle: 0, unprocessed: 0 }): Promise<DynamoDbFaultProxy> {
+export async function startDynamoDbFaultProxy(
+  target: string,
+  random: RandomDynamoDbFaults = { seed: 1, throttle: 0, unprocessed: 0 },
+): Promise<DynamoDbFaultProxy> {
   const to = new URL(target);
   const counts = { requests: 0, throttled: 0, partialBatches: 0, unprocessedItems: 0 };
   const state = { mode: 'pass' as DynamoDbFaultMode };
@@ -54,18 +58,30 @@ export async function startDynamoDbFaultProxy(target: string, random: RandomDyna
   /** DynamoDB's JSON answer, with the CRC32 header the SDK may check. */
   const answer = (res: ServerResponse, status: number, body: string): void => {
     const bytes = Buffer.from(body, 'utf8');
-    res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': bytes.length, 'x-amz-crc32': String(crc32(bytes)) });
+    res.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.0',
+      'content-length': bytes.length,
+      'x-amz-crc32': String(crc32(bytes)),
+    });
     res.end(bytes);
   };
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers = { ...req.headers, 'content-length': String(body.length) };
-      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers }, (up) => {
-        const chunks: Buffer[] = [];
-        up.on('data', (c: Buffer) => chunks.push(c));
-        up.on('end', () => resolve({ status: up.statusCode ?? 502, headers: up.headers, body: Buffer.concat(chunks) }));
-        up.on('error', reject);
-      });
+      const upstream = request(
+        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers },
+        (up) => {
+          const chunks: Buffer[] = [];
+          up.on('data', (c: Buffer) => chunks.push(c));
+          up.on('end', () =>
+            resolve({ status: up.statusCode ?? 502, headers: up.headers, body: Buffer.concat(chunks) }),
+          );
+          up.on('error', reject);
+        },
+      );
       upstream.on('error', reject);
       upstream.end(body);
     });
@@ -116,7 +132,8 @@ export async function startDynamoDbFaultProxy(target: string, random: RandomDyna
           counts.throttled++;
           return answer(res, 400, THROTTLED);
         }
-        if ((mode === 'unprocessed' || mode === 'unprocessed-all') && isBatchWrite) return partial(req, res, body, mode === 'unprocessed-all');
+        if ((mode === 'unprocessed' || mode === 'unprocessed-all') && isBatchWrite)
+          return partial(req, res, body, mode === 'unprocessed-all');
         await pass(req, res, body);
       })();
       done.catch(() => res.destroy());

@@ -44,7 +44,8 @@ export interface RandomFaults {
   readonly slowMs?: readonly [number, number];
 }
 
-const SLOW_DOWN = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>';
+const SLOW_DOWN =
+  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>';
 
 /**
  * Starts the proxy; in `pass` mode it forwards every request unchanged to `target`. In `random`
@@ -68,11 +69,14 @@ export async function startFaultProxy(target: string, random?: RandomFaults): Pr
   const timers = new Set<NodeJS.Timeout>();
 
   const forward = (req: IncomingMessage, res: ServerResponse): void => {
-    const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      // a response cut off upstream is cut off here too (pipe() would leave the client waiting)
-      pipeline(up, res, (err) => err && res.destroy());
-    });
+    const upstream = request(
+      { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        // a response cut off upstream is cut off here too (pipe() would leave the client waiting)
+        pipeline(up, res, (err) => err && res.destroy());
+      },
+    );
     pipeline(req, upstream, (err) => err && res.destroy());
   };
   const fault = (req: IncomingMessage, res: ServerResponse, kind: 'error503' | 'drop' | 'stall'): void => {
@@ -98,10 +102,13 @@ export async function startFaultProxy(target: string, random?: RandomFaults): Pr
         counts.slow++;
         // pause so the body waits in the socket until it is forwarded
         req.pause();
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          forward(req, res);
-        }, slowLeast + Math.floor(draw() * (slowMost - slowLeast + 1)));
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            forward(req, res);
+          },
+          slowLeast + Math.floor(draw() * (slowMost - slowLeast + 1)),
+        );
         timers.add(timer);
         return;
       }

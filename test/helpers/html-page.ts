@@ -5,8 +5,35 @@ export type Element = ReturnType<typeof DomUtils.findAll>[number];
 
 /** Every element renderReportHtml writes itself; anything else on a page came from input. */
 const OWN_ELEMENTS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'section', 'details', 'summary',
-  'h1', 'h2', 'h3', 'p', 'strong', 'code', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ins', 'del',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'main',
+  'footer',
+  'section',
+  'details',
+  'summary',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'strong',
+  'code',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ins',
+  'del',
 ]);
 /** Every attribute it writes. */
 const OWN_ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id']);
@@ -39,7 +66,8 @@ export function foreignMarkup(page: string): string[] {
   const problems: string[] = [];
   for (const e of parsePage(page).elements) {
     if (!OWN_ELEMENTS.has(e.name)) problems.push(`element <${e.name}>`);
-    for (const a of Object.keys(e.attribs)) if (!OWN_ATTRIBUTES.has(a) || a.startsWith('on')) problems.push(`attribute ${a} on <${e.name}>`);
+    for (const a of Object.keys(e.attribs))
+      if (!OWN_ATTRIBUTES.has(a) || a.startsWith('on')) problems.push(`attribute ${a} on <${e.name}>`);
   }
   return problems;
 }

@@ -60,7 +60,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const logs: Array<Record<string, unknown>> = [];
   const endpoint = options.endpoint ? await options.endpoint(server) : server.endpoint;
   const dynamoDbEndpoint = options.dynamoDbEndpoint ? await options.dynamoDbEndpoint(dynamo) : dynamo.endpoint;
-  const base = s3HandlerDeps({ ARTICLES_BUCKET: 'articles', INDEX_TABLE: dynamo.table, ...options.env }, { ...server.clientConfig, endpoint }, { ...dynamo.clientConfig, endpoint: dynamoDbEndpoint });
+  const base = s3HandlerDeps(
+    { ARTICLES_BUCKET: 'articles', INDEX_TABLE: dynamo.table, ...options.env },
+    { ...server.clientConfig, endpoint },
+    { ...dynamo.clientConfig, endpoint: dynamoDbEndpoint },
+  );
   const deps: HandlerDeps = { ...base, log: (level, message, fields) => void logs.push({ level, message, ...fields }) };
   const handler = makeArticleEventHandler(deps);
   const delivery = deliverEvents(handler, { accepts: triggerAccepts(deps.incomingPrefix) });
@@ -102,8 +106,15 @@ export async function scanIndex(dynamo: Pick<LocalDynamoDbServer, 'clientConfig'
     const entries: IndexEntry[] = [];
     let start: ScanCommandOutput['LastEvaluatedKey'];
     do {
-      const page = await client.send(new ScanCommand({ TableName: dynamo.table, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
-      for (const item of page.Items ?? []) entries.push({ band: item[INDEX_TABLE_KEY.partition]!.S!, article: item[INDEX_TABLE_KEY.sort]!.S! });
+      const page = await client.send(
+        new ScanCommand({
+          TableName: dynamo.table,
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of page.Items ?? [])
+        entries.push({ band: item[INDEX_TABLE_KEY.partition]!.S!, article: item[INDEX_TABLE_KEY.sort]!.S! });
       start = page.LastEvaluatedKey;
     } while (start);
     return entries;

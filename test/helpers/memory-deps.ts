@@ -15,8 +15,11 @@ export function memoryDeps(overrides: Partial<DetectorParams> = {}): MemoryDeps 
 }
 
 /** Everything a run could change: every stored object (key -> bytes as text) and the index size. */
-export async function snapshotOf(deps: Pick<MemoryDeps, 'store' | 'index'>): Promise<{ objects: Record<string, string>; indexEntries: number }> {
+export async function snapshotOf(
+  deps: Pick<MemoryDeps, 'store' | 'index'>,
+): Promise<{ objects: Record<string, string>; indexEntries: number }> {
   const objects: Record<string, string> = {};
-  for (const key of await deps.store.list('')) objects[key] = Buffer.from((await deps.store.get(key)) ?? new Uint8Array()).toString('utf8');
+  for (const key of await deps.store.list(''))
+    objects[key] = Buffer.from((await deps.store.get(key)) ?? new Uint8Array()).toString('utf8');
   return { objects, indexEntries: deps.index.entryCount() };
 }

@@ -31,7 +31,8 @@ export function listZipEntries(zip: Buffer): ZipEntry[] {
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     const signature = zip.readUInt32LE(at);
-    if (signature !== CENTRAL_FILE_HEADER) throw new Error(`Expecting a central file header at ${at}, got 0x${signature.toString(16)}`);
+    if (signature !== CENTRAL_FILE_HEADER)
+      throw new Error(`Expecting a central file header at ${at}, got 0x${signature.toString(16)}`);
     const nameLength = zip.readUInt16LE(at + 28);
     entries.push({
       method: zip.readUInt16LE(at + 10),
@@ -48,7 +49,8 @@ export function listZipEntries(zip: Buffer): ZipEntry[] {
 /** The uncompressed bytes of one entry (stored or deflated, the two methods zip writers use). */
 export function readZipEntry(zip: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localHeaderOffset;
-  if (zip.readUInt32LE(at) !== LOCAL_FILE_HEADER) throw new Error(`Expecting a local file header for ${entry.name} at ${at}`);
+  if (zip.readUInt32LE(at) !== LOCAL_FILE_HEADER)
+    throw new Error(`Expecting a local file header for ${entry.name} at ${at}`);
   const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
   const data = zip.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return Buffer.from(data);

@@ -14,7 +14,8 @@ describe('rewrite-radar CLI', () => {
 
   // the store is <root>/store, so keys are relative to <root> wherever the test runs from
   const keyOf = (name: string): string => `articles/${name}`;
-  const readReport = async (name: string): Promise<Report> => JSON.parse(await readFile(join(store, reportKey(keyOf(name))), 'utf8')) as Report;
+  const readReport = async (name: string): Promise<Report> =>
+    JSON.parse(await readFile(join(store, reportKey(keyOf(name))), 'utf8')) as Report;
 
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'rr-cli-'));
@@ -46,7 +47,11 @@ describe('rewrite-radar CLI', () => {
     expect(code).toBe(0);
     for (const [name, verdict, source] of EXPECTED) {
       const report = await readReport(name);
-      expect({ name, verdict: report.verdict, source: report.rewriteOf?.key ?? null }).toEqual({ name, verdict, source: source === null ? null : keyOf(source) });
+      expect({ name, verdict: report.verdict, source: report.rewriteOf?.key ?? null }).toEqual({
+        name,
+        verdict,
+        source: source === null ? null : keyOf(source),
+      });
     }
     expect((await readReport('bad/empty.txt')).error?.code).toBe('empty');
     expect((await readReport('bad/notes.pdf')).error?.code).toBe('unsupported-type');
@@ -69,7 +74,10 @@ describe('rewrite-radar CLI', () => {
 
     const again = await runCli(['scan', articles, '--store', store, '--json']);
 
-    const verdicts = again.stdout.trim().split('\n').map((line) => (JSON.parse(line) as Report).verdict);
+    const verdicts = again.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as Report).verdict);
     expect(verdicts).toEqual(EXPECTED.map(([, verdict]) => verdict));
   });
 
@@ -84,7 +92,13 @@ describe('rewrite-radar CLI', () => {
   });
 
   it('index reports a missing file as rejected, carries on, and exits 3 naming it', async () => {
-    const { code, stderr } = await runCli(['index', join(articles, 'missing.txt'), join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
+    const { code, stderr } = await runCli([
+      'index',
+      join(articles, 'missing.txt'),
+      join(articles, '2024-03-01-wire-port-strike.txt'),
+      '--store',
+      store,
+    ]);
 
     expect(code).toBe(3);
     expect(stderr).toBe(`rewrite-radar: cannot read ${join(articles, 'missing.txt')}\n`);
@@ -109,11 +123,27 @@ describe('rewrite-radar CLI', () => {
   it('check and compare exit 3 for a file that does not exist, after judging the others', async () => {
     await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
 
-    const check = await runCli(['check', join(articles, 'missing.txt'), join(articles, '2024-03-02-copy-port-strike.md'), '--store', store, '--json']);
-    const compare = await runCli(['compare', join(articles, 'missing.txt'), join(articles, '2024-03-02-copy-port-strike.md')]);
+    const check = await runCli([
+      'check',
+      join(articles, 'missing.txt'),
+      join(articles, '2024-03-02-copy-port-strike.md'),
+      '--store',
+      store,
+      '--json',
+    ]);
+    const compare = await runCli([
+      'compare',
+      join(articles, 'missing.txt'),
+      join(articles, '2024-03-02-copy-port-strike.md'),
+    ]);
 
     expect(check.code).toBe(3);
-    expect(check.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as Report).verdict)).toEqual([null, 'copy']);
+    expect(
+      check.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as Report).verdict),
+    ).toEqual([null, 'copy']);
     expect(check.stderr).toContain(`cannot read ${join(articles, 'missing.txt')}`);
     expect(compare).toMatchObject({ code: 3, stdout: '' });
     expect(compare.stderr).toContain('no such file');
@@ -122,26 +152,48 @@ describe('rewrite-radar CLI', () => {
   it.each([
     ['numPerm=64', 'numPerm 128 (index) vs 64 (this run)'],
     ['seed=2', 'seed 1 (index) vs 2 (this run)'],
-  ])('refuses --param %s against an index built with the defaults: exit 2, naming both values', async (param, difference) => {
-    await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
+  ])(
+    'refuses --param %s against an index built with the defaults: exit 2, naming both values',
+    async (param, difference) => {
+      await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
 
-    for (const command of ['check', 'index']) {
-      const { code, stdout, stderr } = await runCli([command, join(articles, '2024-03-02-spun-port-strike.json'), '--store', store, '--param', param, '--json']);
+      for (const command of ['check', 'index']) {
+        const { code, stdout, stderr } = await runCli([
+          command,
+          join(articles, '2024-03-02-spun-port-strike.json'),
+          '--store',
+          store,
+          '--param',
+          param,
+          '--json',
+        ]);
 
-      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-      expect(stderr).toContain(difference);
-    }
-    // the index is unchanged and still finds the rewrite with its own parameters
-    const { stdout } = await runCli(['check', join(articles, '2024-03-02-spun-port-strike.json'), '--store', store, '--json']);
-    expect((JSON.parse(stdout) as Report).rewriteOf?.verdict).toBe('rewrite');
-  });
+        expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+        expect(stderr).toContain(difference);
+      }
+      // the index is unchanged and still finds the rewrite with its own parameters
+      const { stdout } = await runCli([
+        'check',
+        join(articles, '2024-03-02-spun-port-strike.json'),
+        '--store',
+        store,
+        '--json',
+      ]);
+      expect((JSON.parse(stdout) as Report).rewriteOf?.verdict).toBe('rewrite');
+    },
+  );
 
   it('check judges against the index without changing it', async () => {
     await runCli(['index', join(articles, '2024-03-01-wire-port-strike.txt'), '--store', store]);
     const indexFile = join(store, 'index.json');
     const before = { bytes: await readFile(indexFile, 'utf8'), mtime: (await stat(indexFile)).mtimeMs };
 
-    const { code, stdout } = await runCli(['check', join(articles, '2024-03-02-copy-port-strike.md'), '--store', store]);
+    const { code, stdout } = await runCli([
+      'check',
+      join(articles, '2024-03-02-copy-port-strike.md'),
+      '--store',
+      store,
+    ]);
 
     expect(code).toBe(0);
     expect(stdout).toContain(`verdict: copy of ${keyOf('2024-03-01-wire-port-strike.txt')}`);
@@ -156,35 +208,72 @@ describe('rewrite-radar CLI', () => {
       await runCli(['index', join('articles', '2024-03-01-wire-port-strike.txt'), '--store', store]);
       process.chdir(articles);
 
-      const { code, stdout } = await runCli(['check', '2024-03-01-wire-port-strike.txt', '2024-03-02-copy-port-strike.md', '--store', store, '--json']);
+      const { code, stdout } = await runCli([
+        'check',
+        '2024-03-01-wire-port-strike.txt',
+        '2024-03-02-copy-port-strike.md',
+        '--store',
+        store,
+        '--json',
+      ]);
 
       expect(code).toBe(0);
-      const [again, copy] = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Report);
-      expect(again).toMatchObject({ article: { key: 'articles/2024-03-01-wire-port-strike.txt' }, verdict: 'original', matches: [] });
-      expect(copy).toMatchObject({ article: { key: 'articles/2024-03-02-copy-port-strike.md' }, rewriteOf: { key: 'articles/2024-03-01-wire-port-strike.txt', verdict: 'copy' } });
+      const [again, copy] = stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Report);
+      expect(again).toMatchObject({
+        article: { key: 'articles/2024-03-01-wire-port-strike.txt' },
+        verdict: 'original',
+        matches: [],
+      });
+      expect(copy).toMatchObject({
+        article: { key: 'articles/2024-03-02-copy-port-strike.md' },
+        rewriteOf: { key: 'articles/2024-03-01-wire-port-strike.txt', verdict: 'copy' },
+      });
     } finally {
       process.chdir(home);
     }
   });
 
   it('check --json prints one report per line', async () => {
-    const { stdout } = await runCli(['check', join(articles, '2024-03-03-unrelated-election.txt'), join(articles, 'bad'), '--store', store, '--json']);
+    const { stdout } = await runCli([
+      'check',
+      join(articles, '2024-03-03-unrelated-election.txt'),
+      join(articles, 'bad'),
+      '--store',
+      store,
+      '--json',
+    ]);
 
-    const reports = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Report);
+    const reports = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Report);
     expect(reports.map((r) => r.status)).toEqual(['ok', 'rejected', 'rejected']);
   });
 
   it('compare prints the measures, the verdict and the aligned passages', async () => {
-    const { code, stdout } = await runCli(['compare', join(articles, '2024-03-02-spun-port-strike.json'), join(articles, '2024-03-01-wire-port-strike.txt')]);
+    const { code, stdout } = await runCli([
+      'compare',
+      join(articles, '2024-03-02-spun-port-strike.json'),
+      join(articles, '2024-03-01-wire-port-strike.txt'),
+    ]);
 
     expect(code).toBe(0);
-    for (const measure of ['alignedShare', 'containment', 'jaccard', 'trigramContainment']) expect(stdout).toMatch(new RegExp(`${measure}\\s+\\d\\.\\d{4}`));
+    for (const measure of ['alignedShare', 'containment', 'jaccard', 'trigramContainment'])
+      expect(stdout).toMatch(new RegExp(`${measure}\\s+\\d\\.\\d{4}`));
     expect(stdout).toContain('verdict: rewrite');
     expect(stdout).toMatch(/score \| article\s+\| source/);
   });
 
   it('compare --json prints one object', async () => {
-    const { stdout } = await runCli(['compare', join(articles, '2024-03-02-copy-port-strike.md'), join(articles, '2024-03-01-wire-port-strike.txt'), '--json']);
+    const { stdout } = await runCli([
+      'compare',
+      join(articles, '2024-03-02-copy-port-strike.md'),
+      join(articles, '2024-03-01-wire-port-strike.txt'),
+      '--json',
+    ]);
 
     const result = JSON.parse(stdout) as { verdict: string; measures: Record<string, number> };
     expect(result.verdict).toBe('copy');
@@ -235,14 +324,20 @@ describe('rewrite-radar CLI', () => {
     beforeEach(async () => {
       corpus = join(root, 'corpus');
       await mkdir(join(corpus, 'texts'), { recursive: true });
-      const copy = async (from: string, to: string): Promise<void> => cp(join(EXAMPLES, from), join(corpus, 'texts', to));
+      const copy = async (from: string, to: string): Promise<void> =>
+        cp(join(EXAMPLES, from), join(corpus, 'texts', to));
       await copy('2024-03-01-wire-port-strike.txt', 'strike-source.txt');
       await copy('2024-03-03-unrelated-election.txt', 'election-source.txt');
       await copy('2024-03-02-copy-port-strike.md', 'strike-copy.md');
       await copy('2024-03-02-independent-port-strike.txt', 'strike-independent.txt');
       await writeFile(
         join(corpus, 'labels.tsv'),
-        ['article\tlabel\tderived\tsources', 'texts/strike-copy.md\twholly\t1\ttexts/strike-source.txt', 'texts/strike-independent.txt\tnon\t0\ttexts/strike-source.txt;texts/election-source.txt', ''].join('\n'),
+        [
+          'article\tlabel\tderived\tsources',
+          'texts/strike-copy.md\twholly\t1\ttexts/strike-source.txt',
+          'texts/strike-independent.txt\tnon\t0\ttexts/strike-source.txt;texts/election-source.txt',
+          '',
+        ].join('\n'),
       );
     });
 
@@ -260,8 +355,27 @@ describe('rewrite-radar CLI', () => {
       expect(code).toBe(0);
       expect(stdout.trimEnd().split('\n')).toHaveLength(1);
       const result = JSON.parse(stdout) as Record<string, unknown>;
-      expect(Object.keys(result).sort()).toEqual(['articles', 'f1Derived', 'f1Independent', 'falseAlarmRate', 'macroF1', 'precision', 'recall', 'recallByLabel', 'seconds', 'sources'].sort());
-      expect(result).toMatchObject({ recall: 1, falseAlarmRate: 0, articles: 2, sources: 2, recallByLabel: { wholly: 1, non: 1 } });
+      expect(Object.keys(result).sort()).toEqual(
+        [
+          'articles',
+          'f1Derived',
+          'f1Independent',
+          'falseAlarmRate',
+          'macroF1',
+          'precision',
+          'recall',
+          'recallByLabel',
+          'seconds',
+          'sources',
+        ].sort(),
+      );
+      expect(result).toMatchObject({
+        recall: 1,
+        falseAlarmRate: 0,
+        articles: 2,
+        sources: 2,
+        recallByLabel: { wholly: 1, non: 1 },
+      });
     });
 
     it('prints a readable block and writes the misjudged articles with --errors', async () => {

@@ -21,7 +21,10 @@ function* corpusTexts(): Generator<[string, string]> {
   }
   const background = join(CORPORA, 'news-background');
   for (const shard of ['articles-000.jsonl.gz']) {
-    for (const line of gunzipSync(readFileSync(join(background, shard))).toString('utf8').split('\n').slice(0, 2000)) {
+    for (const line of gunzipSync(readFileSync(join(background, shard)))
+      .toString('utf8')
+      .split('\n')
+      .slice(0, 2000)) {
       if (line === '') continue;
       const { id, text } = JSON.parse(line) as { id: string; text: string };
       yield [`news-background/${id}`, text];

@@ -28,10 +28,22 @@ async function writeRelatedTexts(dir: string): Promise<void> {
   const [, ...portBody] = port;
   const [electionHead, ...electionBody] = election;
   const half = (ps: string[]): string[] => ps.slice(0, Math.ceil(ps.length / 2));
-  await writeFile(join(dir, '2024-03-02-reordered-port-strike.txt'), [`Port Calder strike: what we know`, ...portBody.slice(2), ...portBody.slice(0, 2)].join('\n\n'));
-  await writeFile(join(dir, '2024-03-04-roundup.txt'), [`Weekend roundup`, ...half(portBody), ...half(electionBody)].join('\n\n'));
-  await writeFile(join(dir, '2024-03-05-copy-of-roundup.txt'), [`Roundup (syndicated)`, ...half(portBody), ...half(electionBody)].join('\n\n'));
-  await writeFile(join(dir, '2024-03-00-early-election.txt'), [`${electionHead} (early edition)`, ...electionBody.slice(1)].join('\n\n'));
+  await writeFile(
+    join(dir, '2024-03-02-reordered-port-strike.txt'),
+    [`Port Calder strike: what we know`, ...portBody.slice(2), ...portBody.slice(0, 2)].join('\n\n'),
+  );
+  await writeFile(
+    join(dir, '2024-03-04-roundup.txt'),
+    [`Weekend roundup`, ...half(portBody), ...half(electionBody)].join('\n\n'),
+  );
+  await writeFile(
+    join(dir, '2024-03-05-copy-of-roundup.txt'),
+    [`Roundup (syndicated)`, ...half(portBody), ...half(electionBody)].join('\n\n'),
+  );
+  await writeFile(
+    join(dir, '2024-03-00-early-election.txt'),
+    [`${electionHead} (early edition)`, ...electionBody.slice(1)].join('\n\n'),
+  );
 }
 
 /** What must agree between the two paths, keys made relative to the folder. */
@@ -70,7 +82,14 @@ describe('scan and the local stack', () => {
     // the CLI path: scan into a local store
     const scanned = await runCli(['scan', articles, '--store', join(root, 'store'), '--json']);
     expect(scanned.code).toBe(0);
-    const byScan = new Map((scanned.stdout.trim().split('\n').map((line) => JSON.parse(line)) as Report[]).map((r) => [r.article.key, r]));
+    const byScan = new Map(
+      (
+        scanned.stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line)) as Report[]
+      ).map((r) => [r.article.key, r]),
+    );
 
     // the bucket path: the local stack's S3 server, trigger and handler, one upload at a time in scan's order
     const handled = new Map<string, () => void>();
@@ -83,7 +102,12 @@ describe('scan and the local stack', () => {
       log: jsonLog('error', () => undefined),
       onHandled: (results: readonly HandledEvent[]) => results.forEach((r) => handled.get(r.key)?.()),
     });
-    cloud = createCloudAdapters({ bucket: LOCAL_BUCKET, table: stack.dynamo.table, s3Config: stack.server.clientConfig, dynamoDbConfig: stack.dynamo.clientConfig });
+    cloud = createCloudAdapters({
+      bucket: LOCAL_BUCKET,
+      table: stack.dynamo.table,
+      s3Config: stack.server.clientConfig,
+      dynamoDbConfig: stack.dynamo.clientConfig,
+    });
     const accepts = triggerAccepts(stack.incomingPrefix);
     const files = await listArticleFiles([articles], { cwd: root, keyRoot: root });
     const uploaded: string[] = [];
@@ -92,7 +116,9 @@ describe('scan and the local stack', () => {
       if (!accepts(key)) continue;
       const done = new Promise<void>((resolveHandled) => handled.set(key, resolveHandled));
       const body = await readFile(file.path);
-      await cloud.s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
+      await cloud.s3.send(
+        new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }),
+      );
       await done;
       uploaded.push(file.key);
     }
@@ -112,6 +138,8 @@ describe('scan and the local stack', () => {
     }
     expect(fromStack).toEqual(fromScan);
     // the folder exercises every verdict, so equality is not that of two empty judgements
-    expect(new Set(Object.values(fromScan).map((j) => (j as { verdict: string | null }).verdict))).toEqual(new Set(['original', 'copy', 'rewrite', 'partial', null]));
+    expect(new Set(Object.values(fromScan).map((j) => (j as { verdict: string | null }).verdict))).toEqual(
+      new Set(['original', 'copy', 'rewrite', 'partial', null]),
+    );
   });
 });

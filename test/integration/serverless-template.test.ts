@@ -10,7 +10,20 @@ const ROOT = resolve(__dirname, '../..');
 const OSLS = join(ROOT, 'node_modules/osls/bin/serverless.js');
 const HANDLERS = ['functions/article-created.ts', 'functions/article-removed.ts', 'functions/backfill-task.ts'];
 /** Lower and upper case: S3 matches suffixes case-sensitively. The local stack's filter uses the same list. */
-const SUFFIXES = ['.htm', '.html', '.json', '.markdown', '.md', '.txt', '.HTM', '.HTML', '.JSON', '.MARKDOWN', '.MD', '.TXT'].sort();
+const SUFFIXES = [
+  '.htm',
+  '.html',
+  '.json',
+  '.markdown',
+  '.md',
+  '.txt',
+  '.HTM',
+  '.HTML',
+  '.JSON',
+  '.MARKDOWN',
+  '.MD',
+  '.TXT',
+].sort();
 const BUCKET = 'rewrite-radar-dev-articles';
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const STATE_PREFIXES = ['reports/', 'fingerprints/'];
@@ -41,8 +54,15 @@ interface Statement {
 
 /** Packages the service as `npm run package` does, with no AWS variables at all; returns the output folder. */
 function packageService(args: string[], outDir?: string): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && name !== 'SOURCE_MAPS'));
-  const run = spawnSync(process.execPath, [OSLS, 'package', ...(outDir ? ['--package', outDir] : []), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 110_000 });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && name !== 'SOURCE_MAPS'),
+  );
+  const run = spawnSync(process.execPath, [OSLS, 'package', ...(outDir ? ['--package', outDir] : []), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
   if (run.status !== 0) throw new Error(`osls package exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   return outDir ?? join(ROOT, '.serverless');
 }
@@ -58,7 +78,8 @@ function arnText(value: Json): string {
     const sub = value['Fn::Sub'];
     if (typeof sub === 'string') return sub.replace(/\$\{AWS::Partition\}/g, 'aws');
     const join = value['Fn::Join'];
-    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) return join[1].map(arnText).join(join[0]);
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1]))
+      return join[1].map(arnText).join(join[0]);
     if (value.Ref === 'AWS::Partition') return 'aws';
   }
   return JSON.stringify(value);
@@ -98,8 +119,15 @@ describe('serverless.yml as packaged by osls', () => {
     if (missing.length > 0) throw new Error(`Expecting the Lambda handlers to package, missing ${missing.join(', ')}`);
     scratch = mkdtempSync(join(tmpdir(), 'rr-sls-'));
     // osls empties .serverless/ on every run, so the existing-bucket variant goes first, elsewhere
-    existingBucketTemplate = readTemplate(packageService(['--param=bucketName=my-news-bucket', '--param=bucketExists=true'], join(scratch, 'existing')));
-    prodTemplate = readTemplate(packageService(['--stage', 'prod', '--param=versioning=Enabled', '--param=reservedConcurrency=7'], join(scratch, 'prod')));
+    existingBucketTemplate = readTemplate(
+      packageService(['--param=bucketName=my-news-bucket', '--param=bucketExists=true'], join(scratch, 'existing')),
+    );
+    prodTemplate = readTemplate(
+      packageService(
+        ['--stage', 'prod', '--param=versioning=Enabled', '--param=reservedConcurrency=7'],
+        join(scratch, 'prod'),
+      ),
+    );
     tunedTemplate = prodTemplate;
     outDir = packageService([]);
     template = readTemplate(outDir);
@@ -110,11 +138,21 @@ describe('serverless.yml as packaged by osls', () => {
   });
 
   it('creates the bucket and triggers each function on incoming/ once per supported suffix', () => {
-    const buckets = Object.values(template.Resources).filter((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET);
+    const buckets = Object.values(template.Resources).filter(
+      (r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET,
+    );
     expect(buckets).toHaveLength(1);
-    const notifications = buckets[0]!.Properties.NotificationConfiguration as { LambdaConfigurations: { Event: string; Function: Json; Filter: { S3Key: { Rules: { Name: string; Value: string }[] } } }[] };
+    const notifications = buckets[0]!.Properties.NotificationConfiguration as {
+      LambdaConfigurations: {
+        Event: string;
+        Function: Json;
+        Filter: { S3Key: { Rules: { Name: string; Value: string }[] } };
+      }[];
+    };
     const rulesFor = (fn: string, event: string): string[] =>
-      notifications.LambdaConfigurations.filter((c) => JSON.stringify(c.Function) === JSON.stringify({ 'Fn::GetAtt': [fn, 'Arn'] }) && c.Event === event).map((c) => {
+      notifications.LambdaConfigurations.filter(
+        (c) => JSON.stringify(c.Function) === JSON.stringify({ 'Fn::GetAtt': [fn, 'Arn'] }) && c.Event === event,
+      ).map((c) => {
         const rules = c.Filter.S3Key.Rules;
         expect(rules.map((r) => r.Name).sort()).toEqual(['prefix', 'suffix']);
         expect(rules.find((r) => r.Name === 'prefix')!.Value).toBe('incoming/');
@@ -129,14 +167,26 @@ describe('serverless.yml as packaged by osls', () => {
   it('with bucketExists=true, adds the same notifications to the named bucket instead of creating one', () => {
     const resources = Object.values(existingBucketTemplate.Resources);
     // the only bucket left is the framework's deployment bucket (code zips), which has no name
-    expect(resources.filter((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName !== undefined)).toHaveLength(0);
+    expect(resources.filter((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName !== undefined)).toHaveLength(
+      0,
+    );
     const configs = resources.filter((r) => r.Type === 'Custom::S3');
     expect(configs).toHaveLength(2);
     const byFunction = new Map(configs.map((c) => [c.Properties.FunctionName, c.Properties]));
-    for (const [name, event] of [['rewrite-radar-dev-articleCreated', 's3:ObjectCreated:*'], ['rewrite-radar-dev-articleRemoved', 's3:ObjectRemoved:*']] as const) {
-      const config = byFunction.get(name) as { BucketName: string; BucketConfigs: { Event: string; Rules: { Prefix?: string; Suffix?: string }[] }[] };
+    for (const [name, event] of [
+      ['rewrite-radar-dev-articleCreated', 's3:ObjectCreated:*'],
+      ['rewrite-radar-dev-articleRemoved', 's3:ObjectRemoved:*'],
+    ] as const) {
+      const config = byFunction.get(name) as {
+        BucketName: string;
+        BucketConfigs: { Event: string; Rules: { Prefix?: string; Suffix?: string }[] }[];
+      };
       expect(config.BucketName).toBe('my-news-bucket');
-      expect(config.BucketConfigs.every((c) => c.Event === event && c.Rules.length === 2 && c.Rules[0]!.Prefix === 'incoming/')).toBe(true);
+      expect(
+        config.BucketConfigs.every(
+          (c) => c.Event === event && c.Rules.length === 2 && c.Rules[0]!.Prefix === 'incoming/',
+        ),
+      ).toBe(true);
       expect(config.BucketConfigs.map((c) => c.Rules[1]!.Suffix).sort()).toEqual(SUFFIXES);
     }
   });
@@ -148,7 +198,11 @@ describe('serverless.yml as packaged by osls', () => {
     const queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
 
     for (const fn of Object.values(FUNCTIONS)) {
-      const configs = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: fn }));
+      const configs = Object.values(template.Resources).filter(
+        (r) =>
+          r.Type === 'AWS::Lambda::EventInvokeConfig' &&
+          JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: fn }),
+      );
       expect(configs).toHaveLength(1);
       expect(configs[0]!.Properties.MaximumRetryAttempts).toBe(2);
       expect(configs[0]!.Properties.DestinationConfig).toEqual({ OnFailure: { Destination: queueArn } });
@@ -158,7 +212,9 @@ describe('serverless.yml as packaged by osls', () => {
     expect(sends).toHaveLength(1);
     expect(sends[0]).toMatchObject({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queueArn });
 
-    const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/SQS');
+    const alarms = Object.values(template.Resources).filter(
+      (r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/SQS',
+    );
     expect(alarms).toHaveLength(1);
     expect(alarms[0]!.Properties).toMatchObject({
       Namespace: 'AWS/SQS',
@@ -197,12 +253,20 @@ describe('serverless.yml as packaged by osls', () => {
       const backfill = t.Resources[BACKFILL];
       expect(backfill?.Type).toBe('AWS::Lambda::Function');
       expect(backfill!.Properties.Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
-      const mentions = Object.entries(t.Resources).filter(([id, r]) => id !== BACKFILL && JSON.stringify(r).includes(BACKFILL)).map(([, r]) => r.Type);
+      const mentions = Object.entries(t.Resources)
+        .filter(([id, r]) => id !== BACKFILL && JSON.stringify(r).includes(BACKFILL))
+        .map(([, r]) => r.Type);
       // only its log group's dependency and its duration alarm may name it: no notification, no S3 invoke permission, no async config
-      expect(mentions.filter((type) => type !== 'AWS::Logs::LogGroup' && type !== 'AWS::CloudWatch::Alarm')).toEqual([]);
-      const notifications = Object.values(t.Resources).flatMap((r) => (r.Type === 'AWS::S3::Bucket' || r.Type === 'Custom::S3' ? [JSON.stringify(r.Properties)] : []));
+      expect(mentions.filter((type) => type !== 'AWS::Logs::LogGroup' && type !== 'AWS::CloudWatch::Alarm')).toEqual(
+        [],
+      );
+      const notifications = Object.values(t.Resources).flatMap((r) =>
+        r.Type === 'AWS::S3::Bucket' || r.Type === 'Custom::S3' ? [JSON.stringify(r.Properties)] : [],
+      );
       expect(notifications.some((n) => n.includes(BACKFILL) || n.includes('backfillTask'))).toBe(false);
-      const permissions = Object.values(t.Resources).filter((r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties.FunctionName).includes(BACKFILL));
+      const permissions = Object.values(t.Resources).filter(
+        (r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties.FunctionName).includes(BACKFILL),
+      );
       expect(permissions).toEqual([]);
       expect(t.Outputs?.['BackfillTaskFunctionArn']?.Value).toEqual({ 'Fn::GetAtt': [BACKFILL, 'Arn'] });
     }
@@ -212,9 +276,18 @@ describe('serverless.yml as packaged by osls', () => {
 
   it('passes the bucket, prefix and index table to every function', () => {
     for (const fn of [...Object.values(FUNCTIONS), BACKFILL]) {
-      const props = template.Resources[fn]!.Properties as { Runtime: string; Architectures: string[]; Environment: { Variables: Record<string, Json> } };
+      const props = template.Resources[fn]!.Properties as {
+        Runtime: string;
+        Architectures: string[];
+        Environment: { Variables: Record<string, Json> };
+      };
       expect(props.Runtime).toBe('nodejs22.x');
-      expect(props.Environment.Variables).toMatchObject({ ARTICLES_BUCKET: BUCKET, INCOMING_PREFIX: 'incoming/', INDEX_TABLE: { Ref: TABLE }, POWERTOOLS_METRICS_NAMESPACE: 'rewrite-radar' });
+      expect(props.Environment.Variables).toMatchObject({
+        ARTICLES_BUCKET: BUCKET,
+        INCOMING_PREFIX: 'incoming/',
+        INDEX_TABLE: { Ref: TABLE },
+        POWERTOOLS_METRICS_NAMESPACE: 'rewrite-radar',
+      });
     }
   });
 
@@ -223,29 +296,56 @@ describe('serverless.yml as packaged by osls', () => {
   });
 
   it('hardens the bucket it creates: public access blocked, default encryption, TLS only, versioning as a parameter', () => {
-    const [bucketId, bucket] = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET)!;
+    const [bucketId, bucket] = Object.entries(template.Resources).find(
+      ([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === BUCKET,
+    )!;
     expect(bucket.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true },
+        ],
+      },
       VersioningConfiguration: { Status: 'Suspended' },
     });
-    const tuned = Object.values(tunedTemplate.Resources).find((r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === 'rewrite-radar-prod-articles')!;
+    const tuned = Object.values(tunedTemplate.Resources).find(
+      (r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName === 'rewrite-radar-prod-articles',
+    )!;
     expect(tuned.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
 
-    const policies = Object.values(template.Resources).filter((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket === BUCKET);
+    const policies = Object.values(template.Resources).filter(
+      (r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket === BUCKET,
+    );
     expect(policies).toHaveLength(1);
     expect(policies[0]!.DependsOn).toEqual([bucketId]);
-    const statements = (policies[0]!.Properties.PolicyDocument as unknown as { Statement: Array<Statement & { Principal: Json }> }).Statement;
+    const statements = (
+      policies[0]!.Properties.PolicyDocument as unknown as { Statement: Array<Statement & { Principal: Json }> }
+    ).Statement;
     expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatchObject({ Effect: 'Deny', Principal: '*', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(statements[0]).toMatchObject({
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
     expect(asList(statements[0]!.Resource).map(arnText).sort()).toEqual([BUCKET_ARN, `${BUCKET_ARN}/*`]);
     // an existing bucket keeps the settings and policy its owner gave it
-    expect(Object.values(existingBucketTemplate.Resources).filter((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket === 'my-news-bucket')).toEqual([]);
+    expect(
+      Object.values(existingBucketTemplate.Resources).filter(
+        (r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket === 'my-news-bucket',
+      ),
+    ).toEqual([]);
   });
 
   it('reserves concurrency for articleCreated only when the reservedConcurrency parameter is set', () => {
-    const reserved = (t: Template): Json | undefined => t.Resources[FUNCTIONS.created]!.Properties.ReservedConcurrentExecutions;
+    const reserved = (t: Template): Json | undefined =>
+      t.Resources[FUNCTIONS.created]!.Properties.ReservedConcurrentExecutions;
     const ifSet = (value: string): Json => ({ 'Fn::If': ['HasReservedConcurrency', value, { Ref: 'AWS::NoValue' }] });
     expect(reserved(template)).toEqual(ifSet(''));
     expect(template.Conditions?.['HasReservedConcurrency']).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
@@ -255,7 +355,11 @@ describe('serverless.yml as packaged by osls', () => {
   });
 
   it('keeps the index in one on-demand DynamoDB table, keyed as the adapter reads it, with point-in-time recovery, deletion-protected in prod', () => {
-    for (const [t, protectedTable] of [[template, false], [existingBucketTemplate, false], [prodTemplate, true]] as const) {
+    for (const [t, protectedTable] of [
+      [template, false],
+      [existingBucketTemplate, false],
+      [prodTemplate, true],
+    ] as const) {
       const tables = Object.entries(t.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table');
       expect(tables.map(([id]) => id)).toEqual([TABLE]);
       expect(tables[0]![1].Properties).toMatchObject({
@@ -289,24 +393,43 @@ describe('serverless.yml as packaged by osls', () => {
     const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
     const throttle = alarms.filter((a) => JSON.stringify(a.Properties.Metrics ?? null).includes('ThrottleEvents'));
     expect(throttle).toHaveLength(1);
-    const metrics = throttle[0]!.Properties.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: Json }; Stat: string } }[];
-    expect(metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : [])).sort()).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
+    const metrics = throttle[0]!.Properties.Metrics as {
+      Id: string;
+      Expression?: string;
+      MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: Json }; Stat: string };
+    }[];
+    expect(metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : [])).sort()).toEqual([
+      'ReadThrottleEvents',
+      'WriteThrottleEvents',
+    ]);
     for (const m of metrics.filter((x) => x.MetricStat)) {
-      expect(m.MetricStat).toMatchObject({ Metric: { Namespace: 'AWS/DynamoDB', Dimensions: [{ Name: 'TableName', Value: { Ref: TABLE } }] }, Stat: 'Sum' });
+      expect(m.MetricStat).toMatchObject({
+        Metric: { Namespace: 'AWS/DynamoDB', Dimensions: [{ Name: 'TableName', Value: { Ref: TABLE } }] },
+        Stat: 'Sum',
+      });
     }
     expect(metrics.find((m) => m.Expression)?.Expression).toBe('reads + writes');
     expect(throttle[0]!.Properties).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
 
     const timeoutMs = (template.Resources[FUNCTIONS.created]!.Properties.Timeout as number) * 1000;
     for (const fn of [...Object.values(FUNCTIONS), BACKFILL]) {
-      const duration = alarms.filter((a) => a.Properties.MetricName === 'Duration' && JSON.stringify(a.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fn } }]));
+      const duration = alarms.filter(
+        (a) =>
+          a.Properties.MetricName === 'Duration' &&
+          JSON.stringify(a.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fn } }]),
+      );
       expect({ fn, alarms: duration.length }).toEqual({ fn, alarms: 1 });
-      expect(duration[0]!.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Maximum', ComparisonOperator: 'GreaterThanThreshold' });
+      expect(duration[0]!.Properties).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Maximum',
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
       const threshold = duration[0]!.Properties.Threshold as number;
       expect(threshold).toBeGreaterThanOrEqual(0.7 * timeoutMs);
       expect(threshold).toBeLessThan(timeoutMs);
     }
-    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual({ 'Fn::If': ['HasAlarmTopic', [''], { Ref: 'AWS::NoValue' }] });
+    for (const alarm of alarms)
+      expect(alarm.Properties.AlarmActions).toEqual({ 'Fn::If': ['HasAlarmTopic', [''], { Ref: 'AWS::NoValue' }] });
   });
 
   it('bundles each handler alone, without the AWS SDK (the runtime provides it) and without source maps', () => {
@@ -320,7 +443,10 @@ describe('serverless.yml as packaged by osls', () => {
       // source maps only when packaged with SOURCE_MAPS=true, for NODE_OPTIONS=--enable-source-maps
       expect(entries.map((e) => e.name)).toEqual([bundle]);
       expect(readZipEntry(zip, entries[0]!).toString('utf8')).not.toContain('sourceMappingURL');
-      const code = readZipEntry(zip, entries.find((e) => e.name === bundle)!).toString('utf8');
+      const code = readZipEntry(
+        zip,
+        entries.find((e) => e.name === bundle)!,
+      ).toString('utf8');
       // an external SDK shows only as require("@aws-sdk/..."); a bundled one names its packages throughout
       const mentions = code.match(/@aws-sdk\//g)?.length ?? 0;
       const requires = code.match(/require\("@aws-sdk\/[a-z0-9-]+"\)/g)?.length ?? 0;

@@ -24,10 +24,24 @@ const DEFAULT_CONCURRENCY = 4;
  * again (articles already judged as they are keep their reports). Prints the summary table of scan, or with --json one report per line (a report that a
  * later article re-judged is printed again: the later line replaces the earlier).
  */
-export async function backfillCommand(ctx: CliContext, args: readonly string[], options: BackfillOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (args.length > 0) throw new UsageError(`backfill takes no arguments (it reads the bucket), got ${args.map((a) => JSON.stringify(a)).join(' ')}`);
-  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(options, DEFAULT_CONCURRENCY);
-  const opened = openS3Bucket({ endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params }, env);
+export async function backfillCommand(
+  ctx: CliContext,
+  args: readonly string[],
+  options: BackfillOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  if (args.length > 0)
+    throw new UsageError(
+      `backfill takes no arguments (it reads the bucket), got ${args.map((a) => JSON.stringify(a)).join(' ')}`,
+    );
+  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(
+    options,
+    DEFAULT_CONCURRENCY,
+  );
+  const opened = openS3Bucket(
+    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params },
+    env,
+  );
   try {
     const listed = await listObjects(opened.s3, bucket, prefix, Number.POSITIVE_INFINITY);
     // the trigger fires only for article suffixes; other objects under the prefix are left alone here too
@@ -63,7 +77,9 @@ export async function backfillCommand(ctx: CliContext, args: readonly string[], 
     if (!ctx.json) {
       const summary = new RunSummary();
       for (const fields of final.values()) if (fields) summary.add(fields);
-      ctx.out(summary.render({ reports: `s3://${bucket}/reports/${prefix}`, index: `DynamoDB table ${table}` }, ctx.columns));
+      ctx.out(
+        summary.render({ reports: `s3://${bucket}/reports/${prefix}`, index: `DynamoDB table ${table}` }, ctx.columns),
+      );
       if (skipped > 0) ctx.out(`skipped: ${skipped} object(s) under ${prefix} without an article suffix\n`);
       if (missing.length > 0) ctx.out(`gone before they were read: ${missing.join(', ')}\n`);
     }

@@ -15,11 +15,17 @@ const FOLDS = 5;
  * fits the verdict thresholds on it, prints in-sample and cross-validated figures and writes the
  * params file (`--params-file`, DETECTOR_PARAMS).
  */
-export async function calibrateCommand(ctx: CliContext, args: readonly string[], options: { maxFalseAlarms?: string; out?: string }): Promise<number> {
+export async function calibrateCommand(
+  ctx: CliContext,
+  args: readonly string[],
+  options: { maxFalseAlarms?: string; out?: string },
+): Promise<number> {
   const [dir] = args;
-  if (args.length !== 1 || dir === undefined) throw new UsageError(`calibrate takes one corpus folder, got ${args.length} arguments`);
+  if (args.length !== 1 || dir === undefined)
+    throw new UsageError(`calibrate takes one corpus folder, got ${args.length} arguments`);
   const ceiling = options.maxFalseAlarms === undefined ? undefined : Number(options.maxFalseAlarms);
-  if (ceiling !== undefined && !(ceiling >= 0 && ceiling <= 1)) throw new UsageError(`--max-false-alarms expects a rate in [0, 1], got ${JSON.stringify(options.maxFalseAlarms)}`);
+  if (ceiling !== undefined && !(ceiling >= 0 && ceiling <= 1))
+    throw new UsageError(`--max-false-alarms expects a rate in [0, 1], got ${JSON.stringify(options.maxFalseAlarms)}`);
   const outFile = options.out ?? 'detector-params.json';
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'verify') : undefined;
   let run;
@@ -28,7 +34,10 @@ export async function calibrateCommand(ctx: CliContext, args: readonly string[],
   } finally {
     bar?.finish();
   }
-  const c = calibrateThresholds(run.outcomes, ctx.params, { folds: FOLDS, ...(ceiling === undefined ? {} : { maxFalseAlarms: ceiling }) });
+  const c = calibrateThresholds(run.outcomes, ctx.params, {
+    folds: FOLDS,
+    ...(ceiling === undefined ? {} : { maxFalseAlarms: ceiling }),
+  });
   const file = {
     _fittedOn: dir,
     _objective: ceiling === undefined ? 'macro-F1' : `macro-F1 with false-alarm rate <= ${ceiling}`,
@@ -37,16 +46,33 @@ export async function calibrateCommand(ctx: CliContext, args: readonly string[],
   };
   await writeFile(outFile, `${JSON.stringify(file, null, 2)}\n`);
   if (ctx.json) {
-    ctx.out(`${JSON.stringify({ params: c.fitted, start: figures(c.start), inSample: figures(c.inSample), crossValidated: figures(c.crossValidated), folds: c.folds, meetsCeiling: c.meetsCeiling, paramsFile: outFile })}\n`);
+    ctx.out(
+      `${JSON.stringify({ params: c.fitted, start: figures(c.start), inSample: figures(c.inSample), crossValidated: figures(c.crossValidated), folds: c.folds, meetsCeiling: c.meetsCeiling, paramsFile: outFile })}\n`,
+    );
     return 0;
   }
-  const lines = ['threshold            start    fitted', ...VERDICT_PARAM_NAMES.map((n) => `${n.padEnd(20)} ${ctx.params[n].toFixed(2).padStart(5)}    ${c.fitted[n].toFixed(2).padStart(5)}`), ''];
-  lines.push(`figures              start    fitted (in-sample)    fitted (${c.folds}-fold cross-validated, by source group)`);
+  const lines = [
+    'threshold            start    fitted',
+    ...VERDICT_PARAM_NAMES.map(
+      (n) => `${n.padEnd(20)} ${ctx.params[n].toFixed(2).padStart(5)}    ${c.fitted[n].toFixed(2).padStart(5)}`,
+    ),
+    '',
+  ];
+  lines.push(
+    `figures              start    fitted (in-sample)    fitted (${c.folds}-fold cross-validated, by source group)`,
+  );
   const cell = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(4));
-  for (const [label, key] of [['recall', 'recall'], ['false-alarm rate', 'falseAlarmRate'], ['macro-F1', 'macroF1']] as const) {
-    lines.push(`${label.padEnd(20)} ${cell(c.start[key])}   ${cell(c.inSample[key]).padEnd(21)} ${cell(c.crossValidated[key])}`);
+  for (const [label, key] of [
+    ['recall', 'recall'],
+    ['false-alarm rate', 'falseAlarmRate'],
+    ['macro-F1', 'macroF1'],
+  ] as const) {
+    lines.push(
+      `${label.padEnd(20)} ${cell(c.start[key])}   ${cell(c.inSample[key]).padEnd(21)} ${cell(c.crossValidated[key])}`,
+    );
   }
-  if (!c.meetsCeiling) lines.push(`no thresholds on the grid keep false alarms within ${ceiling}: the lowest rate found was kept`);
+  if (!c.meetsCeiling)
+    lines.push(`no thresholds on the grid keep false alarms within ${ceiling}: the lowest rate found was kept`);
   lines.push(`params written to ${outFile} (use with --params-file or DETECTOR_PARAMS)`);
   ctx.out(lines.join('\n') + '\n');
   return 0;

@@ -13,13 +13,17 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
   const { store, index } = await openLocalStore(ctx.storeDir);
   const deps = { store, index, params: ctx.params, preparedCache: new Map() };
   // a wrong --store would otherwise look like a clean bill of health for every article
-  if (index.entryCount() === 0) ctx.err(`rewrite-radar: note: the index ${index.file} is empty; every article will be judged original\n`);
+  if (index.entryCount() === 0)
+    ctx.err(`rewrite-radar: note: the index ${index.file} is empty; every article will be judged original\n`);
   const files = await listArticleFiles(args, { cwd: ctx.cwd, keyRoot: ctx.keyRoot, exclude: ctx.storeDir });
   const missing: string[] = [];
   for (const [i, file] of files.entries()) {
     const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
     if (!(bytes instanceof Uint8Array) && bytes.code === 'not-found') missing.push(file.path);
-    const report = bytes instanceof Uint8Array ? (await checkArticle(deps, { key: file.key, bytes })).report : rejectedReport(file.key, bytes, ctx.params);
+    const report =
+      bytes instanceof Uint8Array
+        ? (await checkArticle(deps, { key: file.key, bytes })).report
+        : rejectedReport(file.key, bytes, ctx.params);
     if (ctx.json) ctx.out(`${JSON.stringify(report)}\n`);
     else ctx.out(`${i > 0 ? '\n' : ''}${renderReportText(report, ctx.columns ?? 100)}`);
   }

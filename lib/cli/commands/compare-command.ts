@@ -15,14 +15,19 @@ import { MissingFileError, UsageError } from '../usage-error.js';
 /** `compare A B`: measures of article A against source B, the verdict the detector would give, the aligned passages. */
 export async function compareCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
   const [pathA, pathB] = args;
-  if (args.length !== 2 || pathA === undefined || pathB === undefined) throw new UsageError(`compare takes two files (article, source), got ${args.length} arguments`);
+  if (args.length !== 2 || pathA === undefined || pathB === undefined)
+    throw new UsageError(`compare takes two files (article, source), got ${args.length} arguments`);
   const a = await loadText(ctx, pathA);
   const b = await loadText(ctx, pathB);
   const textA = prepareText(modelText(a.text));
   const textB = prepareText(modelText(b.text));
   const evidence = compareTexts(textA, textB, ctx.params);
   // the same rule as detection (judgeArticle), with B as the only candidate
-  const [judged] = decideVerdicts([{ key: b.key, order: '', evidence }], ctx.params, articleWeights(textA, ctx.params.quoteWeight));
+  const [judged] = decideVerdicts(
+    [{ key: b.key, order: '', evidence }],
+    ctx.params,
+    articleWeights(textA, ctx.params.quoteWeight),
+  );
   const measures = {
     alignedShare: round(evidence.alignedShare),
     containment: round(evidence.containment),
@@ -43,16 +48,24 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   });
   const verdict = judged?.verdict ?? 'original';
   const score = judged?.score ?? null;
-  const describe = (x: typeof a, words: number): { key: string; title: string; words: number } => ({ key: x.key, title: x.title, words });
+  const describe = (x: typeof a, words: number): { key: string; title: string; words: number } => ({
+    key: x.key,
+    title: x.title,
+    words,
+  });
   if (ctx.json) {
-    ctx.out(`${JSON.stringify({ article: describe(a, textA.words), source: describe(b, textB.words), measures, verdict, score, passages })}\n`);
+    ctx.out(
+      `${JSON.stringify({ article: describe(a, textA.words), source: describe(b, textB.words), measures, verdict, score, passages })}\n`,
+    );
     return 0;
   }
   const lines = [
     `article: ${a.key} (${textA.words} words)${a.title === '' ? '' : ` "${a.title}"`}`,
     `source:  ${b.key} (${textB.words} words)${b.title === '' ? '' : ` "${b.title}"`}`,
     '',
-    ...Object.entries(measures).map(([k, v]) => `  ${k.padEnd(20)} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v)}`),
+    ...Object.entries(measures).map(
+      ([k, v]) => `  ${k.padEnd(20)} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v)}`,
+    ),
     '',
     `verdict: ${verdict}${score === null ? '' : ` (score ${score.toFixed(4)})`}`,
     '',
@@ -74,7 +87,8 @@ async function loadText(ctx: CliContext, path: string): Promise<{ key: string; t
   try {
     return { key, ...prepareArticle(key, bytes, ctx.params) };
   } catch (err) {
-    if (err instanceof ArticleRejectedError) throw new RewriteRadarError(`${path}: rejected (${err.code}): ${err.message}`, { cause: err });
+    if (err instanceof ArticleRejectedError)
+      throw new RewriteRadarError(`${path}: rejected (${err.code}): ${err.message}`, { cause: err });
     throw err;
   }
 }

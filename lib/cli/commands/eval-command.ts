@@ -6,11 +6,18 @@ import { ProgressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
 /** `eval CORPUS_DIR`: the evaluation protocol of shared/corpora on one corpus. */
-export async function evalCommand(ctx: CliContext, args: readonly string[], options: { errorsFile?: string }): Promise<number> {
+export async function evalCommand(
+  ctx: CliContext,
+  args: readonly string[],
+  options: { errorsFile?: string },
+): Promise<number> {
   const [dir] = args;
-  if (args.length !== 1 || dir === undefined) throw new UsageError(`eval takes one corpus folder, got ${args.length} arguments`);
+  if (args.length !== 1 || dir === undefined)
+    throw new UsageError(`eval takes one corpus folder, got ${args.length} arguments`);
   if (!(await isFile(join(resolve(ctx.cwd, dir), 'labels.tsv')))) {
-    throw new UsageError(`eval: ${dir} has no labels.tsv; a corpus folder holds labels.tsv (columns article, label, derived, sources) and the texts it names, as in shared/corpora`);
+    throw new UsageError(
+      `eval: ${dir} has no labels.tsv; a corpus folder holds labels.tsv (columns article, label, derived, sources) and the texts it names, as in shared/corpora`,
+    );
   }
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'eval') : undefined;
   let run: { result: EvalResult; outcomes: EvalOutcome[] };
@@ -23,11 +30,25 @@ export async function evalCommand(ctx: CliContext, args: readonly string[], opti
   const r = run.result;
   if (ctx.json) {
     // spelled out so the documented keys, and only they, are printed whatever EvalResult grows
-    const { precision, recall, falseAlarmRate, f1Derived, f1Independent, macroF1, recallByLabel, articles, sources, seconds } = r;
-    ctx.out(`${JSON.stringify({ precision, recall, falseAlarmRate, f1Derived, f1Independent, macroF1, recallByLabel, articles, sources, seconds })}\n`);
+    const {
+      precision,
+      recall,
+      falseAlarmRate,
+      f1Derived,
+      f1Independent,
+      macroF1,
+      recallByLabel,
+      articles,
+      sources,
+      seconds,
+    } = r;
+    ctx.out(
+      `${JSON.stringify({ precision, recall, falseAlarmRate, f1Derived, f1Independent, macroF1, recallByLabel, articles, sources, seconds })}\n`,
+    );
     return 0;
   }
-  const row = (name: string, value: number | null): string => `${name.padEnd(20)} ${value === null ? 'n/a' : value.toFixed(4)}`;
+  const row = (name: string, value: number | null): string =>
+    `${name.padEnd(20)} ${value === null ? 'n/a' : value.toFixed(4)}`;
   const lines = [
     row('precision', r.precision),
     row('recall', r.recall),
@@ -51,7 +72,11 @@ function errorsTsv(outcomes: readonly EvalOutcome[]): string {
   const cell = (s: string): string => s.replace(/[\t\r\n]+/g, ' ');
   const rows = outcomes
     .filter((o) => !o.correct)
-    .map((o) => [o.row.label, o.row.article, o.row.derived ? '1' : '0', o.row.sources.join(';'), o.flagged.join(';')].map(cell).join('\t'));
+    .map((o) =>
+      [o.row.label, o.row.article, o.row.derived ? '1' : '0', o.row.sources.join(';'), o.flagged.join(';')]
+        .map(cell)
+        .join('\t'),
+    );
   return ['label\tarticle\tderived\tsources\tflagged', ...rows].join('\n') + '\n';
 }
 

@@ -19,10 +19,24 @@ const DEFAULT_CONCURRENCY = 8;
  * deployment moving from the S3-LIST index, or from an earlier sketch version, needs. Puts are
  * idempotent, so it is safe to run again; it judges nothing and writes no report.
  */
-export async function reindexCommand(ctx: CliContext, args: readonly string[], options: BucketOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (args.length > 0) throw new UsageError(`reindex takes no arguments (it reads the bucket's fingerprints), got ${args.map((a) => JSON.stringify(a)).join(' ')}`);
-  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(options, DEFAULT_CONCURRENCY);
-  const opened = openS3Bucket({ endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params }, env);
+export async function reindexCommand(
+  ctx: CliContext,
+  args: readonly string[],
+  options: BucketOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  if (args.length > 0)
+    throw new UsageError(
+      `reindex takes no arguments (it reads the bucket's fingerprints), got ${args.map((a) => JSON.stringify(a)).join(' ')}`,
+    );
+  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(
+    options,
+    DEFAULT_CONCURRENCY,
+  );
+  const opened = openS3Bucket(
+    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params },
+    env,
+  );
   try {
     const listed = await listObjects(opened.s3, bucket, `${FINGERPRINT_PREFIX}${prefix}`, Number.POSITIVE_INFINITY);
     const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'reindex') : undefined;
@@ -50,11 +64,22 @@ export async function reindexCommand(ctx: CliContext, args: readonly string[], o
     }
     // the index now holds the keys of these parameters, whatever it was built with before
     await recordIndexParams(opened.deps.store, ctx.params);
-    const summary = { articles, entries, table, fingerprints: `s3://${bucket}/${FINGERPRINT_PREFIX}${prefix}`, skipped: strays };
+    const summary = {
+      articles,
+      entries,
+      table,
+      fingerprints: `s3://${bucket}/${FINGERPRINT_PREFIX}${prefix}`,
+      skipped: strays,
+    };
     if (ctx.json) ctx.out(`${JSON.stringify(summary)}\n`);
     else {
-      ctx.out(`reindexed ${articles} article(s), ${entries} index entries, into DynamoDB table ${table} from ${summary.fingerprints}\n`);
-      if (strays.length > 0) ctx.out(`skipped: ${strays.length} fingerprint(s) not stored under their own article's key: ${strays.join(', ')}\n`);
+      ctx.out(
+        `reindexed ${articles} article(s), ${entries} index entries, into DynamoDB table ${table} from ${summary.fingerprints}\n`,
+      );
+      if (strays.length > 0)
+        ctx.out(
+          `skipped: ${strays.length} fingerprint(s) not stored under their own article's key: ${strays.join(', ')}\n`,
+        );
     }
     return 0;
   } finally {

@@ -39,7 +39,11 @@ describe('article events through s3rver', () => {
     await stack.put('incoming/wire/fire.txt', FIRE);
     await stack.delivery.idle();
 
-    expect((await stack.report('incoming/copy/bridge.txt'))?.rewriteOf).toEqual({ key: 'incoming/wire/bridge.txt', verdict: 'copy', score: 1 });
+    expect((await stack.report('incoming/copy/bridge.txt'))?.rewriteOf).toEqual({
+      key: 'incoming/wire/bridge.txt',
+      verdict: 'copy',
+      score: 1,
+    });
     expect((await stack.report('incoming/wire/fire.txt'))?.verdict).toBe('original');
   });
 
@@ -49,10 +53,15 @@ describe('article events through s3rver', () => {
     await stack.put('incoming/farm/bridge.txt', SPUN);
     await stack.delivery.idle();
 
-    const line = stack.logs.find((l) => l['message'] === 'article event handled' && l['key'] === 'incoming/farm/bridge.txt')!;
+    const line = stack.logs.find(
+      (l) => l['message'] === 'article event handled' && l['key'] === 'incoming/farm/bridge.txt',
+    )!;
     const byCommand = line['s3RequestsByCommand'] as Record<string, number>;
     const wireFingerprint = (await stack.deps.store.get('fingerprints/incoming/wire/bridge.txt.json'))!;
-    const spunFingerprint = decodeFingerprint((await stack.deps.store.get('fingerprints/incoming/farm/bridge.txt.json'))!, 'incoming/farm/bridge.txt');
+    const spunFingerprint = decodeFingerprint(
+      (await stack.deps.store.get('fingerprints/incoming/farm/bridge.txt.json'))!,
+      'incoming/farm/bridge.txt',
+    );
     const dynamoByCommand = line['dynamoDbRequestsByCommand'] as Record<string, number>;
     // one Query per query key (one page each: a read stops after maxBandIds + 1), its entries 25 to a batch
     expect(Object.keys(dynamoByCommand).sort()).toEqual(['BatchWriteItem', 'Query']);

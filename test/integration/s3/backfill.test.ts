@@ -55,7 +55,8 @@ describe('backfill of an archive that predates the function', () => {
   async function stateOf(): Promise<Record<string, string>> {
     const state: Record<string, string> = {};
     for (const prefix of [REPORT_PREFIX, FINGERPRINT_PREFIX]) {
-      for (const key of await stack.deps.store.list(prefix)) state[key] = Buffer.from((await stack.deps.store.get(key))!).toString('utf8');
+      for (const key of await stack.deps.store.list(prefix))
+        state[key] = Buffer.from((await stack.deps.store.get(key))!).toString('utf8');
     }
     for (const e of await stack.indexEntries()) state[`index ${e.band} ${e.article}`] = '';
     return state;
@@ -67,14 +68,27 @@ describe('backfill of an archive that predates the function', () => {
   it('rewrite-radar backfill judges the archive oldest first, and a second run changes nothing', async () => {
     expect(await stateOf()).toEqual({});
 
-    const first = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--bucket', 'articles', '--concurrency', '1'], AS_S3RVER);
+    const first = await runCli(
+      [
+        'backfill',
+        '--endpoint',
+        stack.server.endpoint,
+        ...dynamoDbOptions(),
+        '--bucket',
+        'articles',
+        '--concurrency',
+        '1',
+      ],
+      AS_S3RVER,
+    );
 
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const spun = await stack.report(SPUN);
     expect({ verdict: spun?.verdict, source: spun?.rewriteOf?.key }).toEqual({ verdict: 'rewrite', source: WIRE });
     expect((await stack.report(COPY))?.rewriteOf).toEqual({ key: WIRE, verdict: 'copy', score: 1 });
     expect((await stack.report(PLANTED_SPIN))?.rewriteOf?.key).toBe(PLANTED_SOURCE);
-    for (const original of [WIRE, FIRE, PLANTED_SOURCE]) expect({ original, verdict: (await stack.report(original))?.verdict }).toEqual({ original, verdict: 'original' });
+    for (const original of [WIRE, FIRE, PLANTED_SOURCE])
+      expect({ original, verdict: (await stack.report(original))?.verdict }).toEqual({ original, verdict: 'original' });
     expect((await stack.report(BROKEN))?.error?.code).toBe('too-short');
     expect((await stack.report(EMPTY))?.error?.code).toBe('empty');
     expect(await stack.report(NOT_AN_ARTICLE)).toBeUndefined();
@@ -84,7 +98,10 @@ describe('backfill of an archive that predates the function', () => {
     expect(first.stdout).toContain('skipped: 1 object(s)');
 
     const before = await stateOf();
-    const second = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--json'], AS_S3RVER);
+    const second = await runCli(
+      ['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--json'],
+      AS_S3RVER,
+    );
 
     expect(second.code).toBe(0);
     expect(second.stdout.trim().split('\n')).toHaveLength(8);
@@ -97,20 +114,42 @@ describe('backfill of an archive that predates the function', () => {
     expect(entries.length).toBeGreaterThan(100);
     const fresh = await startLocalDynamoDbServer({ table: 'rebuilt-index' });
     try {
-      const run = await runCli(['reindex', '--endpoint', stack.server.endpoint, '--dynamodb-endpoint', fresh.endpoint, '--table', fresh.table, '--json'], AS_S3RVER);
+      const run = await runCli(
+        [
+          'reindex',
+          '--endpoint',
+          stack.server.endpoint,
+          '--dynamodb-endpoint',
+          fresh.endpoint,
+          '--table',
+          fresh.table,
+          '--json',
+        ],
+        AS_S3RVER,
+      );
 
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      const order = (list: Array<{ band: string; article: string }>): string[] => list.map((e) => `${e.band} ${e.article}`).sort();
+      const order = (list: Array<{ band: string; article: string }>): string[] =>
+        list.map((e) => `${e.band} ${e.article}`).sort();
       expect(order(await scanIndex(fresh))).toEqual(order(entries));
       // the judged articles: the pdf and the one outside incoming/ have no fingerprint, the too-short one neither
-      expect(JSON.parse(run.stdout)).toEqual({ articles: 6, entries: entries.length, table: 'rebuilt-index', fingerprints: 's3://articles/fingerprints/incoming/', skipped: [] });
+      expect(JSON.parse(run.stdout)).toEqual({
+        articles: 6,
+        entries: entries.length,
+        table: 'rebuilt-index',
+        fingerprints: 's3://articles/fingerprints/incoming/',
+        skipped: [],
+      });
     } finally {
       await fresh.close();
     }
   });
 
   it('rewrite-radar backfill exits 1 when the bucket cannot be read, 2 on a bad option', async () => {
-    const noBucket = await runCli(['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--bucket', 'no-such-bucket'], AS_S3RVER);
+    const noBucket = await runCli(
+      ['backfill', '--endpoint', stack.server.endpoint, ...dynamoDbOptions(), '--bucket', 'no-such-bucket'],
+      AS_S3RVER,
+    );
     expect(noBucket.code).toBe(1);
     expect(noBucket.stderr).toContain('storage fault');
     expect((await runCli(['backfill', '--concurrency', '0'], AS_S3RVER)).code).toBe(2);
@@ -119,15 +158,36 @@ describe('backfill of an archive that predates the function', () => {
 
   it('the Batch Operations handler answers each task of a schema 1.0 and 2.0 event', async () => {
     const handler = makeBackfillTaskHandler(stack.deps);
-    const v1 = batchEvent('1.0', [{ key: WIRE }, { key: SPUN }, { key: OUTSIDE }, { key: COPY, bucket: 'another-bucket' }]);
-    const v2 = batchEvent('2.0', [{ key: COPY }, { key: BROKEN }, { key: NOT_AN_ARTICLE }, { key: 'incoming/deleted.txt' }]);
+    const v1 = batchEvent('1.0', [
+      { key: WIRE },
+      { key: SPUN },
+      { key: OUTSIDE },
+      { key: COPY, bucket: 'another-bucket' },
+    ]);
+    const v2 = batchEvent('2.0', [
+      { key: COPY },
+      { key: BROKEN },
+      { key: NOT_AN_ARTICLE },
+      { key: 'incoming/deleted.txt' },
+    ]);
 
     const first = await handler(v1);
     const second = await handler(v2);
 
-    expect(first).toMatchObject({ invocationSchemaVersion: '1.0', invocationId: v1.invocationId, treatMissingKeysAs: 'PermanentFailure' });
-    expect(first.results.map((r) => [r.taskId, r.resultCode])).toEqual(v1.tasks.map((t, i) => [t['taskId'], ['Succeeded', 'Succeeded', 'PermanentFailure', 'PermanentFailure'][i]]));
-    expect(first.results.map((r) => r.resultString)).toEqual(['original', expect.stringMatching(/^rewrite of incoming\/wire\/harbour bridge\.txt \(0\.\d{4}\)$/), expect.stringContaining('outside incoming/'), expect.stringContaining('another-bucket')]);
+    expect(first).toMatchObject({
+      invocationSchemaVersion: '1.0',
+      invocationId: v1.invocationId,
+      treatMissingKeysAs: 'PermanentFailure',
+    });
+    expect(first.results.map((r) => [r.taskId, r.resultCode])).toEqual(
+      v1.tasks.map((t, i) => [t['taskId'], ['Succeeded', 'Succeeded', 'PermanentFailure', 'PermanentFailure'][i]]),
+    );
+    expect(first.results.map((r) => r.resultString)).toEqual([
+      'original',
+      expect.stringMatching(/^rewrite of incoming\/wire\/harbour bridge\.txt \(0\.\d{4}\)$/),
+      expect.stringContaining('outside incoming/'),
+      expect.stringContaining('another-bucket'),
+    ]);
     expect(second).toMatchObject({ invocationSchemaVersion: '2.0', invocationId: v2.invocationId });
     expect(second.results.map((r) => [r.resultCode, r.resultString])).toEqual([
       ['Succeeded', `copy of ${WIRE} (1.0000)`],
@@ -137,7 +197,12 @@ describe('backfill of an archive that predates the function', () => {
     ]);
     expect((await stack.report(SPUN))?.rewriteOf?.key).toBe(WIRE);
     const again = await handler(v1);
-    expect(again.results.map((r) => r.resultString)).toEqual([expect.stringContaining('(already judged)'), expect.stringContaining('(already judged)'), first.results[2]!.resultString, first.results[3]!.resultString]);
+    expect(again.results.map((r) => r.resultString)).toEqual([
+      expect.stringContaining('(already judged)'),
+      expect.stringContaining('(already judged)'),
+      first.results[2]!.resultString,
+      first.results[3]!.resultString,
+    ]);
   });
 
   it('a source backfilled after its rewrite lists it under laterCopies and re-judges its report, which then names the source', async () => {
@@ -162,7 +227,13 @@ describe('backfill of an archive that predates the function', () => {
     proxy.mode = 'pass';
     const retried = await handler(task);
 
-    expect(failed.results).toEqual([{ taskId: task.tasks[0]!['taskId'], resultCode: 'TemporaryFailure', resultString: expect.stringContaining('StoreError') }]);
+    expect(failed.results).toEqual([
+      {
+        taskId: task.tasks[0]!['taskId'],
+        resultCode: 'TemporaryFailure',
+        resultString: expect.stringContaining('StoreError'),
+      },
+    ]);
     expect(proxy.faults).toBeGreaterThanOrEqual(3); // the SDK retried before the task gave up
     expect(retried.results.map((r) => r.resultCode)).toEqual(['Succeeded']);
     expect((await stack.report(SPUN))?.rewriteOf?.key).toBe(WIRE);

@@ -37,19 +37,25 @@ describe('50 articles uploaded at once, 20 of them rewrites', () => {
       if (own.rewriteOf?.key === source.article.key || source.rewriteOf?.key === own.article.key) namedByTheLaterOne++;
     }
     for (const a of corpus.filter((x) => !x.sourceOf && !corpus.some((y) => y.sourceOf?.name === x.name))) {
-      expect({ unrelated: a.name, flagged: names(reports.get(keyOf(a.name))!) }).toEqual({ unrelated: a.name, flagged: [] });
+      expect({ unrelated: a.name, flagged: names(reports.get(keyOf(a.name))!) }).toEqual({
+        unrelated: a.name,
+        flagged: [],
+      });
     }
 
     const fingerprints = await stack.deps.store.list(`${FINGERPRINT_PREFIX}incoming/concurrent/`);
     expect(fingerprints).toHaveLength(50);
     let expectedEntries = 0;
-    for (const key of fingerprints) expectedEntries += decodeFingerprint((await stack.deps.store.get(key))!, key).bandKeys.length;
+    for (const key of fingerprints)
+      expectedEntries += decodeFingerprint((await stack.deps.store.get(key))!, key).bandKeys.length;
     const entries = await stack.indexEntries(); // > 1,000 items: several Scan pages
     expect(expectedEntries).toBeGreaterThan(1000);
     expect(entries).toHaveLength(expectedEntries);
     expect(new Set(entries.map((e) => e.article)).size).toBe(50);
     expect(stack.delivery.failed).toEqual([]);
-    console.log(`concurrent uploads: ${namedByTheLaterOne}/20 pairs named in the later article's own report, 20/20 linked; ${entries.length} index entries`);
+    console.log(
+      `concurrent uploads: ${namedByTheLaterOne}/20 pairs named in the later article's own report, 20/20 linked; ${entries.length} index entries`,
+    );
     // a guard against a hang, not a speed check: s3rver, dynalite and 50 handlers share one process
   }, 600_000);
 });

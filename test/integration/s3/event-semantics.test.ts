@@ -23,7 +23,11 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
   });
 
   /** Uploads and returns the created event S3 would send, with the object's ETag. */
-  async function upload(key: string, body: string | Uint8Array, eventTime = new Date().toISOString()): Promise<ReturnType<typeof s3Event>> {
+  async function upload(
+    key: string,
+    body: string | Uint8Array,
+    eventTime = new Date().toISOString(),
+  ): Promise<ReturnType<typeof s3Event>> {
     await stack.put(key, body);
     const head = await stack.user.send(new HeadObjectCommand({ Bucket: 'articles', Key: key }));
     return s3Event('created', key, { eTag: head.ETag!.replace(/"/g, ''), size: head.ContentLength ?? 0, eventTime });
@@ -32,7 +36,8 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
   /** Every object in the bucket's state prefixes with its bytes, and every index item: what a retry must leave unchanged. */
   async function stateOf(store: ObjectStore): Promise<Record<string, string>> {
     const state: Record<string, string> = {};
-    for (const prefix of [FINGERPRINT_PREFIX, 'reports/']) for (const k of await store.list(prefix)) state[k] = Buffer.from((await store.get(k))!).toString('utf8');
+    for (const prefix of [FINGERPRINT_PREFIX, 'reports/'])
+      for (const k of await store.list(prefix)) state[k] = Buffer.from((await store.get(k))!).toString('utf8');
     for (const e of await stack.indexEntries()) state[`index ${e.band} ${e.article}`] = '';
     return state;
   }
@@ -82,7 +87,10 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
 
     await stack.handler(event);
 
-    const record = decodeFingerprint((await stack.deps.store.get(fingerprintKey('incoming/wire/bridge.txt')))!, 'incoming/wire/bridge.txt');
+    const record = decodeFingerprint(
+      (await stack.deps.store.get(fingerprintKey('incoming/wire/bridge.txt')))!,
+      'incoming/wire/bridge.txt',
+    );
     expect(await indexEntriesOf('incoming/wire/bridge.txt')).toBe(record.bandKeys.length);
     expect((await stack.report('incoming/wire/bridge.txt'))?.status).toBe('ok');
   });
@@ -95,7 +103,11 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
 
     await stack.handler(spun);
 
-    expect(await stack.report('incoming/wire/bridge.txt')).toMatchObject({ status: 'withdrawn', verdict: null, indexed: false });
+    expect(await stack.report('incoming/wire/bridge.txt')).toMatchObject({
+      status: 'withdrawn',
+      verdict: null,
+      indexed: false,
+    });
     expect(await indexEntriesOf('incoming/wire/bridge.txt')).toBe(0);
     expect(await stack.deps.store.get(fingerprintKey('incoming/wire/bridge.txt'))).toBeUndefined();
     expect((await stack.report('incoming/farm/bridge.txt'))?.verdict).toBe('original');
@@ -111,7 +123,10 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
     await stack.handler(second);
 
     expect(stale).toEqual([expect.objectContaining({ action: 'superseded' })]);
-    const record = decodeFingerprint((await stack.deps.store.get(fingerprintKey('incoming/wire/story.txt')))!, 'incoming/wire/story.txt');
+    const record = decodeFingerprint(
+      (await stack.deps.store.get(fingerprintKey('incoming/wire/story.txt')))!,
+      'incoming/wire/story.txt',
+    );
     expect(record.text).toContain(FIRE.split('\n')[2]!.slice(0, 40));
     expect(await indexEntriesOf('incoming/wire/story.txt')).toBe(record.bandKeys.length);
     expect(oldEntries).toBeGreaterThan(0);
@@ -135,28 +150,42 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
 
   it('ignores keys outside incoming/ and never writes there', async () => {
     await stack.put('reports/incoming/x.txt.json', '{}');
-    const results = (await stack.handler(s3Event('created', 'reports/incoming/x.txt.json'))) as Array<{ action: string }>;
+    const results = (await stack.handler(s3Event('created', 'reports/incoming/x.txt.json'))) as Array<{
+      action: string;
+    }>;
     expect(results).toEqual([expect.objectContaining({ action: 'ignored' })]);
     expect(await stack.deps.store.list('reports/reports/')).toEqual([]);
   });
 
   it('throws a typed error for a malformed event after handling the good records', async () => {
     const good = (await upload('incoming/wire/bridge.txt', WIRE)).Records[0]!;
-    await expect(stack.handler({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put' }, good] })).rejects.toThrow(MalformedEventError);
+    await expect(
+      stack.handler({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put' }, good] }),
+    ).rejects.toThrow(MalformedEventError);
     await expect(stack.handler({ nothing: true })).rejects.toThrow(MalformedEventError);
-    await expect(stack.handler(s3Event('created', 'incoming/x.txt', { bucket: 'someone-elses' }))).rejects.toThrow(/serves "articles"/);
+    await expect(stack.handler(s3Event('created', 'incoming/x.txt', { bucket: 'someone-elses' }))).rejects.toThrow(
+      /serves "articles"/,
+    );
     expect((await stack.report('incoming/wire/bridge.txt'))?.status).toBe('ok');
   });
 
   it('logs a malformed event record and, after the two retries, leaves the event in the failure queue', async () => {
-    const malformed = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'articles' } } }] };
+    const malformed = {
+      Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'articles' } } }],
+    };
     const delivery = deliverEvents(stack.handler);
 
     delivery.deliver(malformed);
     await delivery.idle();
 
-    expect(delivery.failed).toEqual([expect.objectContaining({ event: malformed, attempts: 3, error: expect.any(MalformedEventError) })]);
-    expect(stack.logs.filter((l) => l['message'] === 'malformed event record')).toEqual(Array.from({ length: 3 }, () => expect.objectContaining({ level: 'error', problem: 'record 0: no s3.bucket / s3.object' })));
+    expect(delivery.failed).toEqual([
+      expect.objectContaining({ event: malformed, attempts: 3, error: expect.any(MalformedEventError) }),
+    ]);
+    expect(stack.logs.filter((l) => l['message'] === 'malformed event record')).toEqual(
+      Array.from({ length: 3 }, () =>
+        expect.objectContaining({ level: 'error', problem: 'record 0: no s3.bucket / s3.object' }),
+      ),
+    );
     expect(await stack.deps.store.list('reports/')).toEqual([]);
   });
 
@@ -166,7 +195,11 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
       ['incoming/bad/empty.txt', '', 'empty'],
       ['incoming/bad/blank.txt', ' \n\t  \n', 'empty'],
       ['incoming/bad/nul.txt', Uint8Array.from([0x41, 0, 0, 0x42, 0, 0x43, 0, 0, 0, 0]), 'binary'],
-      ['incoming/bad/png.html', fixtureBytes('articles/harbour-bridge-wire.txt').map((b, i) => (i % 3 === 0 ? 0 : b)), 'binary'],
+      [
+        'incoming/bad/png.html',
+        fixtureBytes('articles/harbour-bridge-wire.txt').map((b, i) => (i % 3 === 0 ? 0 : b)),
+        'binary',
+      ],
       ['incoming/bad/utf16.txt', utf16Bad, 'bad-encoding'],
       ['incoming/bad/short.txt', 'Too short to judge.', 'too-short'],
       ['incoming/bad/huge.txt', 'word '.repeat(50000), 'too-large'],
@@ -184,7 +217,11 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
       await stack.handler(await upload(key, body));
 
       const report = await stack.report(key);
-      expect({ status: report?.status, code: report?.error?.code, indexed: report?.indexed }).toEqual({ status: 'rejected', code, indexed: false });
+      expect({ status: report?.status, code: report?.error?.code, indexed: report?.indexed }).toEqual({
+        status: 'rejected',
+        code,
+        indexed: false,
+      });
       expect(await indexState()).toEqual(before);
     });
 

@@ -44,18 +44,30 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
   it('ends with one report and one entry set per article, every pair linked, once the failure queue is replayed', async () => {
     // the proxy injects no stalls here: a socket idle for 10 s would be this process starved (s3rver,
     // dynalite and 200 handlers share it), so the SDK's idle limit is raised out of the way
-    ({ stack, proxy, dynamoProxy } = await startProxiedStack({ seed: SEED, rates: RATES }, { env: { S3_SOCKET_TIMEOUT_MS: '60000' } }, DYNAMODB_FAULTS));
+    ({ stack, proxy, dynamoProxy } = await startProxiedStack(
+      { seed: SEED, rates: RATES },
+      { env: { S3_SOCKET_TIMEOUT_MS: '60000' } },
+      DYNAMODB_FAULTS,
+    ));
     const s = stack!;
     const p = proxy!;
     const d = dynamoProxy!;
-    const corpus = plantedCorpus({ pairs: 70, unrelated: 60, words: 120, seed: SEED, kinds: ['copy', 'light', 'heavy'] });
+    const corpus = plantedCorpus({
+      pairs: 70,
+      unrelated: 60,
+      words: 120,
+      seed: SEED,
+      kinds: ['copy', 'light', 'heavy'],
+    });
     expect(corpus).toHaveLength(200);
     const keyOf = (name: string): string => `incoming/faults/${name}.txt`;
     const articleKeys = new Set(corpus.map((a) => keyOf(a.name)));
 
     // S3 delivers at least once: some events arrive a second time, a little later
     const pick = mulberry32(SEED + 1);
-    const duplicateAfterMs = new Map(corpus.filter(() => pick() < DUPLICATE_SHARE).map((a) => [keyOf(a.name), Math.floor(pick() * 1500)]));
+    const duplicateAfterMs = new Map(
+      corpus.filter(() => pick() < DUPLICATE_SHARE).map((a) => [keyOf(a.name), Math.floor(pick() * 1500)]),
+    );
     let handlerThrows = 0;
     const delivery = deliverEvents(
       async (event) => {
@@ -95,7 +107,8 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
     await Promise.all(corpus.map((a) => s.put(keyOf(a.name), a.text)));
     // events trail the PUTs; a missing one fails here, not at the jest timeout
     const eventsDue = Date.now() + 120_000;
-    while (delivered < corpus.length + duplicateAfterMs.size && Date.now() < eventsDue) await new Promise((r) => setTimeout(r, 50));
+    while (delivered < corpus.length + duplicateAfterMs.size && Date.now() < eventsDue)
+      await new Promise((r) => setTimeout(r, 50));
     expect(delivered).toBe(corpus.length + duplicateAfterMs.size);
     await Promise.all(pendingDuplicates);
     await delivery.idle();
@@ -139,13 +152,15 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
     // the failure queue holds the events as Lambda got them: keys URL-encoded
     const replayedKeys = delivery.failed.flatMap((f) => keysOf(f.event).map(decodeS3Key));
     expect(replayedKeys).toHaveLength(exhausted);
-    for (const key of replayedKeys) expect({ replayed: key, status: reports.get(key)?.status }).toEqual({ replayed: key, status: 'ok' });
+    for (const key of replayedKeys)
+      expect({ replayed: key, status: reports.get(key)?.status }).toEqual({ replayed: key, status: 'ok' });
 
     // one entry set per live article: as many entries as the fingerprints name, and only theirs
     const fingerprints = await s.deps.store.list(FINGERPRINT_PREFIX);
     expect(fingerprints.sort()).toEqual([...articleKeys].map((k) => `${FINGERPRINT_PREFIX}${k}.json`).sort());
     let expectedEntries = 0;
-    for (const key of fingerprints) expectedEntries += decodeFingerprint((await s.deps.store.get(key))!, key).bandKeys.length;
+    for (const key of fingerprints)
+      expectedEntries += decodeFingerprint((await s.deps.store.get(key))!, key).bandKeys.length;
     const entries = await s.indexEntries();
     const strangers = entries.map((e) => e.article).filter((k) => !articleKeys.has(k));
     expect(strangers).toEqual([]);
@@ -154,14 +169,20 @@ describe('200 concurrent uploads while S3 throttles, stalls and drops connection
     const names = (r: Report): string[] => [...r.matches.map((m) => m.key), ...r.laterCopies.map((c) => c.key)];
     for (const a of corpus) {
       const own = reports.get(keyOf(a.name))!;
-      expect({ key: a.name, namesItself: names(own).includes(own.article.key) }).toEqual({ key: a.name, namesItself: false });
+      expect({ key: a.name, namesItself: names(own).includes(own.article.key) }).toEqual({
+        key: a.name,
+        namesItself: false,
+      });
       if (!a.sourceOf) continue;
       const source = reports.get(keyOf(a.sourceOf.name))!;
       const linked = names(own).includes(source.article.key) || names(source).includes(own.article.key);
       expect({ pair: a.name, linked }).toEqual({ pair: a.name, linked: true });
     }
     for (const a of corpus.filter((x) => !x.sourceOf && !corpus.some((y) => y.sourceOf?.name === x.name))) {
-      expect({ unrelated: a.name, flagged: names(reports.get(keyOf(a.name))!) }).toEqual({ unrelated: a.name, flagged: [] });
+      expect({ unrelated: a.name, flagged: names(reports.get(keyOf(a.name))!) }).toEqual({
+        unrelated: a.name,
+        flagged: [],
+      });
     }
     // a guard against a hang, not a speed check: this takes 230-400 s on a shared 2-core machine
   }, 1_200_000);

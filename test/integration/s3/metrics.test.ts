@@ -7,7 +7,14 @@ import { s3Event } from '../../helpers/s3-events.js';
 
 /** The parts of an Embedded Metric Format line the test reads. */
 interface EmfLine {
-  _aws: { Timestamp: number; CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> };
+  _aws: {
+    Timestamp: number;
+    CloudWatchMetrics: Array<{
+      Namespace: string;
+      Dimensions: string[][];
+      Metrics: Array<{ Name: string; Unit: string }>;
+    }>;
+  };
   service: string;
   [metric: string]: unknown;
 }
@@ -19,7 +26,12 @@ describe('CloudWatch metrics in Embedded Metric Format, inside Lambda', () => {
   let stdout: jest.SpiedFunction<typeof process.stdout.write>;
   beforeEach(async () => {
     // AWS_LAMBDA_FUNCTION_NAME is what Lambda sets: only there are metrics written
-    ({ stack, proxy, dynamoProxy } = await startProxiedStack(undefined, { env: { AWS_LAMBDA_FUNCTION_NAME: 'rewrite-radar-test-articleCreated', POWERTOOLS_SERVICE_NAME: 'rewrite-radar-test' } }));
+    ({ stack, proxy, dynamoProxy } = await startProxiedStack(undefined, {
+      env: {
+        AWS_LAMBDA_FUNCTION_NAME: 'rewrite-radar-test-articleCreated',
+        POWERTOOLS_SERVICE_NAME: 'rewrite-radar-test',
+      },
+    }));
     stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   });
   afterEach(async () => {
@@ -32,7 +44,9 @@ describe('CloudWatch metrics in Embedded Metric Format, inside Lambda', () => {
   async function handle(key: string, fixture: string, eventTime: string): Promise<void> {
     await stack.put(key, fixtureText(fixture));
     const head = await stack.user.send(new HeadObjectCommand({ Bucket: 'articles', Key: key }));
-    await stack.handler(s3Event('created', key, { eTag: head.ETag!.replace(/"/g, ''), size: head.ContentLength ?? 0, eventTime }));
+    await stack.handler(
+      s3Event('created', key, { eTag: head.ETag!.replace(/"/g, ''), size: head.ContentLength ?? 0, eventTime }),
+    );
   }
 
   it('writes one EMF line per article: candidates found, index throttles and duration', async () => {
@@ -41,12 +55,19 @@ describe('CloudWatch metrics in Embedded Metric Format, inside Lambda', () => {
     await handle('incoming/farm/bridge.txt', 'articles/harbour-bridge-spun.txt', '2024-03-01T09:00:00.000Z');
     dynamoProxy.mode = 'pass';
 
-    const lines = stdout.mock.calls.map(([chunk]) => String(chunk)).filter((l) => l.includes('"_aws"')).map((l) => JSON.parse(l) as EmfLine);
+    const lines = stdout.mock.calls
+      .map(([chunk]) => String(chunk))
+      .filter((l) => l.includes('"_aws"'))
+      .map((l) => JSON.parse(l) as EmfLine);
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       const [directive] = line._aws.CloudWatchMetrics;
       expect(directive).toMatchObject({ Namespace: 'rewrite-radar', Dimensions: [['service']] });
-      expect(directive!.Metrics.map((m) => `${m.Name}:${m.Unit}`).sort()).toEqual(['ArticleDuration:Milliseconds', 'CandidatesFound:Count', 'IndexThrottles:Count']);
+      expect(directive!.Metrics.map((m) => `${m.Name}:${m.Unit}`).sort()).toEqual([
+        'ArticleDuration:Milliseconds',
+        'CandidatesFound:Count',
+        'IndexThrottles:Count',
+      ]);
       expect(line.service).toBe('rewrite-radar-test');
       expect(line['ArticleDuration']).toBeGreaterThan(0);
     }

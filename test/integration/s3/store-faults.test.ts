@@ -8,7 +8,10 @@ import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
 import { s3Event } from '../../helpers/s3-events.js';
 
-const ARTICLES = ['harbour-bridge-wire', 'library-fire-wire', 'harbour-bridge-spun'].map((n) => ({ key: `incoming/faults/${n}.txt`, text: fixtureText(`articles/${n}.txt`) }));
+const ARTICLES = ['harbour-bridge-wire', 'library-fire-wire', 'harbour-bridge-spun'].map((n) => ({
+  key: `incoming/faults/${n}.txt`,
+  text: fixtureText(`articles/${n}.txt`),
+}));
 
 describe('S3 and DynamoDB faults while a batch is processed', () => {
   let stack: LocalStack;
@@ -30,8 +33,15 @@ describe('S3 and DynamoDB faults while a batch is processed', () => {
     const entries = await stack.indexEntries();
     for (const a of ARTICLES) {
       const record = decodeFingerprint((await stack.deps.store.get(fingerprintKey(a.key)))!, a.key);
-      const bands = entries.filter((e) => e.article === a.key).map((e) => e.band).sort();
-      expect({ key: a.key, bands, status: (await stack.report(a.key))?.status }).toEqual({ key: a.key, bands: [...new Set(record.bandKeys)].sort(), status: 'ok' });
+      const bands = entries
+        .filter((e) => e.article === a.key)
+        .map((e) => e.band)
+        .sort();
+      expect({ key: a.key, bands, status: (await stack.report(a.key))?.status }).toEqual({
+        key: a.key,
+        bands: [...new Set(record.bandKeys)].sort(),
+        status: 'ok',
+      });
     }
     expect(entries.filter((e) => !ARTICLES.some((a) => a.key === e.article))).toEqual([]);
     expect((await stack.report(ARTICLES[2]!.key))?.rewriteOf?.key).toBe(ARTICLES[0]!.key);
@@ -47,7 +57,10 @@ describe('S3 and DynamoDB faults while a batch is processed', () => {
    * Handles the first article, the second while `fault` is on (it must throw), then redelivers the
    * second and handles the third with the fault off; `check` gets the cause of the handler's throw.
    */
-  async function failThenRedeliver(fault: { on: () => void; off: () => void }, check: (cause: Error | undefined) => void): Promise<void> {
+  async function failThenRedeliver(
+    fault: { on: () => void; off: () => void },
+    check: (cause: Error | undefined) => void,
+  ): Promise<void> {
     const events = [];
     for (const [i, a] of ARTICLES.entries()) events.push(await eventFor(a.key, a.text, `2024-03-01T0${i}:00:00.000Z`));
     await stack.handler(events[0]);
@@ -63,25 +76,32 @@ describe('S3 and DynamoDB faults while a batch is processed', () => {
     await expectCleanState();
   }
 
-  it.each(['error-503', 'drop', 'stall'] as const)('throws on %s after the SDK retries, and a redelivery then completes cleanly', async (mode) => {
-    await failThenRedeliver({ on: () => (proxy.mode = mode), off: () => (proxy.mode = 'pass') }, (cause) => {
-      expect(cause).toBeInstanceOf(StoreError);
-      expect(proxy.faults).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
-    });
-  });
+  it.each(['error-503', 'drop', 'stall'] as const)(
+    'throws on %s after the SDK retries, and a redelivery then completes cleanly',
+    async (mode) => {
+      await failThenRedeliver({ on: () => (proxy.mode = mode), off: () => (proxy.mode = 'pass') }, (cause) => {
+        expect(cause).toBeInstanceOf(StoreError);
+        expect(proxy.faults).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
+      });
+    },
+  );
 
   it('throws IndexThrottledError when DynamoDB throttles past the SDK retries, and a redelivery then completes cleanly', async () => {
-    await failThenRedeliver({ on: () => (dynamoProxy.mode = 'throttle'), off: () => (dynamoProxy.mode = 'pass') }, (cause) => {
-      expect(cause).toBeInstanceOf(IndexThrottledError);
-      expect(cause?.message).toMatch(/ProvisionedThroughputExceededException/);
-      expect(dynamoProxy.counts.throttled).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
-      expect(stack.logs.some((l) => l['message'] === 'article event failed')).toBe(true);
-    });
+    await failThenRedeliver(
+      { on: () => (dynamoProxy.mode = 'throttle'), off: () => (dynamoProxy.mode = 'pass') },
+      (cause) => {
+        expect(cause).toBeInstanceOf(IndexThrottledError);
+        expect(cause?.message).toMatch(/ProvisionedThroughputExceededException/);
+        expect(dynamoProxy.counts.throttled).toBeGreaterThanOrEqual(3); // the SDK retried before giving up
+        expect(stack.logs.some((l) => l['message'] === 'article event failed')).toBe(true);
+      },
+    );
   });
 
   it('writes the items DynamoDB leaves unprocessed on a later attempt', async () => {
     dynamoProxy.mode = 'unprocessed';
-    for (const [i, a] of ARTICLES.entries()) await stack.handler(await eventFor(a.key, a.text, `2024-03-01T0${i}:00:00.000Z`));
+    for (const [i, a] of ARTICLES.entries())
+      await stack.handler(await eventFor(a.key, a.text, `2024-03-01T0${i}:00:00.000Z`));
     dynamoProxy.mode = 'pass';
 
     const counts = dynamoProxy.counts;
@@ -94,9 +114,12 @@ describe('S3 and DynamoDB faults while a batch is processed', () => {
   });
 
   it('throws IndexThrottledError when a batch stays unprocessed through every attempt, and a redelivery then completes cleanly', async () => {
-    await failThenRedeliver({ on: () => (dynamoProxy.mode = 'unprocessed-all'), off: () => (dynamoProxy.mode = 'pass') }, (cause) => {
-      expect(cause).toBeInstanceOf(IndexThrottledError);
-      expect(cause?.message).toMatch(/unprocessed after 8 attempts/);
-    });
+    await failThenRedeliver(
+      { on: () => (dynamoProxy.mode = 'unprocessed-all'), off: () => (dynamoProxy.mode = 'pass') },
+      (cause) => {
+        expect(cause).toBeInstanceOf(IndexThrottledError);
+        expect(cause?.message).toMatch(/unprocessed after 8 attempts/);
+      },
+    );
   });
 });

@@ -1,7 +1,18 @@
-import { AWS_US_EAST_1_PRICES, costPerMillionArticles, estimateLambdaMs, handlerRoundTrips, s3PriceClass } from '../../../bench/cost-model';
+import {
+  AWS_US_EAST_1_PRICES,
+  costPerMillionArticles,
+  estimateLambdaMs,
+  handlerRoundTrips,
+  s3PriceClass,
+} from '../../../bench/cost-model';
 
 describe('costPerMillionArticles', () => {
-  const usage = { s3RequestsPerArticle: { PutObject: 67, ListObjectsV2: 64, GetObject: 8, HeadObject: 1, DeleteObject: 3 }, storedBytesPerArticle: 16_000, lambdaMsPerArticle: 500, lambdaMemoryMb: 1024 };
+  const usage = {
+    s3RequestsPerArticle: { PutObject: 67, ListObjectsV2: 64, GetObject: 8, HeadObject: 1, DeleteObject: 3 },
+    storedBytesPerArticle: 16_000,
+    lambdaMsPerArticle: 500,
+    lambdaMemoryMb: 1024,
+  };
 
   it('prices PUT and LIST at $0.005 per 1,000, GET and HEAD at $0.0004, DELETE at nothing', () => {
     const c = costPerMillionArticles(usage);
@@ -20,7 +31,9 @@ describe('costPerMillionArticles', () => {
     expect(c.lambdaRequestsUsd).toBe(0.2);
     expect(c.processingUsd).toBeCloseTo(655 + 3.6 + 6.6667 + 0.2, 3);
     // half the memory, half the GB-seconds; a fractional millisecond is billed as a whole one
-    expect(costPerMillionArticles({ ...usage, lambdaMemoryMb: 512, lambdaMsPerArticle: 499.2 }).lambdaGbSeconds).toBeCloseTo(250_000, 6);
+    expect(
+      costPerMillionArticles({ ...usage, lambdaMemoryMb: 512, lambdaMsPerArticle: 499.2 }).lambdaGbSeconds,
+    ).toBeCloseTo(250_000, 6);
   });
 
   it('counts storage in GB of 2^30 bytes at $0.023 per GB-month', () => {
@@ -36,7 +49,9 @@ describe('costPerMillionArticles', () => {
 
   it('rejects unknown commands and bad quantities with the value it got', () => {
     expect(() => s3PriceClass('SelectObjectContent')).toThrow(/SelectObjectContent/);
-    expect(() => costPerMillionArticles({ ...usage, s3RequestsPerArticle: { GetObject: -1 } })).toThrow(/GetObject must be a finite number >= 0, got -1/);
+    expect(() => costPerMillionArticles({ ...usage, s3RequestsPerArticle: { GetObject: -1 } })).toThrow(
+      /GetObject must be a finite number >= 0, got -1/,
+    );
     expect(() => costPerMillionArticles({ ...usage, lambdaMemoryMb: 64 })).toThrow(/got 64/);
   });
 });
@@ -49,8 +64,14 @@ describe('Lambda duration estimate', () => {
   });
 
   it('scales CPU time by the vCPU share of the memory and adds the round trips', () => {
-    expect(estimateLambdaMs({ cpuMsPerArticle: 100, lambdaMemoryMb: 1769, sequentialRoundTrips: 10, roundTripMs: 20 })).toBeCloseTo(300, 9);
-    expect(estimateLambdaMs({ cpuMsPerArticle: 100, lambdaMemoryMb: 3538, sequentialRoundTrips: 0, roundTripMs: 20 })).toBeCloseTo(100, 9);
-    expect(estimateLambdaMs({ cpuMsPerArticle: 100, lambdaMemoryMb: 1024, sequentialRoundTrips: 0, roundTripMs: 20 })).toBeCloseTo(172.75, 2);
+    expect(
+      estimateLambdaMs({ cpuMsPerArticle: 100, lambdaMemoryMb: 1769, sequentialRoundTrips: 10, roundTripMs: 20 }),
+    ).toBeCloseTo(300, 9);
+    expect(
+      estimateLambdaMs({ cpuMsPerArticle: 100, lambdaMemoryMb: 3538, sequentialRoundTrips: 0, roundTripMs: 20 }),
+    ).toBeCloseTo(100, 9);
+    expect(
+      estimateLambdaMs({ cpuMsPerArticle: 100, lambdaMemoryMb: 1024, sequentialRoundTrips: 0, roundTripMs: 20 }),
+    ).toBeCloseTo(172.75, 2);
   });
 });

@@ -5,9 +5,13 @@ import { DEFAULT_DETECTOR_PARAMS as P } from '../../../lib/detect/detector-param
 
 // Forty sentences on forty made-up topics: a long "source" whose parts share no rare words.
 const TOPICS = Array.from({ length: 40 }, (_, i) => `zorvath${i}`);
-const sentence = (t: string, k: number): string => `The ${t} committee reviewed ${t}report${k} with ${t}analyst and the ${t}budget figures.`;
+const sentence = (t: string, k: number): string =>
+  `The ${t} committee reviewed ${t}report${k} with ${t}analyst and the ${t}budget figures.`;
 const LONG = TOPICS.map((t) => `${sentence(t, 1)} ${sentence(t, 2)}`).join(' ');
-const keysOf = (text: string): string[] => tokenize(text).term.slice(0, tokenize(text).count).reduce<string[]>((out, t) => [...out, termKey(t)], []);
+const keysOf = (text: string): string[] =>
+  tokenize(text)
+    .term.slice(0, tokenize(text).count)
+    .reduce<string[]>((out, t) => [...out, termKey(t)], []);
 
 describe('candidate keys', () => {
   it('never index the most frequent English words, stopwords or one- and two-digit numbers', () => {
@@ -17,7 +21,8 @@ describe('candidate keys', () => {
   });
 
   it('take names, long numbers and rare words first', () => {
-    const text = 'The people said Kwasniewski paid 48,750 dollars for the house, a sum the auditors called extravagant.';
+    const text =
+      'The people said Kwasniewski paid 48,750 dollars for the house, a sum the auditors called extravagant.';
     const keys = queryBandKeys(sketchText(text, P), P);
     for (const word of ['Kwasniewski', '48,750', 'extravagant']) expect(keys).toContain(keysOf(word)[0]);
     expect(keys).not.toContain(keysOf('people')[0]);
@@ -35,7 +40,9 @@ describe('candidate keys', () => {
   it('let a short story drawn from any part of a long source share keys with it', () => {
     const index = new Set(indexBandKeys(sketchText(LONG, P), P));
     for (const part of [0, 20, 37]) {
-      const short = TOPICS.slice(part, part + 3).map((t) => `${sentence(t, 1)} ${sentence(t, 2)}`).join(' ');
+      const short = TOPICS.slice(part, part + 3)
+        .map((t) => `${sentence(t, 1)} ${sentence(t, 2)}`)
+        .join(' ');
       expect(queryBandKeys(sketchText(short, P), P).filter((k) => index.has(k)).length).toBeGreaterThanOrEqual(3);
     }
   });
@@ -43,6 +50,8 @@ describe('candidate keys', () => {
   it('pick the same terms from texts sharing them, whatever their order of appearance', () => {
     const a = tokenize('Zebulon met Quintavius in Ostrava; Yarrowby stayed.');
     const b = tokenize('Yarrowby stayed. In Ostrava, Quintavius met Zebulon.');
-    expect(distinctiveTerms(a, 0, a.count, 3, P.commonWords)).toEqual(distinctiveTerms(b, 0, b.count, 3, P.commonWords));
+    expect(distinctiveTerms(a, 0, a.count, 3, P.commonWords)).toEqual(
+      distinctiveTerms(b, 0, b.count, 3, P.commonWords),
+    );
   });
 });

@@ -117,7 +117,13 @@ describe('compareTexts', () => {
   });
 
   it('handles an empty article and an empty source', () => {
-    expect(compareTexts(prepare(''), source, PARAMS)).toMatchObject({ alignedShare: 0, containment: 0, jaccard: 0, trigramContainment: 0, pairs: [] });
+    expect(compareTexts(prepare(''), source, PARAMS)).toMatchObject({
+      alignedShare: 0,
+      containment: 0,
+      jaccard: 0,
+      trigramContainment: 0,
+      pairs: [],
+    });
     expect(compareTexts(source, prepare(''), PARAMS)).toMatchObject({ alignedShare: 0, containment: 0, pairs: [] });
   });
 });
@@ -130,7 +136,9 @@ describe('alignSentences', () => {
   const options = { minSentenceScore: PARAMS.minSentenceScore, minSharedWords: PARAMS.minSharedWords };
 
   it('lets two article sentences split from one source sentence share it', () => {
-    const article = features('Brian Walker, 52, hid more than 4,000 undelivered letters. He hid them in the loft of his home in Headingley.');
+    const article = features(
+      'Brian Walker, 52, hid more than 4,000 undelivered letters. He hid them in the loft of his home in Headingley.',
+    );
     const pairs = alignSentences(article, features(SOURCE[1]!), options);
     expect(pairs.map((p) => [p.a, p.b])).toEqual([
       [0, 0],
@@ -140,7 +148,11 @@ describe('alignSentences', () => {
 
   it('never aligns sentences sharing fewer than minSharedWords content words', () => {
     // two shared content words (Walker, letters) in otherwise different sentences
-    const pairs = alignSentences(features('Walker wrote letters to the newspaper editor.'), features(SOURCE[1]!), options);
+    const pairs = alignSentences(
+      features('Walker wrote letters to the newspaper editor.'),
+      features(SOURCE[1]!),
+      options,
+    );
     expect(pairs).toEqual([]);
   });
 
@@ -152,8 +164,14 @@ describe('alignSentences', () => {
 
 describe('windowScore', () => {
   it('is the mean of content-word and word-pair containment of the article sentence in the window', () => {
-    const [a] = sentenceFeatures(modelText('jury heard evidence today').tokens, modelText('jury heard evidence today').sentences);
-    const [b] = sentenceFeatures(modelText('jury heard evidence yesterday').tokens, modelText('jury heard evidence yesterday').sentences);
+    const [a] = sentenceFeatures(
+      modelText('jury heard evidence today').tokens,
+      modelText('jury heard evidence today').sentences,
+    );
+    const [b] = sentenceFeatures(
+      modelText('jury heard evidence yesterday').tokens,
+      modelText('jury heard evidence yesterday').sentences,
+    );
     // content of a: jury, heard, evidence (today is a stopword); all in b. pairs: 2 of 3 in b
     const window = [{ content: new Set(b!.content), bigrams: new Set(b!.bigrams) }];
     expect(windowScore(a!, window, 3)).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 12);
@@ -172,7 +190,10 @@ describe('windowScore', () => {
 
 describe('compareTexts on huge inputs', () => {
   it('looks at no more than MAX_ALIGNED_SENTENCES sentences of either text', () => {
-    const many = Array.from({ length: MAX_ALIGNED_SENTENCES + 200 }, (_, i) => `Sentence number ${i} mentions harbour${i} and bridge${i} and tolls${i}.`).join(' ');
+    const many = Array.from(
+      { length: MAX_ALIGNED_SENTENCES + 200 },
+      (_, i) => `Sentence number ${i} mentions harbour${i} and bridge${i} and tolls${i}.`,
+    ).join(' ');
     const text = prepare(many);
     const { pairs } = compareTexts(text, text, PARAMS);
     expect(pairs.length).toBe(MAX_ALIGNED_SENTENCES);

@@ -11,12 +11,20 @@ function prepare(text: string): PreparedText {
 }
 
 function weights(a: PreparedText): ArticleWeights {
-  return { sentenceWeights: evidenceWeights(a.sentences, PARAMS.quoteWeight), words: a.words, unquotedWords: a.phrasing.unquotedWords };
+  return {
+    sentenceWeights: evidenceWeights(a.sentences, PARAMS.quoteWeight),
+    words: a.words,
+    unquotedWords: a.phrasing.unquotedWords,
+  };
 }
 
 function judge(article: string, sources: Record<string, string>): ReturnType<typeof decideVerdicts> {
   const a = prepare(article);
-  const candidates: CandidateEvidence[] = Object.entries(sources).map(([key, text], i) => ({ key, order: String(i), evidence: compareTexts(a, prepare(text), PARAMS) }));
+  const candidates: CandidateEvidence[] = Object.entries(sources).map(([key, text], i) => ({
+    key,
+    order: String(i),
+    evidence: compareTexts(a, prepare(text), PARAMS),
+  }));
   return decideVerdicts(candidates, PARAMS, weights(a));
 }
 
@@ -53,8 +61,10 @@ describe('decideVerdicts', () => {
   });
 
   it('names every source that explains a part of the article by itself', () => {
-    const first = 'Police found 4,000 undelivered letters hidden in the loft of a house in Headingley after a neighbour reported a smell of burning paper.';
-    const second = 'The judge told the former postman that he had betrayed the trust of the people he had served for twenty years.';
+    const first =
+      'Police found 4,000 undelivered letters hidden in the loft of a house in Headingley after a neighbour reported a smell of burning paper.';
+    const second =
+      'The judge told the former postman that he had betrayed the trust of the people he had served for twenty years.';
     const article =
       'Police found 4,000 undelivered letters hidden in the loft of a house in Headingley after a neighbour reported a smell of burning paper. ' +
       'Residents of the street said they had wondered for months why no birthday cards arrived and several had complained to the sorting office. ' +

@@ -16,7 +16,8 @@ function marked(text: string, cover: Uint8Array): string[] {
   return out;
 }
 
-const WIRE = 'The couple were formally found not guilty of the charges after a witness withdrew. He said "I was such a fat kid I could hardly feel the kicks" in court.';
+const WIRE =
+  'The couple were formally found not guilty of the charges after a witness withdrew. He said "I was such a fat kid I could hardly feel the kicks" in court.';
 
 describe('phrasingGrams', () => {
   it('skips 3-grams that touch a quoted word and counts only unquoted words', () => {
@@ -31,7 +32,8 @@ describe('phrasingGrams', () => {
 
 describe('phrasingCover and coveredShare', () => {
   it('marks the article words in unquoted 3-grams found verbatim in the source, not the shared quote', () => {
-    const article = 'The pair were formally found not guilty of the charges yesterday. He said "I was such a fat kid I could hardly feel the kicks" to the jury.';
+    const article =
+      'The pair were formally found not guilty of the charges yesterday. He said "I was such a fat kid I could hardly feel the kicks" to the jury.';
     const a = prepare(article);
     const cover = phrasingCover(a.phrasing, prepare(WIRE).trigrams);
     expect(marked(article, cover)).toEqual(['were', 'formally', 'found', 'not', 'guilty', 'of', 'the', 'charges']);
@@ -39,12 +41,22 @@ describe('phrasingCover and coveredShare', () => {
   });
 
   it('combines several sources: a word counts once, whichever source covers it', () => {
-    const article = 'Police found the letters in the loft. The judge told him he had betrayed the trust of the people he served.';
+    const article =
+      'Police found the letters in the loft. The judge told him he had betrayed the trust of the people he served.';
     const a = prepare(article);
-    const one = phrasingCover(a.phrasing, prepare('Officers said police found the letters in the loft of the house.').trigrams);
-    const two = phrasingCover(a.phrasing, prepare('In court the judge told him he had betrayed the trust of the people he served so long.').trigrams);
+    const one = phrasingCover(
+      a.phrasing,
+      prepare('Officers said police found the letters in the loft of the house.').trigrams,
+    );
+    const two = phrasingCover(
+      a.phrasing,
+      prepare('In court the judge told him he had betrayed the trust of the people he served so long.').trigrams,
+    );
     const both = coveredShare([one, two], a.phrasing.unquotedWords);
-    expect(both).toBeCloseTo(coveredShare([one], a.phrasing.unquotedWords) + coveredShare([two], a.phrasing.unquotedWords), 10);
+    expect(both).toBeCloseTo(
+      coveredShare([one], a.phrasing.unquotedWords) + coveredShare([two], a.phrasing.unquotedWords),
+      10,
+    );
     expect(both).toBe(1);
   });
 
@@ -59,8 +71,18 @@ describe('phrasingCover and coveredShare', () => {
 describe('compareTexts phrasingShare', () => {
   it('is high for reused narrative wording and low for an independent report sharing only the quote', () => {
     const source = prepare(WIRE);
-    const reused = compareTexts(prepare('The couple were formally found not guilty of the charges after a witness withdrew.'), source, DEFAULT_DETECTOR_PARAMS);
-    const independent = compareTexts(prepare('A jury heard the boy say "I was such a fat kid I could hardly feel the kicks" as his parents sat in the dock.'), source, DEFAULT_DETECTOR_PARAMS);
+    const reused = compareTexts(
+      prepare('The couple were formally found not guilty of the charges after a witness withdrew.'),
+      source,
+      DEFAULT_DETECTOR_PARAMS,
+    );
+    const independent = compareTexts(
+      prepare(
+        'A jury heard the boy say "I was such a fat kid I could hardly feel the kicks" as his parents sat in the dock.',
+      ),
+      source,
+      DEFAULT_DETECTOR_PARAMS,
+    );
     expect(reused.phrasingShare).toBe(1);
     expect(independent.phrasingShare).toBe(0);
   });

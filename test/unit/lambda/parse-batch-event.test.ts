@@ -2,7 +2,8 @@ import { MalformedEventError } from '../../../lib/errors.js';
 import { parseBatchEvent } from '../../../lib/lambda/parse-batch-event.js';
 import { fixtureText } from '../../helpers/fixtures.js';
 
-const fixture = (version: 1 | 2): Record<string, unknown> => JSON.parse(fixtureText(`events/batch-operations-v${version}.json`)) as Record<string, unknown>;
+const fixture = (version: 1 | 2): Record<string, unknown> =>
+  JSON.parse(fixtureText(`events/batch-operations-v${version}.json`)) as Record<string, unknown>;
 
 describe('parseBatchEvent', () => {
   it.each([1, 2] as const)('reads a schema %i.0 invocation: bucket by ARN or name, key form-decoded', (version) => {
@@ -10,14 +11,30 @@ describe('parseBatchEvent', () => {
     const parsed = parseBatchEvent(event);
     expect(parsed.invocationSchemaVersion).toBe(`${version}.0`);
     expect(parsed.invocationId).toBe(event['invocationId']);
-    expect(parsed.tasks).toEqual([{ taskId: (event['tasks'] as Array<{ taskId: string }>)[0]!.taskId, bucket: 'articles', key: 'incoming/2024/stéphane + co% story.txt' }]);
+    expect(parsed.tasks).toEqual([
+      {
+        taskId: (event['tasks'] as Array<{ taskId: string }>)[0]!.taskId,
+        bucket: 'articles',
+        key: 'incoming/2024/stéphane + co% story.txt',
+      },
+    ]);
     expect(parsed.unanswerable).toEqual([]);
   });
 
   it('turns a task it cannot act on into a problem, and one without a taskId into an unanswerable line', () => {
-    const event = { ...fixture(1), tasks: [{ taskId: 'a', s3Key: 'incoming/%E0%A4%A.txt', s3BucketArn: 'arn:aws:s3:::articles' }, { taskId: 'b', s3Key: 'incoming/x.txt', s3BucketArn: 'arn:aws:sqs:::articles' }, { s3Key: 'incoming/y.txt' }] };
+    const event = {
+      ...fixture(1),
+      tasks: [
+        { taskId: 'a', s3Key: 'incoming/%E0%A4%A.txt', s3BucketArn: 'arn:aws:s3:::articles' },
+        { taskId: 'b', s3Key: 'incoming/x.txt', s3BucketArn: 'arn:aws:sqs:::articles' },
+        { s3Key: 'incoming/y.txt' },
+      ],
+    };
     const parsed = parseBatchEvent(event);
-    expect(parsed.tasks.map((t) => ('problem' in t ? t.problem : 'ok'))).toEqual([expect.stringContaining('not valid URL encoding'), expect.stringContaining('no s3Bucket nor s3BucketArn')]);
+    expect(parsed.tasks.map((t) => ('problem' in t ? t.problem : 'ok'))).toEqual([
+      expect.stringContaining('not valid URL encoding'),
+      expect.stringContaining('no s3Bucket nor s3BucketArn'),
+    ]);
     expect(parsed.unanswerable).toEqual([expect.stringContaining('task 2: no taskId')]);
   });
 

@@ -7,7 +7,14 @@ describe('parseS3Event', () => {
     const { events, problems } = parseS3Event(JSON.parse(fixtureText('events/object-created-put.json')));
     expect(problems).toEqual([]);
     expect(events).toEqual([
-      { kind: 'created', bucket: 'articles', key: 'incoming/2024/stéphane + co% story.txt', eTag: 'd41d8cd98f00b204e9800998ecf8427e', size: 1024, eventTime: '2024-03-02T09:15:27.123Z' },
+      {
+        kind: 'created',
+        bucket: 'articles',
+        key: 'incoming/2024/stéphane + co% story.txt',
+        eTag: 'd41d8cd98f00b204e9800998ecf8427e',
+        size: 1024,
+        eventTime: '2024-03-02T09:15:27.123Z',
+      },
     ]);
   });
 
@@ -23,7 +30,16 @@ describe('parseS3Event', () => {
   it('names each malformed record and keeps the good ones', () => {
     const good = JSON.parse(fixtureText('events/object-created-put.json')).Records[0];
     const badKey = { ...good, s3: { ...good.s3, object: { key: 'incoming/%E0%A4%A.txt' } } };
-    const { events, problems } = parseS3Event({ Records: [good, { eventSource: 'aws:sqs' }, 7, badKey, { ...good, eventName: 'ObjectTagging:Put' }, { ...good, eventTime: 'yesterday' }] });
+    const { events, problems } = parseS3Event({
+      Records: [
+        good,
+        { eventSource: 'aws:sqs' },
+        7,
+        badKey,
+        { ...good, eventName: 'ObjectTagging:Put' },
+        { ...good, eventTime: 'yesterday' },
+      ],
+    });
     expect(events).toHaveLength(1);
     expect(problems).toEqual([
       expect.stringMatching(/^record 1: not an S3 notification/),

@@ -13,7 +13,9 @@ const WIRE = fixtureBytes('articles/harbour-bridge-wire.txt');
 /** An article to judge: a key of any supported or unsupported type, with bytes biased towards that format. */
 const article = fc
   .tuple(fc.constantFrom('story', 'farm/story', 'wire/bridge'), extension)
-  .chain(([name, ext]) => fc.record({ key: fc.constant(`${name}${ext}`), bytes: articleBytesFor(ext), addToIndex: fc.boolean() }));
+  .chain(([name, ext]) =>
+    fc.record({ key: fc.constant(`${name}${ext}`), bytes: articleBytesFor(ext), addToIndex: fc.boolean() }),
+  );
 
 describe('indexArticle and checkArticle on any input', () => {
   it('writes a report that validates against the documented layout, and renders to an inert page', async () => {
@@ -22,9 +24,17 @@ describe('indexArticle and checkArticle on any input', () => {
       fc.asyncProperty(article, async ({ key, bytes, addToIndex }) => {
         // the wire story is indexed first, so inputs made of its sentences are judged copies or partial reuse of it
         const deps = memoryDeps();
-        await indexArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: '2024-05-01T09:00:00.000Z|wire/bridge.txt' });
+        await indexArticle(deps, {
+          key: 'wire/bridge.txt',
+          bytes: WIRE,
+          order: '2024-05-01T09:00:00.000Z|wire/bridge.txt',
+        });
 
-        const { report } = await (addToIndex ? indexArticle : checkArticle)(deps, { key, bytes, order: `2024-05-02T09:00:00.000Z|${key}` });
+        const { report } = await (addToIndex ? indexArticle : checkArticle)(deps, {
+          key,
+          bytes,
+          order: `2024-05-02T09:00:00.000Z|${key}`,
+        });
 
         seen.add(report.status === 'ok' ? (report.verdict ?? 'null') : report.status);
         // as written to disk: the JSON form is what readers of reports/ get

@@ -5,7 +5,13 @@ import { cleanText } from '../../../lib/text/clean-text.js';
 import { extractArticle, SUPPORTED_EXTENSIONS } from '../../../lib/text/extract-article.js';
 import { tokenize } from '../../../lib/text/tokenize.js';
 import { prepareArticle } from '../../../lib/use-cases/prepare-article.js';
-import { anyString, articleBytes, articleBytesFor, articleKey, PROPERTY_RUNS } from '../../helpers/article-arbitraries.js';
+import {
+  anyString,
+  articleBytes,
+  articleBytesFor,
+  articleKey,
+  PROPERTY_RUNS,
+} from '../../helpers/article-arbitraries.js';
 
 /** What fn did: returned a value, or threw an ArticleRejectedError; anything else is rethrown and fails the property. */
 function outcome<T>(fn: () => T): { value: T } | { code: RejectionCode } {
@@ -20,7 +26,10 @@ function outcome<T>(fn: () => T): { value: T } | { code: RejectionCode } {
 /** Counts how often each outcome occurred, to show the generators reach both sides of every property. */
 function tally(): { seen: Map<string, number>; note: (o: { code: RejectionCode } | object) => void } {
   const seen = new Map<string, number>();
-  return { seen, note: (o) => seen.set('code' in o ? o.code : 'accepted', (seen.get('code' in o ? o.code : 'accepted') ?? 0) + 1) };
+  return {
+    seen,
+    note: (o) => seen.set('code' in o ? o.code : 'accepted', (seen.get('code' in o ? o.code : 'accepted') ?? 0) + 1),
+  };
 }
 
 describe.each(SUPPORTED_EXTENSIONS)('article preparation of %s files', (ext) => {
@@ -77,10 +86,14 @@ describe('article preparation of any key', () => {
 describe('cleanText', () => {
   it('never throws and returns paragraphs that index its text', () => {
     fc.assert(
-      fc.property(fc.array(anyString, { maxLength: 8 }), fc.constantFrom('\n', '\n\n', ' ', '\r\n'), (parts, joiner) => {
-        const clean = cleanText(parts.join(joiner));
-        expect(clean.text).toBe(clean.paragraphs.map((p) => clean.text.slice(p.start, p.end)).join('\n\n'));
-      }),
+      fc.property(
+        fc.array(anyString, { maxLength: 8 }),
+        fc.constantFrom('\n', '\n\n', ' ', '\r\n'),
+        (parts, joiner) => {
+          const clean = cleanText(parts.join(joiner));
+          expect(clean.text).toBe(clean.paragraphs.map((p) => clean.text.slice(p.start, p.end)).join('\n\n'));
+        },
+      ),
       PROPERTY_RUNS,
     );
   });

@@ -9,7 +9,19 @@ import { foreignMarkup, parsePage } from '../../helpers/html-page.js';
 
 const share = fc.double({ min: 0, max: 1, noNaN: true });
 const count = fc.nat({ max: 10000 });
-const codes: RejectionCode[] = ['empty', 'too-short', 'too-large', 'binary', 'bad-encoding', 'unsupported-type', 'malformed-json', 'malformed-html', 'no-body', 'not-found', 'bad-key'];
+const codes: RejectionCode[] = [
+  'empty',
+  'too-short',
+  'too-large',
+  'binary',
+  'bad-encoding',
+  'unsupported-type',
+  'malformed-json',
+  'malformed-html',
+  'no-body',
+  'not-found',
+  'bad-key',
+];
 
 const passage: fc.Arbitrary<Passage> = fc.record({
   score: share,
@@ -22,27 +34,59 @@ const match: fc.Arbitrary<Match> = fc.record({
   title: anyString,
   verdict: fc.constantFrom('copy', 'rewrite', 'partial'),
   score: share,
-  measures: fc.record({ alignedShare: share, derivedShare: share, containment: share, jaccard: share, estimatedJaccard: share, trigramContainment: share, phrasingShare: share, alignedSentences: count }),
+  measures: fc.record({
+    alignedShare: share,
+    derivedShare: share,
+    containment: share,
+    jaccard: share,
+    estimatedJaccard: share,
+    trigramContainment: share,
+    phrasingShare: share,
+    alignedSentences: count,
+  }),
   passages: fc.array(passage, { maxLength: 4 }),
 });
 
 /** Any combination of report fields (more than the type allows), every text field drawn from nasty strings (params' names and values too). */
 const report: fc.Arbitrary<Report> = fc
   .record({
-    article: fc.record({ key: anyString, title: anyString, wordCount: count, contentHash: fc.oneof(fc.constant(null), anyString) }),
+    article: fc.record({
+      key: anyString,
+      title: anyString,
+      wordCount: count,
+      contentHash: fc.oneof(fc.constant(null), anyString),
+    }),
     status: fc.constantFrom('ok', 'rejected', 'withdrawn'),
     error: fc.oneof(fc.constant(null), fc.record({ code: fc.constantFrom(...codes), message: anyString })),
     verdict: fc.constantFrom(null, 'original', 'copy', 'rewrite', 'partial'),
     matches: fc.array(match, { maxLength: 3 }),
-    candidates: fc.record({ found: count, verified: count, top: fc.array(fc.record({ key: anyString, estimatedSimilarity: share }), { maxLength: 3 }) }),
+    candidates: fc.record({
+      found: count,
+      verified: count,
+      top: fc.array(fc.record({ key: anyString, estimatedSimilarity: share }), { maxLength: 3 }),
+    }),
     indexed: fc.boolean(),
-    laterCopies: fc.array(fc.record({ key: anyString, verdict: fc.constantFrom('copy' as const, 'rewrite' as const, 'partial' as const), score: share }), { maxLength: 2 }),
-    detector: fc.record({ version: anyString, params: fc.dictionary(anyString, fc.oneof(anyString, fc.double(), fc.jsonValue({ maxDepth: 2 })), { maxKeys: 3 }) }),
+    laterCopies: fc.array(
+      fc.record({
+        key: anyString,
+        verdict: fc.constantFrom('copy' as const, 'rewrite' as const, 'partial' as const),
+        score: share,
+      }),
+      { maxLength: 2 },
+    ),
+    detector: fc.record({
+      version: anyString,
+      params: fc.dictionary(anyString, fc.oneof(anyString, fc.double(), fc.jsonValue({ maxDepth: 2 })), { maxKeys: 3 }),
+    }),
   })
   .map((r): Report => {
     const best = r.matches[0];
     // the renderer must survive whatever a report file holds, so statuses and fields are mixed freely
-    return { schemaVersion: 1, ...r, rewriteOf: best ? { key: best.key, verdict: best.verdict, score: best.score } : null } as Report;
+    return {
+      schemaVersion: 1,
+      ...r,
+      rewriteOf: best ? { key: best.key, verdict: best.verdict, score: best.score } : null,
+    } as Report;
   });
 
 describe('renderReportHtml on any report', () => {
@@ -64,7 +108,10 @@ describe('renderReportHtml on any report', () => {
 
         const name = r.article.title !== '' ? r.article.title : r.article.key;
         expect(parsed.textOf(parsed.byTag('h1')[0]!)).toBe(name);
-        const cells = parsed.byTag('td').filter((td) => td.attribs['class'] === 'text').map((td) => parsed.textOf(td));
+        const cells = parsed
+          .byTag('td')
+          .filter((td) => td.attribs['class'] === 'text')
+          .map((td) => parsed.textOf(td));
         expect(cells).toEqual(r.matches.flatMap((m) => m.passages.flatMap((p) => [p.article.text, p.source.text])));
       }),
       PROPERTY_RUNS,

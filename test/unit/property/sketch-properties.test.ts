@@ -10,8 +10,15 @@ function snapshot(m: MinHash): { seed: number; values: number[] } {
   return { seed: m.seed, values: [...m.values] };
 }
 
-const text = fc.oneof(storyText, anyString, fc.array(fc.oneof(storyText, anyString), { maxLength: 4 }).map((p) => p.join('\n\n')));
-const params = fc.record({ numPerm: fc.constantFrom(8, 16, 128, 200), seed: fc.oneof(fc.constant(1), fc.nat(), fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 })) });
+const text = fc.oneof(
+  storyText,
+  anyString,
+  fc.array(fc.oneof(storyText, anyString), { maxLength: 4 }).map((p) => p.join('\n\n')),
+);
+const params = fc.record({
+  numPerm: fc.constantFrom(8, 16, 128, 200),
+  seed: fc.oneof(fc.constant(1), fc.nat(), fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 })),
+});
 
 describe('sketchText', () => {
   it('is deterministic: the same text twice gives equal signatures, even with another text sketched in between', () => {
@@ -58,24 +65,34 @@ describe('MinHash serialization', () => {
 
   it('round-trips any seed and any slot values', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 2 ** 32 - 1 }), fc.array(fc.nat({ max: 2 ** 32 - 1 }), { minLength: 1, maxLength: 300 }), (seed, values) => {
-        const m: MinHash = { seed, values: Uint32Array.from(values) };
+      fc.property(
+        fc.nat({ max: 2 ** 32 - 1 }),
+        fc.array(fc.nat({ max: 2 ** 32 - 1 }), { minLength: 1, maxLength: 300 }),
+        (seed, values) => {
+          const m: MinHash = { seed, values: Uint32Array.from(values) };
 
-        expect(snapshot(deserializeMinHash(serializeMinHash(m)))).toEqual({ seed, values });
-      }),
+          expect(snapshot(deserializeMinHash(serializeMinHash(m)))).toEqual({ seed, values });
+        },
+      ),
       PROPERTY_RUNS,
     );
   });
 
   it('reads any other string back as a signature or throws RangeError, nothing else', () => {
     fc.assert(
-      fc.property(fc.oneof(anyString, fc.base64String().map((b) => `mh1.${b}`)), (s) => {
-        try {
-          deserializeMinHash(s);
-        } catch (error) {
-          expect(error).toBeInstanceOf(RangeError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          anyString,
+          fc.base64String().map((b) => `mh1.${b}`),
+        ),
+        (s) => {
+          try {
+            deserializeMinHash(s);
+          } catch (error) {
+            expect(error).toBeInstanceOf(RangeError);
+          }
+        },
+      ),
       PROPERTY_RUNS,
     );
   });

@@ -8,8 +8,16 @@ const encode = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value)
 describe('decodeReport', () => {
   it('reads back every report the pipeline writes, unchanged', async () => {
     const deps = memoryDeps();
-    await indexArticle(deps, { key: 'wire/bridge.txt', bytes: fixtureBytes('articles/harbour-bridge-wire.txt'), order: '2024-05-01T09:00:00.000Z|wire/bridge.txt' });
-    const { report } = await indexArticle(deps, { key: 'farm/bridge.txt', bytes: fixtureBytes('articles/harbour-bridge-spun.txt'), order: '2024-05-02T09:00:00.000Z|farm/bridge.txt' });
+    await indexArticle(deps, {
+      key: 'wire/bridge.txt',
+      bytes: fixtureBytes('articles/harbour-bridge-wire.txt'),
+      order: '2024-05-01T09:00:00.000Z|wire/bridge.txt',
+    });
+    const { report } = await indexArticle(deps, {
+      key: 'farm/bridge.txt',
+      bytes: fixtureBytes('articles/harbour-bridge-spun.txt'),
+      order: '2024-05-02T09:00:00.000Z|farm/bridge.txt',
+    });
     const { report: rejected } = await indexArticle(deps, { key: 'empty.txt', bytes: new Uint8Array() });
 
     expect(decodeReport(encode(report), 'reports/farm/bridge.txt.json')).toEqual(JSON.parse(JSON.stringify(report)));
@@ -17,15 +25,27 @@ describe('decodeReport', () => {
   });
 
   it('migrates a schema 1 report written before laterCopies and phrasingShare existed', () => {
-    const report = decodeReport(fixtureBytes('reports/schema-1-before-later-copies.json'), 'reports/farm/bridge.txt.json');
+    const report = decodeReport(
+      fixtureBytes('reports/schema-1-before-later-copies.json'),
+      'reports/farm/bridge.txt.json',
+    );
 
-    expect(report).toMatchObject({ schemaVersion: 1, status: 'ok', verdict: 'rewrite', rewriteOf: { key: 'wire/bridge.txt', verdict: 'rewrite', score: 0.9398 }, laterCopies: [] });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      status: 'ok',
+      verdict: 'rewrite',
+      rewriteOf: { key: 'wire/bridge.txt', verdict: 'rewrite', score: 0.9398 },
+      laterCopies: [],
+    });
     expect(report.matches[0]?.measures.phrasingShare).toBe(0);
     expect(report.matches[0]?.measures.alignedShare).toBe(0.9398);
   });
 
   it('migrates a schema 1 report written before phrasingShare existed, keeping its laterCopies', () => {
-    const report = decodeReport(fixtureBytes('reports/schema-1-before-phrasing-share.json'), 'reports/farm/bridge.txt.json');
+    const report = decodeReport(
+      fixtureBytes('reports/schema-1-before-phrasing-share.json'),
+      'reports/farm/bridge.txt.json',
+    );
 
     expect(report.laterCopies).toEqual([]);
     expect(report.matches.map((m) => [m.key, m.measures.phrasingShare])).toEqual([['wire/bridge.txt', 0]]);
@@ -36,7 +56,16 @@ describe('decodeReport', () => {
     ['binary garbage', Uint8Array.from([0xff, 0xfe, 0x00, 0x01]), /is not JSON/],
     ['an unknown schemaVersion', encode({ schemaVersion: 99 }), /schemaVersion: expected 1, got 99/],
     ['a JSON value of another shape', encode(['not', 'a', 'report']), /report: expected an object/],
-    ['an ok report without a verdict', Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(fixtureBytes('reports/schema-1-before-phrasing-share.json')).toString()), verdict: null })), /verdict: expected a verdict when status is "ok"/],
+    [
+      'an ok report without a verdict',
+      Buffer.from(
+        JSON.stringify({
+          ...JSON.parse(Buffer.from(fixtureBytes('reports/schema-1-before-phrasing-share.json')).toString()),
+          verdict: null,
+        }),
+      ),
+      /verdict: expected a verdict when status is "ok"/,
+    ],
   ])('rejects %s with a CorruptReportError naming the key', (_what, bytes, why) => {
     const decode = (): unknown => decodeReport(bytes, 'reports/a.txt.json');
 

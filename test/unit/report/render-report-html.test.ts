@@ -24,7 +24,10 @@ function utf8(text: string): Uint8Array {
 /** The fixture with the hostile strings in its title line and inside two story sentences. */
 function hostile(text: string, extra = ''): string {
   const [title, ...rest] = text.split('\n');
-  const body = rest.join('\n').replace('the regional transport authority', `the regional transport authority ${HOSTILE}${extra}`).replace('Marrow Point', `Marrow Point ${SCRIPT}`);
+  const body = rest
+    .join('\n')
+    .replace('the regional transport authority', `the regional transport authority ${HOSTILE}${extra}`)
+    .replace('Marrow Point', `Marrow Point ${SCRIPT}`);
   return `${title} ${HOSTILE}\n${body}`;
 }
 
@@ -49,7 +52,9 @@ describe('renderReportHtml', () => {
     expect(derived).toMatchObject({ verdict: 'rewrite', rewriteOf: { key: SOURCE_KEY } });
     expect(derived.article.title).toContain(HOSTILE);
     expect(derived.matches[0]?.title).toContain(HOSTILE);
-    expect(derived.matches[0]?.passages.some((p) => p.article.text.includes(SCRIPT) && p.source.text.includes(SCRIPT))).toBe(true);
+    expect(
+      derived.matches[0]?.passages.some((p) => p.article.text.includes(SCRIPT) && p.source.text.includes(SCRIPT)),
+    ).toBe(true);
 
     const page = renderReportHtml(derived);
 
@@ -61,7 +66,9 @@ describe('renderReportHtml', () => {
     expect(parsed.textOf(parsed.byTag('title')[0]!)).toBe(`rewrite-radar: ${derived.article.title}`);
     expect(parsed.textOf(parsed.byTag('h1')[0]!)).toBe(derived.article.title);
     expect(page).toContain(escapeHtml(derived.article.title));
-    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; &#39; onmouseover=&#39; &amp;amp;');
+    expect(page).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; &#39; onmouseover=&#39; &amp;amp;',
+    );
     expect(page).toContain(CURLY);
     const codes = parsed.byTag('code').map((e) => parsed.textOf(e));
     expect(codes).toContain(DERIVED_KEY);
@@ -75,7 +82,9 @@ describe('renderReportHtml', () => {
     const parsed = parsePage(renderReportHtml(derived));
 
     expect(foreignMarkup(renderReportHtml(derived))).toEqual([]);
-    const rows = parsed.byTag('tr').filter((tr) => tr.children.some((c) => 'attribs' in c && c.attribs['class'] === 'text'));
+    const rows = parsed
+      .byTag('tr')
+      .filter((tr) => tr.children.some((c) => 'attribs' in c && c.attribs['class'] === 'text'));
     expect(rows).toHaveLength(match.passages.length);
     rows.forEach((row, i) => {
       const cells = row.children.filter((c): c is (typeof parsed.elements)[number] => 'name' in c && c.name === 'td');
@@ -87,7 +96,10 @@ describe('renderReportHtml', () => {
   });
 
   it('marks the reworded words of a known pair: article words missing from the source and source words missing from the article', async () => {
-    const report = reportWithPassage('Engineers will replace the corroded steel Cables on Monday.', 'Engineers are to swap out rusted steel cables on Monday.');
+    const report = reportWithPassage(
+      'Engineers will replace the corroded steel Cables on Monday.',
+      'Engineers are to swap out rusted steel cables on Monday.',
+    );
 
     const parsed = parsePage(renderReportHtml(report));
 
@@ -111,7 +123,16 @@ describe('renderReportHtml', () => {
     expect(text).toContain('Rewrite:');
     expect(text).toContain(`The index proposed ${derived.candidates.found} candidate`);
     expect(text).toContain(`${derived.candidates.verified} was verified`);
-    for (const label of ['Aligned share', 'Derived share', 'Containment', 'Jaccard', 'Estimated Jaccard', 'Verbatim 3-grams', 'Aligned sentences']) expect(text).toContain(label);
+    for (const label of [
+      'Aligned share',
+      'Derived share',
+      'Containment',
+      'Jaccard',
+      'Estimated Jaccard',
+      'Verbatim 3-grams',
+      'Aligned sentences',
+    ])
+      expect(text).toContain(label);
     expect(text).toContain(`${(derived.matches[0]!.measures.alignedShare * 100).toFixed(1)}%`);
     expect(text).toContain(`Words${derived.article.wordCount}`);
   });
@@ -123,7 +144,11 @@ describe('renderReportHtml', () => {
 
     expect(foreignMarkup(page)).toEqual([]);
     expect(pageText(page)).toContain('Original. No earlier article explains it (0 candidates found, 0 verified).');
-    expect(parsePage(page).byTag('h2').map((e) => parsePage(page).textOf(e))).toEqual(['Candidates']);
+    expect(
+      parsePage(page)
+        .byTag('h2')
+        .map((e) => parsePage(page).textOf(e)),
+    ).toEqual(['Candidates']);
   });
 
   it('renders a rejected report with its error code and escaped message', async () => {
@@ -137,18 +162,31 @@ describe('renderReportHtml', () => {
     expect(foreignMarkup(page)).toEqual([]);
     const text = pageText(page);
     expect(text).toContain('Rejected: not judged.');
-    expect(text).toContain(`Error malformed-json (the JSON cannot be parsed or has a non-string title): ${report.error!.message}`);
+    expect(text).toContain(
+      `Error malformed-json (the JSON cannot be parsed or has a non-string title): ${report.error!.message}`,
+    );
     expect(parsePage(page).byTag('table')).toEqual([]);
   });
 
   it('renders a withdrawn report as withdrawn and no longer a source', async () => {
     const { source } = await hostilePair();
-    const withdrawn: Report = { ...source, status: 'withdrawn', verdict: null, rewriteOf: null, matches: [], indexed: false, laterCopies: [], error: null };
+    const withdrawn: Report = {
+      ...source,
+      status: 'withdrawn',
+      verdict: null,
+      rewriteOf: null,
+      matches: [],
+      indexed: false,
+      laterCopies: [],
+      error: null,
+    };
 
     const page = renderReportHtml(withdrawn);
 
     expect(foreignMarkup(page)).toEqual([]);
-    expect(pageText(page)).toContain('Withdrawn. This article was withdrawn: it is no longer indexed and no longer a source for other articles.');
+    expect(pageText(page)).toContain(
+      'Withdrawn. This article was withdrawn: it is no longer indexed and no longer a source for other articles.',
+    );
   });
 
   it('is a self-contained page: a strict CSP, no scripts, no external resources', async () => {
@@ -159,7 +197,9 @@ describe('renderReportHtml', () => {
     const page = renderReportHtml(report);
 
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
-    const meta = parsePage(page).byTag('meta').find((m) => m.attribs['http-equiv'] === 'Content-Security-Policy');
+    const meta = parsePage(page)
+      .byTag('meta')
+      .find((m) => m.attribs['http-equiv'] === 'Content-Security-Policy');
     expect(meta?.attribs['content']).toBe("default-src 'none'; style-src 'unsafe-inline'");
     expect(page).not.toMatch(/\b(?:src|href)=/i);
     expect(page).not.toMatch(/url\(/i);
@@ -168,7 +208,10 @@ describe('renderReportHtml', () => {
 
 /** Texts of the <ins> or <del> marks inside the passage cells (the legend above the table has its own). */
 function marks(parsed: ParsedPage, tag: 'ins' | 'del'): string[] {
-  return parsed.byTag(tag).filter((e) => e.parent !== null && 'attribs' in e.parent && e.parent.attribs['class'] === 'text').map((e) => parsed.textOf(e));
+  return parsed
+    .byTag(tag)
+    .filter((e) => e.parent !== null && 'attribs' in e.parent && e.parent.attribs['class'] === 'text')
+    .map((e) => parsed.textOf(e));
 }
 
 /** All text of a page, as a reader sees it. */
@@ -179,7 +222,16 @@ function pageText(page: string): string {
 
 /** A rewrite report with one aligned passage pair, built by hand to test the marking. */
 function reportWithPassage(article: string, source: string): Report {
-  const measures = { alignedShare: 1, derivedShare: 0.5, containment: 0.6, jaccard: 0.4, estimatedJaccard: 0.4, trigramContainment: 0.1, phrasingShare: 0.1, alignedSentences: 1 };
+  const measures = {
+    alignedShare: 1,
+    derivedShare: 0.5,
+    containment: 0.6,
+    jaccard: 0.4,
+    estimatedJaccard: 0.4,
+    trigramContainment: 0.1,
+    phrasingShare: 0.1,
+    alignedSentences: 1,
+  };
   return {
     schemaVersion: 1,
     article: { key: 'a.txt', title: 'A', wordCount: 9, contentHash: null },
@@ -194,7 +246,13 @@ function reportWithPassage(article: string, source: string): Report {
         verdict: 'rewrite',
         score: 1,
         measures,
-        passages: [{ score: 0.5, article: { start: 0, end: article.length, text: article }, source: { start: 0, end: source.length, text: source } }],
+        passages: [
+          {
+            score: 0.5,
+            article: { start: 0, end: article.length, text: article },
+            source: { start: 0, end: source.length, text: source },
+          },
+        ],
       },
     ],
     candidates: { found: 1, verified: 1, top: [{ key: 'b.txt', estimatedSimilarity: 0.4 }] },

@@ -51,23 +51,53 @@ describe('reportProblems', () => {
     const cases: Array<[unknown, string]> = [
       [changed(rewrite, (r) => (r.schemaVersion = 2)), 'schemaVersion: expected 1, got 2'],
       [changed(rewrite, (r) => delete r.article.title), 'article.title: expected a string, got undefined'],
-      [changed(rewrite, (r) => (r.article.wordCount = 1.5)), 'article.wordCount: expected a non-negative integer, got 1.5'],
-      [changed(rewrite, (r) => (r.article.contentHash = 'md5:00')), 'article.contentHash: expected null or "sha256:" and 64 hex digits, got "md5:00"'],
+      [
+        changed(rewrite, (r) => (r.article.wordCount = 1.5)),
+        'article.wordCount: expected a non-negative integer, got 1.5',
+      ],
+      [
+        changed(rewrite, (r) => (r.article.contentHash = 'md5:00')),
+        'article.contentHash: expected null or "sha256:" and 64 hex digits, got "md5:00"',
+      ],
       [changed(rewrite, (r) => (r.status = 'done')), 'status: expected "ok", "rejected" or "withdrawn", got "done"'],
       [changed(rejected, (r) => (r.error.code = 'oops')), 'error.code: expected a known rejection code, got "oops"'],
       [changed(rejected, (r) => (r.error = null)), 'error: expected { code, message } when status is "rejected"'],
       [changed(rejected, (r) => (r.verdict = 'original')), 'verdict: expected null when status is "rejected"'],
-      [changed(rewrite, (r) => (r.error = { code: 'empty', message: 'x' })), 'error: expected null when status is "ok"'],
+      [
+        changed(rewrite, (r) => (r.error = { code: 'empty', message: 'x' })),
+        'error: expected null when status is "ok"',
+      ],
       [changed(rewrite, (r) => (r.verdict = 'copy')), 'verdict: expected "rewrite" (the first match), got "copy"'],
-      [changed(rewrite, (r) => (r.rewriteOf.score = 0.01)), `rewriteOf.score: expected ${rewrite.matches[0]!.score} (the first match), got 0.01`],
+      [
+        changed(rewrite, (r) => (r.rewriteOf.score = 0.01)),
+        `rewriteOf.score: expected ${rewrite.matches[0]!.score} (the first match), got 0.01`,
+      ],
       [changed(rewrite, (r) => (r.rewriteOf = null)), 'rewriteOf: expected the first match, got null'],
-      [changed(rewrite, (r) => (r.matches[0].verdict = 'original')), 'matches[0].verdict: expected "copy", "rewrite" or "partial", got "original"'],
-      [changed(rewrite, (r) => (r.matches[0].measures.jaccard = 1.2)), 'matches[0].measures.jaccard: expected a number in [0, 1], got 1.2'],
-      [changed(rewrite, (r) => (r.matches[0].measures.alignedSentences += 1)), `matches[0].measures.alignedSentences: expected ${rewrite.matches[0]!.passages.length} (one per passage), got ${rewrite.matches[0]!.passages.length + 1}`],
-      [changed(rewrite, (r) => (r.matches[0].passages[0].source.end += 1)), 'matches[0].passages[0].source.text: expected'],
-      [changed(rewrite, (r) => (r.matches[0].passages[0].article.start = -1)), 'matches[0].passages[0].article.start: expected a non-negative integer, got -1'],
+      [
+        changed(rewrite, (r) => (r.matches[0].verdict = 'original')),
+        'matches[0].verdict: expected "copy", "rewrite" or "partial", got "original"',
+      ],
+      [
+        changed(rewrite, (r) => (r.matches[0].measures.jaccard = 1.2)),
+        'matches[0].measures.jaccard: expected a number in [0, 1], got 1.2',
+      ],
+      [
+        changed(rewrite, (r) => (r.matches[0].measures.alignedSentences += 1)),
+        `matches[0].measures.alignedSentences: expected ${rewrite.matches[0]!.passages.length} (one per passage), got ${rewrite.matches[0]!.passages.length + 1}`,
+      ],
+      [
+        changed(rewrite, (r) => (r.matches[0].passages[0].source.end += 1)),
+        'matches[0].passages[0].source.text: expected',
+      ],
+      [
+        changed(rewrite, (r) => (r.matches[0].passages[0].article.start = -1)),
+        'matches[0].passages[0].article.start: expected a non-negative integer, got -1',
+      ],
       [changed(rewrite, (r) => (r.candidates.verified = 99)), 'candidates.verified: expected at most'],
-      [changed(rewrite, (r) => (r.candidates.top[0].estimatedSimilarity = null)), 'candidates.top[0].estimatedSimilarity: expected a number in [0, 1], got null'],
+      [
+        changed(rewrite, (r) => (r.candidates.top[0].estimatedSimilarity = null)),
+        'candidates.top[0].estimatedSimilarity: expected a number in [0, 1], got null',
+      ],
       [changed(rejected, (r) => (r.indexed = true)), 'indexed: expected false when status is "rejected"'],
       [changed(rewrite, (r) => (r.detector.params = [])), 'detector.params: expected an object, got an array'],
     ];

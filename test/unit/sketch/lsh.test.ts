@@ -47,9 +47,14 @@ describe('optimalLshParams', () => {
     [0.1, 128, 0.5, 0.5],
     [0.8, 64, 0.5, 0.5],
     [0.5, 128, 0.9, 0.1],
-  ])('agrees with a brute-force evaluation of the integrals (threshold %p, k %p, weights %p/%p)', (threshold, k, wfp, wfn) => {
-    expect(optimalLshParams(threshold, k, { falsePositive: wfp, falseNegative: wfn })).toEqual(bruteForceBest(threshold, k, wfp, wfn));
-  });
+  ])(
+    'agrees with a brute-force evaluation of the integrals (threshold %p, k %p, weights %p/%p)',
+    (threshold, k, wfp, wfn) => {
+      expect(optimalLshParams(threshold, k, { falsePositive: wfp, falseNegative: wfn })).toEqual(
+        bruteForceBest(threshold, k, wfp, wfn),
+      );
+    },
+  );
 
   it.each([0.05, 0.3, 0.5, 0.7, 0.95])('never uses more than numPerm slots (threshold %p)', (threshold) => {
     for (const k of [8, 16, 100, 128]) {
@@ -73,7 +78,12 @@ describe('optimalLshParams', () => {
 
 describe('candidateProbability', () => {
   it('is 0 at s=0, 1 at s=1 and monotone in between', () => {
-    for (const p of [{ bands: 25, rows: 5 }, { bands: 64, rows: 2 }, { bands: 1, rows: 128 }, { bands: 128, rows: 1 }]) {
+    for (const p of [
+      { bands: 25, rows: 5 },
+      { bands: 64, rows: 2 },
+      { bands: 1, rows: 128 },
+      { bands: 128, rows: 1 },
+    ]) {
       expect(candidateProbability(0, p)).toBe(0);
       expect(candidateProbability(1, p)).toBe(1);
       let previous = 0;
@@ -90,8 +100,12 @@ describe('candidateProbability', () => {
   });
 
   it('grows with bands and shrinks with rows', () => {
-    expect(candidateProbability(0.3, { bands: 20, rows: 4 })).toBeGreaterThan(candidateProbability(0.3, { bands: 10, rows: 4 }));
-    expect(candidateProbability(0.3, { bands: 20, rows: 5 })).toBeLessThan(candidateProbability(0.3, { bands: 20, rows: 4 }));
+    expect(candidateProbability(0.3, { bands: 20, rows: 4 })).toBeGreaterThan(
+      candidateProbability(0.3, { bands: 10, rows: 4 }),
+    );
+    expect(candidateProbability(0.3, { bands: 20, rows: 5 })).toBeLessThan(
+      candidateProbability(0.3, { bands: 20, rows: 4 }),
+    );
   });
 });
 
@@ -124,10 +138,14 @@ describe('bandKeys', () => {
     const values = new Array<number>(128).fill(3);
     const other = [...values];
     other[127] = 4;
-    expect(bandKeys(signature(values), { bands: 25, rows: 5 })).toEqual(bandKeys(signature(other), { bands: 25, rows: 5 }));
+    expect(bandKeys(signature(values), { bands: 25, rows: 5 })).toEqual(
+      bandKeys(signature(other), { bands: 25, rows: 5 }),
+    );
   });
 
   it('rejects banding that needs more slots than the signature has', () => {
-    expect(() => bandKeys(signature(new Array<number>(64).fill(1)), { bands: 13, rows: 5 })).toThrow(/needs 65 signature slots, the signature has 64/);
+    expect(() => bandKeys(signature(new Array<number>(64).fill(1)), { bands: 13, rows: 5 })).toThrow(
+      /needs 65 signature slots, the signature has 64/,
+    );
   });
 });

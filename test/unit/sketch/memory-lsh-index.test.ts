@@ -16,7 +16,12 @@ describe('MemoryLshIndex', () => {
     await index.add('b', ['b0-1', 'b1-9', 'b2-3']);
     await index.add('c', ['b0-7', 'b1-8', 'b2-9']);
     const hits = await index.query(['b0-1', 'b1-2', 'b2-3']);
-    expect(hits).toEqual(new Map([['a', 3], ['b', 2]]));
+    expect(hits).toEqual(
+      new Map([
+        ['a', 3],
+        ['b', 2],
+      ]),
+    );
     expect(index.entryCount()).toBe(9);
   });
 

@@ -1,4 +1,11 @@
-import { deserializeMinHash, estimateJaccard, minhash, serializeMinHash, MINHASH_FORMAT_VERSION, type MinHash } from '../../../lib/sketch/minhash.js';
+import {
+  deserializeMinHash,
+  estimateJaccard,
+  minhash,
+  serializeMinHash,
+  MINHASH_FORMAT_VERSION,
+  type MinHash,
+} from '../../../lib/sketch/minhash.js';
 import { mulberry32 } from '../../../bench/synthetic-articles.js';
 import { randomSetPair } from '../../../bench/jaccard-error.js';
 
@@ -7,7 +14,9 @@ const TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 describe('minhash', () => {
   it('matches the recorded signature of a fixed input (golden: a change here breaks stored sketches)', () => {
     // recorded once from the implementation of MINHASH_FORMAT_VERSION 1; bump the version if this must change
-    expect(serializeMinHash(minhash(TEN, TEN.length, 16, 42))).toBe('mh1.ASoAAAAQAHW5Vw0K0CmtLn7gJCfNUTEufuAkLn7gJACfGMkufuAkJ81RMZgUP/gK0Cmt/y34sACfGMkufuAkJ81RMZgUP/g=');
+    expect(serializeMinHash(minhash(TEN, TEN.length, 16, 42))).toBe(
+      'mh1.ASoAAAAQAHW5Vw0K0CmtLn7gJCfNUTEufuAkLn7gJACfGMkufuAkJ81RMZgUP/gK0Cmt/y34sACfGMkufuAkJ81RMZgUP/g=',
+    );
   });
 
   it('is deterministic: two signatures built independently from equal inputs are equal', () => {
@@ -51,7 +60,9 @@ describe('minhash', () => {
   });
 
   it.each([0, -1, 1.5, 65536, Number.NaN])('rejects numPerm %p and names the value', (k) => {
-    expect(() => minhash(TEN, TEN.length, k, 1)).toThrow(new RegExp(`numPerm must be an integer in 1\\.\\.65535, got ${k}`));
+    expect(() => minhash(TEN, TEN.length, k, 1)).toThrow(
+      new RegExp(`numPerm must be an integer in 1\\.\\.65535, got ${k}`),
+    );
   });
 
   it('accepts the extreme numPerm values 1 and 65535', () => {
@@ -62,7 +73,9 @@ describe('minhash', () => {
   });
 
   it('refuses to compare signatures of different lengths', () => {
-    expect(() => estimateJaccard(minhash(TEN, 10, 32, 1), minhash(TEN, 10, 64, 1))).toThrow(/differ in shape: 32\/1 vs 64\/1/);
+    expect(() => estimateJaccard(minhash(TEN, 10, 32, 1), minhash(TEN, 10, 64, 1))).toThrow(
+      /differ in shape: 32\/1 vs 64\/1/,
+    );
   });
 });
 
@@ -96,7 +109,9 @@ describe('MinHash serialization', () => {
 
   it('rejects truncated input', () => {
     const buf = Buffer.from(serializeMinHash(sig).slice(4), 'base64');
-    expect(() => deserializeMinHash(`mh1.${buf.subarray(0, buf.length - 4).toString('base64')}`)).toThrow(/has 515 bytes, expected 519/);
+    expect(() => deserializeMinHash(`mh1.${buf.subarray(0, buf.length - 4).toString('base64')}`)).toThrow(
+      /has 515 bytes, expected 519/,
+    );
     expect(() => deserializeMinHash(`mh1.${buf.subarray(0, 5).toString('base64')}`)).toThrow(/truncated/);
     expect(() => deserializeMinHash('mh1.')).toThrow(/truncated/);
   });
@@ -113,7 +128,11 @@ describe('MinHash Jaccard estimator', () => {
   const SIZE = 300;
 
   /** Error statistics over TRIALS random pairs; each pair gets its own hash seed. */
-  function errors(target: number, size: number, seed: number): { exact: number; mean: number; mae: number; rmse: number } {
+  function errors(
+    target: number,
+    size: number,
+    seed: number,
+  ): { exact: number; mean: number; mae: number; rmse: number } {
     const random = mulberry32(seed);
     const shared = Math.round((2 * size * target) / (1 + target));
     const exact = shared / (2 * size - shared);

@@ -18,44 +18,62 @@ describe('the sketch parameters recorded with the index', () => {
     await indexArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE });
 
     const recorded = decodeIndexParams((await deps.store.get(INDEX_PARAMS_KEY))!);
-    expect(recorded).toEqual({ sketchVersion: 2, numPerm: 128, seed: 1, passageWords: 150, commonWords: deps.params.commonWords, maxIndexKeys: deps.params.maxIndexKeys });
+    expect(recorded).toEqual({
+      sketchVersion: 2,
+      numPerm: 128,
+      seed: 1,
+      passageWords: 150,
+      commonWords: deps.params.commonWords,
+      maxIndexKeys: deps.params.maxIndexKeys,
+    });
   });
 
   it.each([
     [{ numPerm: 64 }, 'numPerm 128 (index) vs 64 (this run)'],
     [{ seed: 2 }, 'seed 1 (index) vs 2 (this run)'],
     [{ passageWords: 100 }, 'passageWords 150 (index) vs 100 (this run)'],
-  ])('refuse a run with %j against an index built with the defaults, in index and check mode, changing nothing', async (overrides, difference) => {
-    const built = memoryDeps();
-    await indexArticle(built, { key: 'wire/bridge.txt', bytes: WIRE, order: '2024-05-01|wire/bridge.txt' });
-    const before = await snapshotOf(built);
-    // the same store and index, opened by a process with other parameters
-    const other = { store: built.store, index: built.index, params: detectorParams(overrides) };
+  ])(
+    'refuse a run with %j against an index built with the defaults, in index and check mode, changing nothing',
+    async (overrides, difference) => {
+      const built = memoryDeps();
+      await indexArticle(built, { key: 'wire/bridge.txt', bytes: WIRE, order: '2024-05-01|wire/bridge.txt' });
+      const before = await snapshotOf(built);
+      // the same store and index, opened by a process with other parameters
+      const other = { store: built.store, index: built.index, params: detectorParams(overrides) };
 
-    for (const addToIndex of [false, true]) {
-      const run = (addToIndex ? indexArticle : checkArticle)(other, { key: 'web/spun.txt', bytes: SPUN });
-      await expect(run).rejects.toThrow(ConfigError);
-      await expect(run).rejects.toThrow(difference);
-    }
-    expect(await snapshotOf(built)).toEqual(before);
-    // with the index's own parameters the rewrite is found as before
-    const { report } = await checkArticle(built, { key: 'web/spun.txt', bytes: SPUN });
-    expect(report.rewriteOf?.key).toBe('wire/bridge.txt');
-  });
+      for (const addToIndex of [false, true]) {
+        const run = (addToIndex ? indexArticle : checkArticle)(other, { key: 'web/spun.txt', bytes: SPUN });
+        await expect(run).rejects.toThrow(ConfigError);
+        await expect(run).rejects.toThrow(difference);
+      }
+      expect(await snapshotOf(built)).toEqual(before);
+      // with the index's own parameters the rewrite is found as before
+      const { report } = await checkArticle(built, { key: 'web/spun.txt', bytes: SPUN });
+      expect(report.rewriteOf?.key).toBe('wire/bridge.txt');
+    },
+  );
 
   it('leave parameters that do not change band keys free (thresholds, candidates)', async () => {
     const deps = memoryDeps();
     await indexArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: '2024-05-01|wire/bridge.txt' });
 
-    const other = { store: deps.store, index: deps.index, params: detectorParams({ rewriteShare: 0.6, maxCandidates: 10 }) };
+    const other = {
+      store: deps.store,
+      index: deps.index,
+      params: detectorParams({ rewriteShare: 0.6, maxCandidates: 10 }),
+    };
     const { report } = await indexArticle(other, { key: 'web/spun.txt', bytes: SPUN });
 
     expect(report.rewriteOf?.key).toBe('wire/bridge.txt');
   });
 
   it('refuse a record that is not one, naming its key', () => {
-    expect(() => decodeIndexParams(Buffer.from('{"numPerm": "128"}'))).toThrow(`${INDEX_PARAMS_KEY} lacks integer sketchVersion, numPerm, seed, passageWords, commonWords, maxIndexKeys`);
+    expect(() => decodeIndexParams(Buffer.from('{"numPerm": "128"}'))).toThrow(
+      `${INDEX_PARAMS_KEY} lacks integer sketchVersion, numPerm, seed, passageWords, commonWords, maxIndexKeys`,
+    );
     expect(() => decodeIndexParams(Buffer.from('not json'))).toThrow(ConfigError);
-    expect(decodeIndexParams(Buffer.from(JSON.stringify(indexParamsOf(detectorParams()))))).toEqual(indexParamsOf(detectorParams()));
+    expect(decodeIndexParams(Buffer.from(JSON.stringify(indexParamsOf(detectorParams()))))).toEqual(
+      indexParamsOf(detectorParams()),
+    );
   });
 });

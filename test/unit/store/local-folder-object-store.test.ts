@@ -52,11 +52,23 @@ describe('LocalFolderObjectStore', () => {
   });
 
   it('lists keys under a prefix, sorted, with / separators', async () => {
-    for (const key of ['reports/b/2.json', 'reports/a.json', 'reports/b/1.json', 'fingerprints/z.json', 'reportsX.json']) await store.put(key, '{}');
+    for (const key of [
+      'reports/b/2.json',
+      'reports/a.json',
+      'reports/b/1.json',
+      'fingerprints/z.json',
+      'reportsX.json',
+    ])
+      await store.put(key, '{}');
 
     expect(await store.list('reports/')).toEqual(['reports/a.json', 'reports/b/1.json', 'reports/b/2.json']);
     expect(await store.list('reports/b/1')).toEqual(['reports/b/1.json']);
-    expect(await store.list('report')).toEqual(['reports/a.json', 'reports/b/1.json', 'reports/b/2.json', 'reportsX.json']);
+    expect(await store.list('report')).toEqual([
+      'reports/a.json',
+      'reports/b/1.json',
+      'reports/b/2.json',
+      'reportsX.json',
+    ]);
     expect(await store.list('')).toHaveLength(5);
   });
 
@@ -73,7 +85,16 @@ describe('LocalFolderObjectStore', () => {
     expect(await store.list('f/')).toEqual(['f/done.json']);
   });
 
-  it.each(['/etc/passwd', '../outside.json', 'a/../../outside.json', 'a/../b.json', './a.json', '', 'a//b.json', 'C:\\x.json'])('refuses the key %j', async (key) => {
+  it.each([
+    '/etc/passwd',
+    '../outside.json',
+    'a/../../outside.json',
+    'a/../b.json',
+    './a.json',
+    '',
+    'a//b.json',
+    'C:\\x.json',
+  ])('refuses the key %j', async (key) => {
     await expect(store.put(key, 'x')).rejects.toBeInstanceOf(StoreError);
     await expect(store.get(key)).rejects.toBeInstanceOf(StoreError);
     await expect(store.delete(key)).rejects.toBeInstanceOf(StoreError);

@@ -5,7 +5,10 @@ describe('MemoryLshIndex', () => {
   it('reads a band no further than MAX_ENTRIES_PER_BAND entries, the first in S3 listing order', async () => {
     const index = new MemoryLshIndex();
     // added in reverse so that insertion order and listing order differ
-    const ids = Array.from({ length: MAX_ENTRIES_PER_BAND + 3 }, (_, i) => `incoming/a-${String(i).padStart(5, '0')}.txt`).reverse();
+    const ids = Array.from(
+      { length: MAX_ENTRIES_PER_BAND + 3 },
+      (_, i) => `incoming/a-${String(i).padStart(5, '0')}.txt`,
+    ).reverse();
     for (const id of ids) await index.add(id, ['b0-full', `b1-${id}`]);
     const hits = await index.query(['b0-full']);
     expect(hits.size).toBe(MAX_ENTRIES_PER_BAND);

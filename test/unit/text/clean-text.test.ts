@@ -84,7 +84,10 @@ describe('cleanText', () => {
       { text: 'Join our WhatsApp group', reason: 'fragment' },
       { text: 'CLICK HERE TO GET THE APP', reason: 'no-prose' },
       { text: 'Video: Cyclists ride along the proposed route on Tuesday morning', reason: 'fragment' },
-      { text: 'Get the latest headlines delivered to your inbox every morning with our free newsletter.', reason: 'duplicate' },
+      {
+        text: 'Get the latest headlines delivered to your inbox every morning with our free newsletter.',
+        reason: 'duplicate',
+      },
       { text: 'Follow us: https://twitter.com/citynews https://facebook.com/citynews #citynews', reason: 'link-list' },
     ]);
   });
@@ -111,24 +114,33 @@ describe('cleanText', () => {
 
   it('keeps one paragraph per line when lines end sentences', () => {
     const text = 'He denies the charge.\nThe trial continues tomorrow.\nShe was remanded in custody.';
-    expect(keptParagraphs(cleanText(text))).toEqual(['He denies the charge.', 'The trial continues tomorrow.', 'She was remanded in custody.']);
+    expect(keptParagraphs(cleanText(text))).toEqual([
+      'He denies the charge.',
+      'The trial continues tomorrow.',
+      'She was remanded in custody.',
+    ]);
   });
 
   it('joins a line that continues an unfinished sentence in lowercase', () => {
-    expect(keptParagraphs(cleanText('The jury heard that the defendant\nhad left the house before midnight.'))).toEqual([
-      'The jury heard that the defendant had left the house before midnight.',
-    ]);
+    expect(keptParagraphs(cleanText('The jury heard that the defendant\nhad left the house before midnight.'))).toEqual(
+      ['The jury heard that the defendant had left the house before midnight.'],
+    );
   });
 
   it('keeps short lines that introduce a quote or list', () => {
-    expect(keptParagraphs(cleanText('The allegations include:\nthat he lied to the court;\nthat he hid the money.'))).toEqual([
-      'The allegations include: that he lied to the court; that he hid the money.',
+    expect(
+      keptParagraphs(cleanText('The allegations include:\nthat he lied to the court;\nthat he hid the money.')),
+    ).toEqual(['The allegations include: that he lied to the court; that he hid the money.']);
+    expect(keptParagraphs(cleanText('He told the court:\n\n"I did nothing wrong."'))).toEqual([
+      'He told the court:',
+      '"I did nothing wrong."',
     ]);
-    expect(keptParagraphs(cleanText('He told the court:\n\n"I did nothing wrong."'))).toEqual(['He told the court:', '"I did nothing wrong."']);
   });
 
   it('normalises typographic variants before classifying', () => {
-    const result = cleanText('\u2018Single\u2019 and \u201cdouble\u201d\u00a0quotes\u2009and\u2002spaces \u2013 dashes \u2014 and ``TeX\'\' style\u2026 `tick.');
+    const result = cleanText(
+      "\u2018Single\u2019 and \u201cdouble\u201d\u00a0quotes\u2009and\u2002spaces \u2013 dashes \u2014 and ``TeX'' style\u2026 `tick.",
+    );
     expect(result.text).toBe('\'Single\' and "double" quotes and spaces - dashes - and "TeX" style... \'tick.');
   });
 
@@ -148,7 +160,17 @@ describe('cleanText', () => {
   });
 
   it('never throws on odd input', () => {
-    const inputs = ['', '\n\n\n', '<<<<', '\u0000\u0019\uFFFD', '\uD800', 'a'.repeat(100_000), `${'['.repeat(5000)}x`, '\r\r\n\r', '`'.repeat(1001)];
+    const inputs = [
+      '',
+      '\n\n\n',
+      '<<<<',
+      '\u0000\u0019\uFFFD',
+      '\uD800',
+      'a'.repeat(100_000),
+      `${'['.repeat(5000)}x`,
+      '\r\r\n\r',
+      '`'.repeat(1001),
+    ];
     for (const input of inputs) expect(() => cleanText(input)).not.toThrow();
     expect(cleanText('').text).toBe('');
   });

@@ -38,12 +38,25 @@ describe('decodeText', () => {
   });
 
   it('falls back to Windows-1252 for invalid UTF-8', () => {
-    const input = bytes(...ascii('He said '), 0x93, ...ascii('fine'), 0x94, ...ascii(' for '), 0xa3, ...ascii('5 '), 0x96, ...ascii(' ok'), 0x85);
+    const input = bytes(
+      ...ascii('He said '),
+      0x93,
+      ...ascii('fine'),
+      0x94,
+      ...ascii(' for '),
+      0xa3,
+      ...ascii('5 '),
+      0x96,
+      ...ascii(' ok'),
+      0x85,
+    );
     expect(decodeText(input, MAX)).toBe('He said “fine” for £5 – ok…');
   });
 
   it('rejects NUL bytes without a UTF-16 BOM as binary', () => {
-    expect(rejectionOf(() => decodeText(bytes(...ascii('PK'), 0x03, 0x04, 0x00, 0x00, ...ascii('text')), MAX)).code).toBe('binary');
+    expect(
+      rejectionOf(() => decodeText(bytes(...ascii('PK'), 0x03, 0x04, 0x00, 0x00, ...ascii('text')), MAX)).code,
+    ).toBe('binary');
   });
 
   it('rejects text made mostly of control characters as binary', () => {

@@ -103,11 +103,20 @@ describe('extractArticle', () => {
   it('extracts HTML and rejects a page without body text', () => {
     const article = extractArticle('p.html', utf8('<title>T</title><article><p>Story text.</p></article>'), MAX);
     expect(article).toEqual({ format: 'html', title: 'T', text: 'Story text.' });
-    expect(rejectionOf(() => extractArticle('p.htm', utf8('<html><script>var a = 1;</script><p>  123 </p></html>'), MAX)).code).toBe('no-body');
+    expect(
+      rejectionOf(() => extractArticle('p.htm', utf8('<html><script>var a = 1;</script><p>  123 </p></html>'), MAX))
+        .code,
+    ).toBe('no-body');
   });
 
   it('reads a JSON article with optional metadata only when present', () => {
-    const json = JSON.stringify({ title: 'T', body: 'Body text.', url: 'https://example.com/a', publishedAt: '2024-05-01', extra: 1 });
+    const json = JSON.stringify({
+      title: 'T',
+      body: 'Body text.',
+      url: 'https://example.com/a',
+      publishedAt: '2024-05-01',
+      extra: 1,
+    });
     expect(extractArticle('a.json', utf8(json), MAX)).toEqual({
       format: 'json',
       title: 'T',
@@ -127,7 +136,11 @@ describe('extractArticle', () => {
 
   it('runs an HTML JSON body through the HTML extractor', () => {
     const json = JSON.stringify({ content: '<h1>Head</h1><p>One &amp; two.</p><script>x()</script>' });
-    expect(extractArticle('a.json', utf8(json), MAX)).toEqual({ format: 'json', title: 'Head', text: 'Head\n\nOne & two.' });
+    expect(extractArticle('a.json', utf8(json), MAX)).toEqual({
+      format: 'json',
+      title: 'Head',
+      text: 'Head\n\nOne & two.',
+    });
     expect(extractArticle('a.json', utf8('{"body": "a < b and 1<2."}'), MAX).text).toBe('a < b and 1<2.');
   });
 
@@ -135,7 +148,9 @@ describe('extractArticle', () => {
     expect(rejectionOf(() => extractArticle('a.json', utf8('{"title": '), MAX)).code).toBe('malformed-json');
     expect(rejectionOf(() => extractArticle('a.json', utf8('["a"]'), MAX)).code).toBe('malformed-json');
     expect(rejectionOf(() => extractArticle('a.json', utf8('"just a string"'), MAX)).code).toBe('malformed-json');
-    expect(rejectionOf(() => extractArticle('a.json', utf8('{"title": 5, "body": "x"}'), MAX)).code).toBe('malformed-json');
+    expect(rejectionOf(() => extractArticle('a.json', utf8('{"title": 5, "body": "x"}'), MAX)).code).toBe(
+      'malformed-json',
+    );
   });
 
   it('rejects a JSON object without a string body as no-body', () => {

@@ -55,15 +55,21 @@ describe('htmlToText', () => {
   });
 
   it('prefers <article> text, then <main>, then the whole body', () => {
-    expect(htmlToText('<body><p>Menu</p><article><p>Story one.</p></article><p>Between</p><article><p>Story two.</p></article></body>').text).toBe(
-      'Story one.\n\nStory two.',
-    );
+    expect(
+      htmlToText(
+        '<body><p>Menu</p><article><p>Story one.</p></article><p>Between</p><article><p>Story two.</p></article></body>',
+      ).text,
+    ).toBe('Story one.\n\nStory two.');
     expect(htmlToText('<body><p>Outside</p><main><p>Main text.</p></main></body>').text).toBe('Main text.');
     expect(htmlToText('<body><div>First</div><div>Second</div></body>').text).toBe('First\n\nSecond');
   });
 
   it("takes the title from the page's own og:title, else the first <h1>, else <title>", () => {
-    expect(htmlToText('<head><title>close</title><meta property="og:title" content="From OG"></head><body><h1>From H1</h1></body>').title).toBe('From OG');
+    expect(
+      htmlToText(
+        '<head><title>close</title><meta property="og:title" content="From OG"></head><body><h1>From H1</h1></body>',
+      ).title,
+    ).toBe('From OG');
     expect(htmlToText('<head><title>Site name</title></head><body><h1>From H1</h1></body>').title).toBe('From H1');
     expect(htmlToText('<head><title>Only title</title></head><body><p>x</p></body>').title).toBe('Only title');
     expect(htmlToText('<body><h1> From <b>H1</b> </h1><h1>Second</h1></body>').title).toBe('From H1');
@@ -71,7 +77,8 @@ describe('htmlToText', () => {
   });
 
   it('keeps counting right around void elements and unclosed tags', () => {
-    const html = '<body><aside><img src="a.png"><br><input><hr><meta name="x"></aside><p>Kept one<p>Kept two<ul><li>A<li>B</ul></body>';
+    const html =
+      '<body><aside><img src="a.png"><br><input><hr><meta name="x"></aside><p>Kept one<p>Kept two<ul><li>A<li>B</ul></body>';
     expect(htmlToText(html).text).toBe('Kept one\n\nKept two\n\nA\n\nB');
   });
 
@@ -80,17 +87,22 @@ describe('htmlToText', () => {
   });
 
   it('does not skip the page for a chrome-like class on body, main or article', () => {
-    expect(htmlToText('<body class="has-sidebar"><main class="nav-open"><p>Story.</p></main></body>').text).toBe('Story.');
-  });
-
-  it('skips inline chrome with a space and block chrome with a paragraph break', () => {
-    expect(htmlToText('<p>Before <span class="social">Tweet</span>after.</p><div class="promo">Buy</div><p>Next.</p>').text).toBe(
-      'Before after.\n\nNext.',
+    expect(htmlToText('<body class="has-sidebar"><main class="nav-open"><p>Story.</p></main></body>').text).toBe(
+      'Story.',
     );
   });
 
+  it('skips inline chrome with a space and block chrome with a paragraph break', () => {
+    expect(
+      htmlToText('<p>Before <span class="social">Tweet</span>after.</p><div class="promo">Buy</div><p>Next.</p>').text,
+    ).toBe('Before after.\n\nNext.');
+  });
+
   it('returns text without tags unchanged apart from whitespace', () => {
-    expect(htmlToText('Plain   text with no tags & a < b.')).toEqual({ title: '', text: 'Plain text with no tags & a < b.' });
+    expect(htmlToText('Plain   text with no tags & a < b.')).toEqual({
+      title: '',
+      text: 'Plain text with no tags & a < b.',
+    });
   });
 
   it('handles 20,000 nested <div> elements in one shallow pass', () => {

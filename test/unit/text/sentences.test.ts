@@ -7,20 +7,36 @@ function sentences(text: string): string[] {
 
 describe('splitSentences', () => {
   it('splits at full stops', () => {
-    expect(sentences('The court sat at ten. The jury was sworn in. Evidence began.')).toEqual(['The court sat at ten.', 'The jury was sworn in.', 'Evidence began.']);
+    expect(sentences('The court sat at ten. The jury was sworn in. Evidence began.')).toEqual([
+      'The court sat at ten.',
+      'The jury was sworn in.',
+      'Evidence began.',
+    ]);
   });
 
   it('does not split after titles and other abbreviations', () => {
-    expect(sentences('Mr. Smith went to Washington. He arrived on Monday.')).toEqual(['Mr. Smith went to Washington.', 'He arrived on Monday.']);
-    expect(sentences('Dr. Jones and Mrs. Patel met Prof. Grey at St. Paul. They talked.')).toEqual(['Dr. Jones and Mrs. Patel met Prof. Grey at St. Paul.', 'They talked.']);
+    expect(sentences('Mr. Smith went to Washington. He arrived on Monday.')).toEqual([
+      'Mr. Smith went to Washington.',
+      'He arrived on Monday.',
+    ]);
+    expect(sentences('Dr. Jones and Mrs. Patel met Prof. Grey at St. Paul. They talked.')).toEqual([
+      'Dr. Jones and Mrs. Patel met Prof. Grey at St. Paul.',
+      'They talked.',
+    ]);
   });
 
   it('does not split after initials', () => {
-    expect(sentences('The letter was signed by J. Smith and A. B. Jones. It was dated May.')).toEqual(['The letter was signed by J. Smith and A. B. Jones.', 'It was dated May.']);
+    expect(sentences('The letter was signed by J. Smith and A. B. Jones. It was dated May.')).toEqual([
+      'The letter was signed by J. Smith and A. B. Jones.',
+      'It was dated May.',
+    ]);
   });
 
   it('ends a sentence at a paragraph break even without punctuation', () => {
-    expect(sentences('Court news in brief\n\nThe hearing was adjourned until June.')).toEqual(['Court news in brief', 'The hearing was adjourned until June.']);
+    expect(sentences('Court news in brief\n\nThe hearing was adjourned until June.')).toEqual([
+      'Court news in brief',
+      'The hearing was adjourned until June.',
+    ]);
   });
 
   it('does not end a sentence at a single line break', () => {
@@ -33,7 +49,10 @@ describe('splitSentences', () => {
 
   it('keeps closing quotes and brackets after the full stop in the sentence', () => {
     expect(sentences('He said: "It is over." Then he left.')).toEqual(['He said: "It is over."', 'Then he left.']);
-    expect(sentences('She was released (on bail.) The case continues.')).toEqual(['She was released (on bail.)', 'The case continues.']);
+    expect(sentences('She was released (on bail.) The case continues.')).toEqual([
+      'She was released (on bail.)',
+      'The case continues.',
+    ]);
   });
 
   it('does not split before a lower-case word or inside a number', () => {

@@ -23,7 +23,19 @@ describe('tokenize', () => {
   it('gives start/end offsets that point at the words', () => {
     const text = '  The court, in Leeds, heard (on Monday) that...\nit was over!';
     const tokens = tokenize(text);
-    expect(words(text, tokens)).toEqual(['The', 'court', 'in', 'Leeds', 'heard', 'on', 'Monday', 'that', 'it', 'was', 'over']);
+    expect(words(text, tokens)).toEqual([
+      'The',
+      'court',
+      'in',
+      'Leeds',
+      'heard',
+      'on',
+      'Monday',
+      'that',
+      'it',
+      'was',
+      'over',
+    ]);
     expect(tokens.start[0]).toBe(2);
     expect(tokens.end[0]).toBe(5);
   });
@@ -110,7 +122,7 @@ describe('tokenize', () => {
     expect(quoted).toEqual(['My', 'name', 'in', 'the', 'house', 'was', 'stupid', 'fat', 'b']);
   });
 
-  it('does not open a single quote before a digit (the \'90s)', () => {
+  it("does not open a single quote before a digit (the '90s)", () => {
     const tokens = tokenize("It was the '90s and trade was good.");
     expect(Array.from(tokens.flags.subarray(0, tokens.count)).every((f) => (f & QUOTED) === 0)).toBe(true);
   });

@@ -12,14 +12,19 @@ const WIRE_TEXT = fixtureText('articles/harbour-bridge-wire.txt');
 const WIRE = fixtureBytes('articles/harbour-bridge-wire.txt');
 /** The first bytes of every PNG file: signature, then the length and type of the IHDR chunk. */
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52];
-const STORY_PARAGRAPH = 'The Keston harbour bridge will close to all traffic for six weeks from June 1 while engineers replace corroded steel cables, the regional transport authority said on Monday.';
+const STORY_PARAGRAPH =
+  'The Keston harbour bridge will close to all traffic for six weeks from June 1 while engineers replace corroded steel cables, the regional transport authority said on Monday.';
 
 function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
 /** Judges one article in index mode on a fresh, empty memory store and index. */
-async function judge(key: string, bytes: Uint8Array, params: Partial<DetectorParams> = {}): Promise<{ report: Report; deps: MemoryDeps }> {
+async function judge(
+  key: string,
+  bytes: Uint8Array,
+  params: Partial<DetectorParams> = {},
+): Promise<{ report: Report; deps: MemoryDeps }> {
   const deps = memoryDeps(params);
   const { report } = await indexArticle(deps, { key, bytes, order: `2024-05-06T09:00:00.000Z|${key}` });
   return { report, deps };
@@ -28,7 +33,9 @@ async function judge(key: string, bytes: Uint8Array, params: Partial<DetectorPar
 /** A rejection: the code, a message, no verdict, and nothing stored or indexed. */
 async function expectRejected(result: { report: Report; deps: MemoryDeps }, code: RejectionCode): Promise<void> {
   const { report, deps } = result;
-  expect({ status: report.status, code: report.error?.code, verdict: report.verdict, indexed: report.indexed }).toEqual({ status: 'rejected', code, verdict: null, indexed: false });
+  expect({ status: report.status, code: report.error?.code, verdict: report.verdict, indexed: report.indexed }).toEqual(
+    { status: 'rejected', code, verdict: null, indexed: false },
+  );
   expect(report.error?.message.length).toBeGreaterThan(10);
   expect(await snapshotOf(deps)).toEqual({ objects: {}, indexEntries: 0 });
 }
@@ -36,7 +43,13 @@ async function expectRejected(result: { report: Report; deps: MemoryDeps }, code
 /** An accepted article: judged, fingerprinted and indexed under its key. */
 async function expectAccepted(result: { report: Report; deps: MemoryDeps }, key: string): Promise<void> {
   const { report, deps } = result;
-  expect({ status: report.status, error: report.error, verdict: report.verdict, indexed: report.indexed, key: report.article.key }).toEqual({ status: 'ok', error: null, verdict: 'original', indexed: true, key });
+  expect({
+    status: report.status,
+    error: report.error,
+    verdict: report.verdict,
+    indexed: report.indexed,
+    key: report.article.key,
+  }).toEqual({ status: 'ok', error: null, verdict: 'original', indexed: true, key });
   expect(await deps.store.list('')).toEqual([fingerprintKey(key), INDEX_PARAMS_KEY]);
   const record = decodeFingerprint((await deps.store.get(fingerprintKey(key)))!, key);
   expect(record.key).toBe(key);
@@ -84,10 +97,18 @@ describe('indexArticle on bad input', () => {
     const deps = memoryDeps();
     await indexArticle(deps, { key: 'in/utf8.txt', bytes: WIRE, order: '2024-05-06T09:00:00.000Z|in/utf8.txt' });
 
-    const { report } = await indexArticle(deps, { key: 'in/utf16.txt', bytes: utf16, order: '2024-05-07T09:00:00.000Z|in/utf16.txt' });
+    const { report } = await indexArticle(deps, {
+      key: 'in/utf16.txt',
+      bytes: utf16,
+      order: '2024-05-07T09:00:00.000Z|in/utf16.txt',
+    });
 
     expect(utf16.subarray(0, 2)).toEqual(Uint8Array.from([0xff, 0xfe]));
-    expect(report).toMatchObject({ status: 'ok', indexed: true, article: { title: 'Harbour bridge to close for six weeks of repairs' } });
+    expect(report).toMatchObject({
+      status: 'ok',
+      indexed: true,
+      article: { title: 'Harbour bridge to close for six weeks of repairs' },
+    });
     expect(report.rewriteOf).toEqual({ key: 'in/utf8.txt', verdict: 'copy', score: 1 });
   });
 
@@ -140,9 +161,12 @@ describe('indexArticle on bad input', () => {
     await expectRejected(await judge('in/story.pdf', WIRE), 'unsupported-type');
   });
 
-  it.each(['../outside.txt', 'in/../../outside.txt', 'in/./story.txt', '/etc/story.txt', ''])('rejects the key %j as bad-key', async (key) => {
-    await expectRejected(await judge(key, WIRE), 'bad-key');
-  });
+  it.each(['../outside.txt', 'in/../../outside.txt', 'in/./story.txt', '/etc/story.txt', ''])(
+    'rejects the key %j as bad-key',
+    async (key) => {
+      await expectRejected(await judge(key, WIRE), 'bad-key');
+    },
+  );
 
   it('accepts a key with unicode and spaces and reports it unchanged', async () => {
     const key = 'Nachrichten/Über die Brücke – 6. Mai (Kestön) ✓.txt';

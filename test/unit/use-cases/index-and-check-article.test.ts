@@ -39,10 +39,22 @@ describe('indexArticle and checkArticle', () => {
 
     const { report } = await index(deps, 'wire/bridge.txt', WIRE);
 
-    expect(report).toMatchObject({ status: 'ok', verdict: 'original', indexed: true, error: null, rewriteOf: null, matches: [] });
+    expect(report).toMatchObject({
+      status: 'ok',
+      verdict: 'original',
+      indexed: true,
+      error: null,
+      rewriteOf: null,
+      matches: [],
+    });
     expect(await deps.store.list('')).toEqual([fingerprintKey('wire/bridge.txt'), INDEX_PARAMS_KEY]);
     const record = decodeFingerprint((await deps.store.get(fingerprintKey('wire/bridge.txt')))!, 'wire/bridge.txt');
-    expect(record).toMatchObject({ key: 'wire/bridge.txt', title: 'Harbour bridge to close for six weeks of repairs', order: order(1, 'wire/bridge.txt'), contentHash: report.article.contentHash });
+    expect(record).toMatchObject({
+      key: 'wire/bridge.txt',
+      title: 'Harbour bridge to close for six weeks of repairs',
+      order: order(1, 'wire/bridge.txt'),
+      contentHash: report.article.contentHash,
+    });
     expect(record.text).toContain('Every cable we replace now is one that will not fail in ten years.');
     // its most distinctive terms, each key once, at most maxIndexKeys
     expect(record.bandKeys.length).toBeGreaterThan(0);
@@ -60,7 +72,12 @@ describe('indexArticle and checkArticle', () => {
 
     const { report } = await check(deps, 'farm/bridge.txt', SPUN);
 
-    expect(report).toMatchObject({ status: 'ok', verdict: 'rewrite', indexed: false, rewriteOf: { key: 'wire/bridge.txt', verdict: 'rewrite' } });
+    expect(report).toMatchObject({
+      status: 'ok',
+      verdict: 'rewrite',
+      indexed: false,
+      rewriteOf: { key: 'wire/bridge.txt', verdict: 'rewrite' },
+    });
     expect(await snapshotOf(deps)).toEqual(before);
   });
 
@@ -126,7 +143,9 @@ describe('indexArticle and checkArticle', () => {
     expect(earlier.report.verdict).toBe('original');
     expect(earlier.stats.candidatesFound).toBe(1);
     expect(earlier.stats.candidatesVerified).toBe(1);
-    expect(earlier.report.laterCopies).toEqual([{ key: 'farm/bridge.txt', verdict: 'rewrite', score: expect.any(Number) }]);
+    expect(earlier.report.laterCopies).toEqual([
+      { key: 'farm/bridge.txt', verdict: 'rewrite', score: expect.any(Number) },
+    ]);
     expect(later.report.laterCopies).toEqual([]);
     expect(later.report.rewriteOf).toMatchObject({ key: 'wire/bridge.txt', verdict: 'rewrite' });
   });
@@ -139,7 +158,12 @@ describe('indexArticle and checkArticle', () => {
 
     expect(report.verdict).toBe('copy');
     expect(report.rewriteOf).toEqual({ key: 'wire/bridge.txt', verdict: 'copy', score: 1 });
-    expect(report.matches[0]?.measures).toMatchObject({ trigramContainment: 1, jaccard: 1, containment: 1, estimatedJaccard: 1 });
+    expect(report.matches[0]?.measures).toMatchObject({
+      trigramContainment: 1,
+      jaccard: 1,
+      containment: 1,
+      estimatedJaccard: 1,
+    });
   });
 
   it('verifies at most maxCandidates candidates', async () => {
@@ -162,11 +186,18 @@ describe('indexArticle and checkArticle', () => {
     await index(deps, 'wire/bridge.txt', WIRE);
     const before = await snapshotOf(deps);
 
-    const { report } = await index(deps, 'wire/bridge.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), 2);
+    const { report } = await index(
+      deps,
+      'wire/bridge.txt',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+      2,
+    );
 
     expect(report).toMatchObject({ status: 'rejected', verdict: null, indexed: false, error: { code: 'binary' } });
     expect(await snapshotOf(deps)).toEqual(before);
-    expect(decodeFingerprint((await deps.store.get(fingerprintKey('wire/bridge.txt')))!, 'wire/bridge.txt').text).toContain('Keston harbour bridge will close');
+    expect(
+      decodeFingerprint((await deps.store.get(fingerprintKey('wire/bridge.txt')))!, 'wire/bridge.txt').text,
+    ).toContain('Keston harbour bridge will close');
   });
 
   it('gives deep-equal reports for the same inputs, with or without a prepared-text cache', async () => {
@@ -199,11 +230,16 @@ describe('indexArticle and checkArticle', () => {
 
     const { report } = await check(deps, 'farm/bridge.txt', SPUN);
 
-    const source = decodeFingerprint((await deps.store.get(fingerprintKey('wire/bridge.txt')))!, 'wire/bridge.txt').text;
+    const source = decodeFingerprint(
+      (await deps.store.get(fingerprintKey('wire/bridge.txt')))!,
+      'wire/bridge.txt',
+    ).text;
     const passages = report.matches[0]?.passages ?? [];
     expect(passages.length).toBeGreaterThan(5);
     for (const p of passages) expect(source.slice(p.source.start, p.source.end)).toBe(p.source.text);
-    expect(passages.map((p) => p.article.start)).toEqual([...passages.map((p) => p.article.start)].sort((a, b) => a - b));
+    expect(passages.map((p) => p.article.start)).toEqual(
+      [...passages.map((p) => p.article.start)].sort((a, b) => a - b),
+    );
   });
 
   it('check mode on an article that is itself indexed never names its own later copy as its source', async () => {

@@ -20,7 +20,9 @@ function memorySource(files: Map<string, Uint8Array>): ArticleSource {
   return {
     read: async (key): Promise<ArticleRead> => {
       const bytes = files.get(key);
-      return bytes ? { kind: 'found', bytes, size: bytes.length, etag: undefined, lastModified: new Date('2024-05-10T09:00:00Z') } : { kind: 'missing' };
+      return bytes
+        ? { kind: 'found', bytes, size: bytes.length, etag: undefined, lastModified: new Date('2024-05-10T09:00:00Z') }
+        : { kind: 'missing' };
     },
     exists: async (key) => files.has(key),
   };
@@ -38,7 +40,14 @@ interface IngestTestDeps extends MemoryDeps {
 function ingestDeps(): IngestTestDeps {
   const files = new Map<string, Uint8Array>();
   const logged: IngestTestDeps['logged'] = [];
-  return { ...memoryDeps(), files, source: memorySource(files), incomingPrefix: 'in/', logged, log: (level, message, fields) => void logged.push({ level, message, fields }) };
+  return {
+    ...memoryDeps(),
+    files,
+    source: memorySource(files),
+    incomingPrefix: 'in/',
+    logged,
+    log: (level, message, fields) => void logged.push({ level, message, fields }),
+  };
 }
 
 async function orderOf(deps: IngestTestDeps, key: string): Promise<string> {
@@ -78,12 +87,18 @@ describe('ingestArticle', () => {
 
     expect(source.report.laterCopies.map((c) => c.key)).toEqual(['in/spun.txt']);
     expect(source.refreshed).toEqual(['in/spun.txt']);
-    expect((await loadReport(deps, 'in/spun.txt'))?.rewriteOf).toMatchObject({ key: 'in/wire.txt', verdict: 'rewrite' });
+    expect((await loadReport(deps, 'in/spun.txt'))?.rewriteOf).toMatchObject({
+      key: 'in/wire.txt',
+      verdict: 'rewrite',
+    });
   });
 
   it('writes a rejected report for bytes that could not be read, and leaves the index alone', async () => {
     const deps = ingestDeps();
-    const { report, refreshed } = await ingestArticle(deps, { key: 'in/gone.txt', bytes: new ArticleRejectedError('not-found', 'gone') });
+    const { report, refreshed } = await ingestArticle(deps, {
+      key: 'in/gone.txt',
+      bytes: new ArticleRejectedError('not-found', 'gone'),
+    });
 
     expect(report).toMatchObject({ status: 'rejected', error: { code: 'not-found', message: 'gone' } });
     expect(refreshed).toEqual([]);
@@ -103,7 +118,16 @@ describe('a corrupt stored report', () => {
     const outcome = await backfillArticle(deps, { bucket: 'b', key: 'in/bridge.txt' });
 
     expect(outcome.action).toBe('reported');
-    expect(deps.logged).toEqual([{ level: 'warn', message: 'stored report is corrupt; the article is judged again', fields: { key: 'in/bridge.txt', error: expect.stringContaining(`stored report ${reportKey('in/bridge.txt')} is not JSON`) } }]);
+    expect(deps.logged).toEqual([
+      {
+        level: 'warn',
+        message: 'stored report is corrupt; the article is judged again',
+        fields: {
+          key: 'in/bridge.txt',
+          error: expect.stringContaining(`stored report ${reportKey('in/bridge.txt')} is not JSON`),
+        },
+      },
+    ]);
     expect((await loadReport(deps, 'in/bridge.txt'))?.verdict).toBe('original');
   });
 });

@@ -5,7 +5,11 @@ import { memoryDeps, type MemoryDeps } from '../../helpers/memory-deps.js';
 
 /** Indexes `first`, then checks `second` against it: the report of the second page. */
 async function judgePair(deps: MemoryDeps, first: string, second: string): ReturnType<typeof checkArticle> {
-  await indexArticle(deps, { key: first, bytes: fixtureBytes(`clutter/${first}`), order: `2026-01-01T00:00:00.000Z|${first}` });
+  await indexArticle(deps, {
+    key: first,
+    bytes: fixtureBytes(`clutter/${first}`),
+    order: `2026-01-01T00:00:00.000Z|${first}`,
+  });
   return checkArticle(deps, { key: second, bytes: fixtureBytes(`clutter/${second}`) });
 }
 
