@@ -164,58 +164,40 @@ async function main(): Promise<void> {
   const jaccardRmse = Math.sqrt(pooledSq / totalTrials);
   const jaccardBias = pooledBias / totalTrials;
 
-  const corpus = resolve(repoRoot, '..', 'shared', 'corpora', 'meter-courts');
-  let evalSeconds: Summary | undefined;
-  let macroF1: number | null = null;
-  if (existsSync(resolve(corpus, 'labels.tsv'))) {
-    // the evaluation awaits file reads, so a timer can sample memory while it runs
-    const timer = setInterval(sampleRss, 50);
-    const evaluated = await measureSeconds(REPETITIONS, () => evaluateCorpus(corpus, params));
-    clearInterval(timer);
-    evalSeconds = evaluated;
-    macroF1 = evaluated.last.result.macroF1;
-    const r = evaluated.last.result;
+  /** Times `eval` of one labelled corpus beside the project, adding its rows; undefined when the corpus is absent. */
+  async function timeEvaluation(
+    name: string,
+    targetSeconds: number,
+    field: string,
+  ): Promise<{ seconds: Summary; macroF1: number | null } | undefined> {
+    const dir = resolve(repoRoot, '..', 'shared', 'corpora', name);
+    if (!existsSync(resolve(dir, 'labels.tsv'))) {
+      notes.push(`${name} corpus not found at ${dir}: evaluation skipped (${field} null)`);
+      rows.push([`${name} evaluation, seconds`, '', 'n/a', '', `< ${targetSeconds}`, 'skipped']);
+      return undefined;
+    }
+    const seconds = await measureSeconds(REPETITIONS, () => evaluateCorpus(dir, params));
+    const r = seconds.last.result;
     rows.push([
-      'meter-courts evaluation, seconds',
-      fmt(evaluated.min, 2),
-      fmt(evaluated.median, 2),
-      fmt(evaluated.max, 2),
-      `< ${TARGETS.evalSeconds}`,
-      passMiss(evaluated.median < TARGETS.evalSeconds),
+      `${name} evaluation, seconds`,
+      fmt(seconds.min, 2),
+      fmt(seconds.median, 2),
+      fmt(seconds.max, 2),
+      `< ${targetSeconds}`,
+      passMiss(seconds.median < targetSeconds),
     ]);
-    rows.push([`meter-courts macroF1 (${r.articles} articles, ${r.sources} sources)`, '', String(macroF1), '', '', '']);
-  } else {
-    notes.push(`meter-courts corpus not found at ${corpus}: evaluation skipped (meterCourtsEvalSeconds null)`);
-    rows.push(['meter-courts evaluation, seconds', '', 'n/a', '', `< ${TARGETS.evalSeconds}`, 'skipped']);
+    rows.push([`${name} macroF1 (${r.articles} articles, ${r.sources} sources)`, '', String(r.macroF1), '', '', '']);
+    return { seconds, macroF1: r.macroF1 };
   }
-  const llmCorpus = resolve(repoRoot, '..', 'shared', 'corpora', 'llm-restyled-politifact');
-  let llmEvalSeconds: Summary | undefined;
-  if (existsSync(resolve(llmCorpus, 'labels.tsv'))) {
-    const evaluated = await measureSeconds(REPETITIONS, () => evaluateCorpus(llmCorpus, params));
-    llmEvalSeconds = evaluated;
-    const r = evaluated.last.result;
-    rows.push([
-      'llm-restyled-politifact evaluation, seconds',
-      fmt(llmEvalSeconds.min, 2),
-      fmt(llmEvalSeconds.median, 2),
-      fmt(llmEvalSeconds.max, 2),
-      `< ${TARGETS.llmEvalSeconds}`,
-      passMiss(llmEvalSeconds.median < TARGETS.llmEvalSeconds),
-    ]);
-    rows.push([
-      `llm-restyled-politifact macroF1 (${r.articles} articles, ${r.sources} sources)`,
-      '',
-      String(r.macroF1),
-      '',
-      '',
-      '',
-    ]);
-  } else {
-    notes.push(
-      `llm-restyled-politifact corpus not found at ${llmCorpus}: evaluation skipped (llmRestyledEvalSeconds null)`,
-    );
-    rows.push(['llm-restyled-politifact evaluation, seconds', '', 'n/a', '', `< ${TARGETS.llmEvalSeconds}`, 'skipped']);
-  }
+
+  // the evaluation awaits file reads, so a timer can sample memory while it runs
+  const timer = setInterval(sampleRss, 50);
+  const meter = await timeEvaluation('meter-courts', TARGETS.evalSeconds, 'meterCourtsEvalSeconds');
+  clearInterval(timer);
+  const llm = await timeEvaluation('llm-restyled-politifact', TARGETS.llmEvalSeconds, 'llmRestyledEvalSeconds');
+  const evalSeconds = meter?.seconds;
+  const macroF1 = meter?.macroF1 ?? null;
+  const llmEvalSeconds = llm?.seconds;
   sampleRss();
   rows.push(['peak RSS, MiB (sampled)', '', peakRssMb().toFixed(0), '', '', '']);
 

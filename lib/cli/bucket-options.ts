@@ -1,6 +1,7 @@
 import { LOCAL_TABLE } from '../store/dynamodb-client.js';
 import { isBucketName, isIncomingPrefix } from '../store/keys.js';
-import { LOCAL_DYNAMODB_ENDPOINT, LOCAL_S3_ENDPOINT } from './open-s3-bucket.js';
+import type { CliContext } from './cli-context.js';
+import { LOCAL_DYNAMODB_ENDPOINT, LOCAL_S3_ENDPOINT, openS3Bucket, type OpenS3Bucket } from './open-s3-bucket.js';
 import { UsageError } from './usage-error.js';
 
 /** Options of the commands that work on a deployment (backfill, reindex), as parsed from the command line. */
@@ -67,4 +68,32 @@ function parseEndpoint(option: string, raw: string, example: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError(`${option} must be an http or https URL, got ${JSON.stringify(raw)}`);
   return url;
+}
+
+/** What a command over a whole bucket is: its name, what it reads instead of arguments, its default concurrency. */
+export interface BucketCommand {
+  readonly name: string;
+  readonly reads: string;
+  readonly defaultConcurrency: number;
+}
+
+/** The start of a command over a whole bucket: refuses arguments, parses the bucket options, opens the bucket. */
+export function openBucketForCommand(
+  command: BucketCommand,
+  ctx: CliContext,
+  args: readonly string[],
+  options: BucketOptions,
+  env: NodeJS.ProcessEnv,
+): { parsed: ParsedBucketOptions; opened: OpenS3Bucket } {
+  if (args.length > 0)
+    throw new UsageError(
+      `${command.name} takes no arguments (it reads ${command.reads}), got ${args.map((a) => JSON.stringify(a)).join(' ')}`,
+    );
+  const parsed = parseBucketOptions(options, command.defaultConcurrency);
+  const { endpoint, dynamoDbEndpoint, table, bucket, prefix } = parsed;
+  const opened = openS3Bucket(
+    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params },
+    env,
+  );
+  return { parsed, opened };
 }

@@ -1,4 +1,5 @@
 import type { Tokens } from './tokenize.js';
+import { isSpace } from './typography.js';
 
 /** One sentence: character range in the text and token range in its Tokens. */
 export interface Sentence {
@@ -113,22 +114,6 @@ function isStop(c: number): boolean {
 /** ) ] " ' : the characters both gap patterns let stand between a stop and what follows. */
 function isCloser(c: number): boolean {
   return c === 41 || c === 93 || c === 34 || c === 39;
-}
-
-/** The characters of the regex class \s: ECMAScript WhiteSpace (with Unicode Zs) and LineTerminator. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 function isAsciiLetter(c: number): boolean {

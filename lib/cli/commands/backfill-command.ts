@@ -5,17 +5,15 @@ import { backfillArticle } from '../../use-cases/backfill-article.js';
 import { loadReport } from '../../use-cases/stored-reports.js';
 import { mapLimit } from '../../util/map-limit.js';
 import type { CliContext } from '../cli-context.js';
-import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
-import { openS3Bucket } from '../open-s3-bucket.js';
+import { openBucketForCommand, type BucketCommand, type BucketOptions } from '../bucket-options.js';
 import { ProgressBar } from '../progress-bar.js';
 import { RunSummary, summaryFields, type SummaryFields } from '../run-summary.js';
-import { UsageError } from '../usage-error.js';
 
 /** Options of `backfill`, as parsed from the command line (strings, validated here). */
 export type BackfillOptions = BucketOptions;
 
-/** Articles judged at once by default: each keeps up to 32 index requests in flight (DYNAMODB_CONCURRENCY). */
-const DEFAULT_CONCURRENCY = 4;
+/** Articles judged at once by default (concurrency): each keeps up to 32 index requests in flight (DYNAMODB_CONCURRENCY). */
+const COMMAND: BucketCommand = { name: 'backfill', reads: 'the bucket', defaultConcurrency: 4 };
 
 /**
  * `backfill`: judges every article already under the prefix of a bucket, as the deployed
@@ -30,18 +28,8 @@ export async function backfillCommand(
   options: BackfillOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  if (args.length > 0)
-    throw new UsageError(
-      `backfill takes no arguments (it reads the bucket), got ${args.map((a) => JSON.stringify(a)).join(' ')}`,
-    );
-  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(
-    options,
-    DEFAULT_CONCURRENCY,
-  );
-  const opened = openS3Bucket(
-    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params },
-    env,
-  );
+  const { parsed, opened } = openBucketForCommand(COMMAND, ctx, args, options, env);
+  const { bucket, prefix, concurrency, table } = parsed;
   try {
     const listed = await listObjects(opened.s3, bucket, prefix, Number.POSITIVE_INFINITY);
     // the trigger fires only for article suffixes; other objects under the prefix are left alone here too

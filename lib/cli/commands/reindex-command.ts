@@ -4,14 +4,12 @@ import { listObjects } from '../../store/s3-object-store.js';
 import { recordIndexParams } from '../../store/index-params.js';
 import { reindexFingerprint } from '../../use-cases/reindex-fingerprint.js';
 import { mapLimit } from '../../util/map-limit.js';
-import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
+import { openBucketForCommand, type BucketCommand, type BucketOptions } from '../bucket-options.js';
 import type { CliContext } from '../cli-context.js';
-import { openS3Bucket } from '../open-s3-bucket.js';
 import { ProgressBar } from '../progress-bar.js';
-import { UsageError } from '../usage-error.js';
 
-/** Fingerprints read and indexed at once by default: each article's writes go 25 to a batch. */
-const DEFAULT_CONCURRENCY = 8;
+/** Fingerprints read and indexed at once by default (concurrency): each article's writes go 25 to a batch. */
+const COMMAND: BucketCommand = { name: 'reindex', reads: "the bucket's fingerprints", defaultConcurrency: 8 };
 
 /**
  * `reindex`: rebuilds the DynamoDB index table from the fingerprints stored in the bucket (each
@@ -25,18 +23,8 @@ export async function reindexCommand(
   options: BucketOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  if (args.length > 0)
-    throw new UsageError(
-      `reindex takes no arguments (it reads the bucket's fingerprints), got ${args.map((a) => JSON.stringify(a)).join(' ')}`,
-    );
-  const { endpoint, dynamoDbEndpoint, table, bucket, prefix, concurrency } = parseBucketOptions(
-    options,
-    DEFAULT_CONCURRENCY,
-  );
-  const opened = openS3Bucket(
-    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params },
-    env,
-  );
+  const { parsed, opened } = openBucketForCommand(COMMAND, ctx, args, options, env);
+  const { bucket, prefix, concurrency, table } = parsed;
   try {
     const listed = await listObjects(opened.s3, bucket, `${FINGERPRINT_PREFIX}${prefix}`, Number.POSITIVE_INFINITY);
     const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'reindex') : undefined;
