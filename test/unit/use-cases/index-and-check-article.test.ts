@@ -23,7 +23,7 @@ async function index(deps: MemoryDeps, key: string, bytes: Uint8Array, day = 1):
 }
 
 /** Judges one article against the index without adding it (check mode). */
-async function check(deps: MemoryDeps, key: string, bytes: Uint8Array): ReturnType<typeof indexArticle> {
+async function check(deps: MemoryDeps, key: string, bytes: Uint8Array): ReturnType<typeof checkArticle> {
   return checkArticle(deps, { key, bytes });
 }
 
