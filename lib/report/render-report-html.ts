@@ -158,10 +158,13 @@ ${laterCopiesSection(report)}`;
 /** The first screen of a flagged article: the answer, the two articles' facts, how much is derived. */
 function derivedSummary(report: OkReport, best: Match): SafeHtml {
   const answer = ANSWERS[best.verdict] ?? `Flagged (${best.verdict}) against an earlier article`;
-  const others =
-    report.matches.length > 1
-      ? html`<p>It also draws on ${report.matches.length - 1} more earlier article${report.matches.length > 2 ? 's' : ''}, shown below.</p>`
-      : html``;
+  const rest = report.matches
+    .slice(1)
+    .map(
+      (m, i) =>
+        html`<a href="${reportHref(report.article.key, m.key)}">${titleOf(m)}</a> (source ${i + 2}: ${VERDICT_NAMES[m.verdict] ?? m.verdict}, ${percent(m.score)})`,
+    );
+  const others = rest.length > 0 ? html`<p>It also draws on ${SafeHtml.join(rest, '; ')}.</p>` : html``;
   return html`<section class="verdict verdict-${cssVerdict(best.verdict)}">
 <p class="answer"><strong>${answer}</strong>: “${best.title !== '' ? best.title : best.key}”.</p>
 <p>${howSure(report, best)}</p>
@@ -217,7 +220,7 @@ function howMuch(report: OkReport, best: Match): SafeHtml {
   const addedWords =
     added === 0
       ? html`Nothing was added.`
-      : html`${added} words in ${addedPieces} passage${addedPieces === 1 ? ' is' : 's are'} not in any earlier article (added material, marked below).`;
+      : html`${added} words (${addedPieces} passage${addedPieces === 1 ? '' : 's'}) are not in any earlier article: added material, marked below.`;
   return html`Derived: <strong>${percent(share)}</strong> of its words (${derived} of ${total}) are in sentences taken from earlier articles. ${addedWords}`;
 }
 
@@ -269,14 +272,19 @@ interface Piece {
 }
 
 /**
- * The whole article cut into aligned passages (of any matched source, the best match first where
- * two claim one sentence) and the added text between them, in reading order.
+ * The whole article cut into aligned passages (of any matched source, the best one where two claim
+ * one sentence) and the added text between them, in reading order.
  */
 function articlePieces(report: OkReport): Piece[] {
   const text = report.article.text;
-  const spans = report.matches
-    .flatMap((m, match) => m.passages.map((p) => ({ p, match })))
-    .sort((a, b) => a.p.article.start - b.p.article.start || a.match - b.match);
+  // the best source claims its sentences first; another source fills only sentences still unclaimed
+  const spans: Array<{ p: Match['passages'][number]; match: number }> = [];
+  report.matches.forEach((m, match) => {
+    for (const p of m.passages)
+      if (!spans.some((s) => s.p.article.start < p.article.end && p.article.start < s.p.article.end))
+        spans.push({ p, match });
+  });
+  spans.sort((a, b) => a.p.article.start - b.p.article.start);
   const pieces: Piece[] = [];
   let at = 0;
   /** The text before `end` as an added piece; without a letter or digit it is only punctuation, returned as a lead. */
@@ -287,7 +295,7 @@ function articlePieces(report: OkReport): Piece[] {
     return '';
   };
   for (const { p, match } of spans) {
-    if (p.article.start < at) continue; // the sentence is already shown beside a better source
+    if (p.article.start < at) continue; // overlaps the previous passage (possible only in a hand-made report)
     const lead = gapBefore(p.article.start);
     pieces.push({ kind: 'aligned', lead, text: p.article.text, source: { text: p.source.text, match } });
     at = p.article.end;
@@ -298,7 +306,6 @@ function articlePieces(report: OkReport): Piece[] {
 }
 
 function sideBySide(report: OkReport): SafeHtml {
-  const several = report.matches.length > 1;
   const pieces =
     report.article.text !== ''
       ? articlePieces(report)
@@ -314,9 +321,10 @@ function sideBySide(report: OkReport): SafeHtml {
       return html`<tr class="added"><td class="text">${piece.text}</td><td class="gap">added: not in the source</td></tr>`;
     const article = marked(piece.text, rewordedRanges(piece.text, piece.source.text), 'mark');
     const source = marked(piece.source.text, rewordedRanges(piece.source.text, piece.text), 's');
-    const from = several
-      ? html`<span class="from">from source ${piece.source.match + 1}: ${titleOf(report.matches[piece.source.match]!)}</span>`
-      : html``;
+    const from =
+      piece.source.match > 0
+        ? html`<span class="from">from source ${piece.source.match + 1}: ${titleOf(report.matches[piece.source.match]!)}</span>`
+        : html``;
     return html`<tr><td class="text">${piece.lead ?? ''}${article}</td><td class="text">${from}${source}</td></tr>`;
   });
   const note =
