@@ -31,13 +31,17 @@ export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promi
   return { report, stats: judged.stats, refreshed };
 }
 
+const quiet = (): void => undefined;
+
 /** Judges and saves one article, and brings the later-copy lists of the sources it names (or named) up to date. */
 async function judgeAndSave(
   deps: IngestDeps,
   input: IngestInput,
 ): Promise<{ report: Report; stats: DetectStats; racedCopies: readonly LaterCopyVerdict[] }> {
   const { key, bytes } = input;
-  const previousSources = (await loadReport(deps, key))?.matches.map((m) => m.key) ?? [];
+  // the sources it named before, to drop pairs that no longer hold; a corrupt report (logged by
+  // whoever read it first) names none
+  const previousSources = (await loadReport({ store: deps.store, log: quiet }, key))?.matches.map((m) => m.key) ?? [];
   const judged =
     bytes instanceof Uint8Array
       ? await indexArticle(deps, { key, bytes, ...(input.order !== undefined ? { order: input.order } : {}) })
