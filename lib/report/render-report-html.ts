@@ -216,12 +216,11 @@ function howMuch(report: OkReport, best: Match): SafeHtml {
     }
   }
   const total = derived + added;
-  const share = total === 0 ? 0 : derived / total;
   const addedWords =
     added === 0
       ? html`Nothing was added.`
-      : html`${added} words (${addedPieces} passage${addedPieces === 1 ? '' : 's'}) are not in any earlier article: added material, marked below.`;
-  return html`Derived: <strong>${percent(share)}</strong> of its words (${derived} of ${total}) are in sentences taken from earlier articles. ${addedWords}`;
+      : html`${added} words (${addedPieces} passage${addedPieces === 1 ? '' : 's'}) are in no earlier article: added material, in blue below.`;
+  return html`${derived} of its ${total} words are in sentences matched to earlier articles. ${addedWords}`;
 }
 
 function originalSummary(report: OkReport): SafeHtml {

@@ -92,7 +92,9 @@ describe('renderReportHtml', () => {
     expect(answer).toContain(
       `a rewrite needs at least ${Math.round((derived.detector.params['rewriteShare'] as number) * 100)}%`,
     );
-    expect(answer).toMatch(/Derived: \d+% of its words \(\d+ of \d+\) are in sentences taken from earlier articles\./);
+    expect(answer).toMatch(
+      /\d+ of its \d+ words are in sentences matched to earlier articles\. (Nothing was added\.|\d+ words \(\d+ passages?\) are in no earlier article)/,
+    );
     const facts = parsed.textOf(parsed.byTag('table').find((e) => e.attribs['class'] === 'facts')!);
     expect(facts).toContain('Publishednot givennot given');
     expect(facts).toContain('Indexed2 May 2024, 09:00 UTC1 May 2024, 09:00 UTC');

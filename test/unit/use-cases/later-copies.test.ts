@@ -28,9 +28,9 @@ class JitteryStore implements ObjectStore {
     await this.jitter();
     return this.inner.get(key);
   }
-  async put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
+  async put(key: string, body: Uint8Array | string): Promise<void> {
     await this.jitter(30); // a slow write lands after a quicker writer's newer one
-    return this.inner.put(key, body, contentType);
+    return this.inner.put(key, body);
   }
   async delete(key: string): Promise<void> {
     await this.jitter();
