@@ -83,7 +83,8 @@ export async function judgeAgainstIndex(
     params,
     ordered.sourcesBefore,
   );
-  const later = await listLaterCopies(store, article.key);
+  // an indexed article's report is saved, and saveReport lists its later copies then
+  const later = query.indexed ? { copies: [], total: 0 } : await listLaterCopies(store, article.key);
   const self = { text: article.text, model: article.sketch.model, signature: article.sketch.signature };
   const report = okReport({
     article: {

@@ -50,9 +50,7 @@ export async function recordLaterCopies(
     const match = named.get(source);
     const keep = match ? laterCopyKey(source, key, Number.isFinite(time) ? time : 0) : undefined;
     if (match && keep) await store.put(keep, JSON.stringify(pairOf(report, match)), 'application/json');
-    for (const pairKey of await store.list(laterCopiesPrefix(source))) {
-      if (pairKey !== keep && laterKeyOf(source, pairKey) === key) await store.delete(pairKey);
-    }
+    await deletePairs(store, source, key, keep);
     touched.add(source);
   }
   return [...touched];
@@ -60,11 +58,14 @@ export async function recordLaterCopies(
 
 /** Removes every pair naming `key` as the later article, for the given sources; returns them. */
 export async function forgetLaterCopy(store: ObjectStore, key: string, sources: readonly string[]): Promise<string[]> {
-  for (const source of sources) {
-    for (const pairKey of await store.list(laterCopiesPrefix(source)))
-      if (laterKeyOf(source, pairKey) === key) await store.delete(pairKey);
-  }
+  for (const source of sources) await deletePairs(store, source, key, undefined);
   return [...sources];
+}
+
+/** Deletes the pairs of `source` whose later article is `key`, except the one at `keep`. */
+async function deletePairs(store: ObjectStore, source: string, key: string, keep: string | undefined): Promise<void> {
+  for (const pairKey of await store.list(laterCopiesPrefix(source)))
+    if (pairKey !== keep && laterKeyOf(source, pairKey) === key) await store.delete(pairKey);
 }
 
 /** What a source's report lists of one later article. */
