@@ -50,7 +50,8 @@ export async function recordLaterCopies(
     const match = named.get(source);
     const keep = match ? laterCopyKey(source, key, Number.isFinite(time) ? time : 0) : undefined;
     if (match && keep) await store.put(keep, JSON.stringify(pairOf(report, match)), 'application/json');
-    await deletePairs(store, source, key, keep);
+    // only a source named before can hold a stale pair of this article (an older text's time)
+    if (previousSources.includes(source)) await deletePairs(store, source, key, keep);
     touched.add(source);
   }
   return [...touched];

@@ -4,7 +4,7 @@ import { renderReportHtml } from '../report/render-report-html.js';
 import type { Report } from '../report/report.js';
 import { htmlReportKey, laterCopiesPrefix, reportKey } from '../store/keys.js';
 import type { ObjectStore } from '../store/ports.js';
-import { listLaterCopies } from './later-copies.js';
+import { listLaterCopies, type LaterCopiesListing } from './later-copies.js';
 
 /** Saves of one report, each after a listing that changed under the previous one, before giving up. */
 const MAX_SAVE_ROUNDS = 8;
@@ -15,13 +15,14 @@ const MAX_SAVE_ROUNDS = 8;
  * may save one source's report at once, each with its own listing: every saver lists again after
  * writing and writes again when the listing changed, so the last write lists every pair written
  * before it (a saver whose listing was complete stops; one that wrote a stale list sees it).
+ * `listed` is a listing the caller just made, saving one LIST.
  */
-export async function saveReport(store: ObjectStore, report: Report): Promise<Report> {
+export async function saveReport(store: ObjectStore, report: Report, listed?: LaterCopiesListing): Promise<Report> {
   if (report.status !== 'ok') {
     await writeReport(store, report);
     return report;
   }
-  let listing = await listLaterCopies(store, report.article.key);
+  let listing = listed ?? (await listLaterCopies(store, report.article.key));
   let saved: Report = report;
   for (let round = 0; round < MAX_SAVE_ROUNDS; round++) {
     saved = { ...report, laterCopies: listing.copies, laterCopiesTotal: listing.total };
@@ -43,7 +44,7 @@ export async function refreshSourceReport(deps: { store: ObjectStore; log?: Log 
   const listing = await listLaterCopies(deps.store, sourceKey);
   const current =
     stored.laterCopiesTotal === listing.total && JSON.stringify(stored.laterCopies) === JSON.stringify(listing.copies);
-  if (!current) await saveReport(deps.store, stored);
+  if (!current) await saveReport(deps.store, stored, listing);
 }
 
 async function writeReport(store: ObjectStore, report: Report): Promise<void> {
