@@ -8,6 +8,7 @@ import { estimateJaccard, type MinHash } from '../sketch/minhash.js';
 import { DETECTOR_VERSION } from '../version.js';
 import {
   REPORT_SCHEMA_VERSION,
+  type ArticleDates,
   type Match,
   type OkReport,
   type RejectedReport,
@@ -19,12 +20,14 @@ import {
 export function buildMatch(
   judged: JudgedSource,
   article: { text: string; model: TextModel; signature: MinHash },
-  source: { record: FingerprintRecord; model: TextModel },
+  source: { record: FingerprintRecord; model: TextModel; dates: ArticleDates },
 ): Match {
   const e = judged.evidence;
   return {
     key: judged.key,
     title: source.record.title,
+    indexedAt: source.dates.indexedAt,
+    publishedAt: source.dates.publishedAt,
     verdict: judged.verdict,
     score: judged.score,
     measures: {
@@ -52,7 +55,9 @@ export function buildMatch(
 
 /** The report of a judged article; the best match (matches come best first) is its verdict. */
 export function okReport(
-  parts: Pick<OkReport, 'article' | 'matches' | 'candidates' | 'indexed' | 'laterCopies'> & { params: DetectorParams },
+  parts: Pick<OkReport, 'article' | 'matches' | 'candidates' | 'indexed' | 'laterCopies' | 'laterCopiesTotal'> & {
+    params: DetectorParams;
+  },
 ): OkReport {
   const best = parts.matches[0];
   return {
@@ -65,7 +70,8 @@ export function okReport(
     matches: parts.matches,
     candidates: parts.candidates,
     indexed: parts.indexed,
-    laterCopies: [...parts.laterCopies].sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)),
+    laterCopies: parts.laterCopies,
+    laterCopiesTotal: parts.laterCopiesTotal,
     detector: detectorInfo(parts.params),
   };
 }
@@ -73,7 +79,10 @@ export function okReport(
 /** The report of an article that could not be judged. */
 export function rejectedReport(key: string, err: ArticleRejectedError, params: DetectorParams): RejectedReport {
   return {
-    ...unjudged({ key, title: '', wordCount: 0, contentHash: null }, params),
+    ...unjudged(
+      { key, title: '', wordCount: 0, contentHash: null, text: '', indexedAt: null, publishedAt: null },
+      params,
+    ),
     status: 'rejected',
     error: { code: err.code, message: err.message },
   };
@@ -81,7 +90,8 @@ export function rejectedReport(key: string, err: ArticleRejectedError, params: D
 
 /** The report of an article deleted from the bucket: it left the index and is no longer anyone's source. */
 export function withdrawnReport(key: string, title: string, params: DetectorParams): WithdrawnReport {
-  return { ...unjudged({ key, title, wordCount: 0, contentHash: null }, params), status: 'withdrawn', error: null };
+  const article = { key, title, wordCount: 0, contentHash: null, text: '', indexedAt: null, publishedAt: null };
+  return { ...unjudged(article, params), status: 'withdrawn', error: null };
 }
 
 /** The fields of a report without a verdict, matches or candidates, never indexed; status and error go in place. */
@@ -95,6 +105,7 @@ function unjudged(article: Report['article'], params: DetectorParams): Omit<Reje
     candidates: { found: 0, verified: 0, top: [] },
     indexed: false,
     laterCopies: [],
+    laterCopiesTotal: 0,
     detector: detectorInfo(params),
   };
 }

@@ -9,7 +9,7 @@ export class CorruptReportError extends RewriteRadarError {
 
 /**
  * Reads a stored report, migrating earlier layouts in memory, and validates it (reportProblems).
- * Throws CorruptReportError. Every schemaVersion so far is 1, whose layout grew twice (see migrate).
+ * Throws CorruptReportError. Schema 1 (which grew twice) and 2 are read (see migrate).
  */
 export function decodeReport(bytes: Uint8Array, key: string): Report {
   let raw: unknown;
@@ -31,19 +31,29 @@ export function decodeReport(bytes: Uint8Array, key: string): Report {
  * The report in the current layout. Schema 1 reports written before laterCopies existed listed
  * none: an empty list. Those written before measures.phrasingShare existed read it as 0; their
  * detector params lack partialPhrasing, so they never pass as already judged and are re-judged
- * (the filler is never shown as a measure). Anything else is returned as it is: validation names it.
+ * (the filler is never shown as a measure). Schema 1 to 2: dates unknown (null), no article text
+ * (the page then shows the aligned passages only), later copies without title or dates and their
+ * total the number listed. Anything else is returned as it is: validation names it.
  */
 function migrate(raw: unknown): unknown {
-  if (!isObject(raw) || raw['schemaVersion'] !== REPORT_SCHEMA_VERSION) return raw;
+  if (!isObject(raw) || raw['schemaVersion'] !== 1) return raw;
   const matches = Array.isArray(raw['matches']) ? raw['matches'] : [];
+  const later: unknown[] = Array.isArray(raw['laterCopies']) ? raw['laterCopies'] : [];
   return {
     ...raw,
-    laterCopies: raw['laterCopies'] ?? [],
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    article: isObject(raw['article']) ? { text: '', ...NO_DATES, ...raw['article'] } : raw['article'],
+    laterCopies: later.map((c) => (isObject(c) ? { title: '', ...NO_DATES, ...c } : c)),
+    laterCopiesTotal: later.length,
     matches: matches.map((m: unknown) =>
-      isObject(m) && isObject(m['measures']) ? { ...m, measures: { phrasingShare: 0, ...m['measures'] } } : m,
+      isObject(m) && isObject(m['measures'])
+        ? { ...NO_DATES, ...m, measures: { phrasingShare: 0, ...m['measures'] } }
+        : m,
     ),
   };
 }
+
+const NO_DATES = { indexedAt: null, publishedAt: null };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

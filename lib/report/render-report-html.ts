@@ -1,6 +1,7 @@
 import type { RejectionCode } from '../errors.js';
 import { html, SafeHtml } from './escape-html.js';
-import type { Match, MatchMeasures, Passage, Report } from './report.js';
+import type { Match, MatchMeasures, OkReport, Report } from './report.js';
+import { reportHref } from './report-links.js';
 import { rewordedRanges, type WordRange } from './reworded-words.js';
 
 /** Nothing may load or run: the page only shows text, so even a missed escape could not execute. */
@@ -8,35 +9,47 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** Literal markup, not a value: html escapes values, and CSS inside <style> is not unescaped. */
 const STYLE = html`<style>
-body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #1b1b1b; }
-h1 { font-size: 1.5rem; margin-bottom: 0.25rem; }
+body { font: 16px/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 76rem; padding: 0 1rem; color: #1b1b1b; }
+h1 { font-size: 1.6rem; margin: 0.2rem 0 0.75rem; line-height: 1.25; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
-h3 { font-size: 1rem; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; }
-dl.facts dt { color: #555; }
-dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-.verdict { padding: 0.75rem 1rem; border-left: 6px solid #888; background: #f4f4f4; }
+.kicker { color: #555; font-size: 0.85rem; margin: 0; text-transform: uppercase; letter-spacing: 0.05em; }
+.verdict { padding: 0.8rem 1.1rem; border-left: 8px solid #888; background: #f4f4f4; margin-bottom: 1rem; }
+.verdict p { margin: 0.35rem 0; }
+.verdict .answer { font-size: 1.25rem; }
 .verdict-original { border-color: #2e7d32; }
 .verdict-copy { border-color: #b71c1c; }
-.verdict-rewrite { border-color: #e65100; }
+.verdict-rewrite { border-color: #d84315; }
 .verdict-partial { border-color: #f9a825; }
-.verdict-rejected, .verdict-withdrawn { border-color: #555; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #fafafa; }
+th, td { border: 1px solid #ddd; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #fafafa; font-weight: 600; }
+table.facts th[scope=row] { width: 9rem; color: #444; }
+table.facts td { width: 45%; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.passages td.text { width: 47%; white-space: pre-wrap; }
-ins { background: #c8e6c9; text-decoration: none; }
-del { background: #ffcdd2; text-decoration: line-through; text-decoration-color: #b71c1c; }
+.none { color: #777; font-style: italic; }
+.key { color: #555; font-size: 0.85rem; }
+table.side td.text { width: 50%; white-space: pre-wrap; }
+tr.added td { background: #e3f2fd; }
+tr.added td.gap { color: #1565c0; font-style: italic; vertical-align: middle; text-align: center; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.5rem 0 0.75rem; font-size: 0.92rem; }
+.legend .swatch-added { background: #e3f2fd; padding: 0 0.3rem; }
+mark { background: #ffe082; color: inherit; padding: 0 1px; }
+s { color: #8d6e63; text-decoration-color: #8d6e63; }
+.from { display: block; color: #555; font-size: 0.8rem; font-style: normal; }
+details { margin-top: 2rem; border: 1px solid #ddd; padding: 0.5rem 1rem; }
+summary { cursor: pointer; font-weight: 600; }
 code { overflow-wrap: anywhere; }
 </style>`;
 
-/** Plain words for each verdict against its source. */
-const VERDICT_WORDS: Readonly<Record<Match['verdict'], string>> = {
-  copy: 'Copy: nearly all of its wording appears verbatim in',
-  rewrite: 'Rewrite: most of it follows, sentence by sentence and in order, but reworded,',
-  partial: 'Partly derived: a substantial part of it follows, in order,',
+/** What the article is, in plain words, by the verdict on its best source (unknown verdicts read as found). */
+const ANSWERS: Readonly<Record<string, string>> = {
+  copy: 'A copy of an earlier article',
+  rewrite: 'A rewrite of an earlier article',
+  partial: 'Partly taken from an earlier article',
 };
+
+/** The verdict as a short word in lists. */
+const VERDICT_NAMES: Readonly<Record<string, string>> = { copy: 'copy', rewrite: 'rewrite', partial: 'partly derived' };
 
 /** What each rejection code means, as the README's table says. */
 const CODE_WORDS: Readonly<Record<RejectionCode, string>> = {
@@ -96,10 +109,16 @@ const MEASURES: ReadonlyArray<{ key: keyof MatchMeasures; label: string; meaning
   { key: 'alignedSentences', label: 'Aligned sentences', meaning: 'sentence pairs aligned in order', share: false },
 ];
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /**
- * A report as a self-contained HTML5 page (inline CSS, no scripts, nothing external): the
- * article, the verdict in plain words, each matched source with its measures, and the aligned
- * passages side by side with the reworded words marked. Every text from the report is escaped.
+ * A report as a self-contained HTML5 page (inline CSS, no scripts, nothing external). The first
+ * screen answers in plain words what the article is, of what (the source's title, linked to its
+ * report), how sure (the score against the verdict's threshold), since when (indexed and
+ * published dates of both) and how much of it is derived. Below: the whole article beside its
+ * sources, added material and reworded words marked with a legend; the later articles that copy
+ * this one; the measures, candidates and detector settings in a collapsed section for
+ * specialists. Every text from the report is escaped; links are relative (report-links.ts).
  */
 export function renderReportHtml(report: Report): string {
   const name = report.article.title !== '' ? report.article.title : report.article.key;
@@ -114,24 +133,14 @@ ${STYLE}
 </head>
 <body>
 <header>
+<p class="kicker">rewrite-radar report</p>
 <h1>${name}</h1>
-${articleFacts(report)}
 </header>
 <main>
-${verdictSection(report)}
-${
-  report.status === 'ok'
-    ? html`${candidatesSection(report)}
-${SafeHtml.join(
-  report.matches.map((m, i) => matchSection(m, i)),
-  '\n',
-)}
-${laterCopiesSection(report)}`
-    : html``
-}
+${report.status === 'ok' ? okBody(report) : unjudgedBody(report)}
 </main>
 <footer>
-${detectorSection(report)}
+${specialistSection(report)}
 </footer>
 </body>
 </html>
@@ -139,126 +148,311 @@ ${detectorSection(report)}
   return page.value;
 }
 
-function articleFacts(report: Report): SafeHtml {
-  const a = report.article;
-  return html`<dl class="facts">
-<dt>Key</dt><dd><code>${a.key}</code></dd>
-<dt>Title</dt><dd>${a.title !== '' ? a.title : '(none)'}</dd>
-<dt>Words</dt><dd>${a.wordCount}</dd>
-<dt>Content hash</dt><dd><code>${a.contentHash ?? '(none)'}</code></dd>
-<dt>Status</dt><dd>${report.status}</dd>
-<dt>Indexed</dt><dd>${report.indexed ? 'yes: later articles are compared against it' : 'no'}</dd>
-</dl>`;
+function okBody(report: OkReport): SafeHtml {
+  const best = report.matches[0];
+  return html`${best ? derivedSummary(report, best) : originalSummary(report)}
+${best ? sideBySide(report) : html``}
+${laterCopiesSection(report)}`;
 }
 
-function verdictSection(report: Report): SafeHtml {
-  if (report.status === 'withdrawn') {
-    return html`<section class="verdict verdict-withdrawn"><p><strong>Withdrawn.</strong> This article was withdrawn: it is no longer indexed and no longer a source for other articles.</p>${errorLine(report)}</section>`;
+/** The first screen of a flagged article: the answer, the two articles' facts, how much is derived. */
+function derivedSummary(report: OkReport, best: Match): SafeHtml {
+  const answer = ANSWERS[best.verdict] ?? `Flagged (${best.verdict}) against an earlier article`;
+  const rest = report.matches
+    .slice(1)
+    .map(
+      (m, i) =>
+        html`<a href="${reportHref(report.article.key, m.key)}">${titleOf(m)}</a> (source ${i + 2}: ${VERDICT_NAMES[m.verdict] ?? m.verdict}, ${percent(m.score)})`,
+    );
+  const others = rest.length > 0 ? html`<p>It also draws on ${SafeHtml.join(rest, '; ')}.</p>` : html``;
+  return html`<section class="verdict verdict-${cssVerdict(best.verdict)}">
+<p class="answer"><strong>${answer}</strong>: “${best.title !== '' ? best.title : best.key}”.</p>
+<p>${howSure(report, best)}</p>
+<p>${howMuch(report, best)}</p>
+${others}
+</section>
+<table class="facts">
+<thead><tr><th></th><th scope="col">This article</th><th scope="col">Earlier article (the source)</th></tr></thead>
+<tbody>
+<tr><th scope="row">Title</th><td>${titleOf(report.article)}</td><td>${titleOf(best)}</td></tr>
+<tr><th scope="row">Published</th><td>${when(report.article.publishedAt, 'not given')}</td><td>${when(best.publishedAt, 'not given')}</td></tr>
+<tr><th scope="row">Indexed</th><td>${indexedWhen(report)}</td><td>${when(best.indexedAt, 'unknown')}</td></tr>
+<tr><th scope="row">Report</th><td>this page<br><span class="key">${report.article.key}</span></td><td><a href="${reportHref(report.article.key, best.key)}">open the source's report</a><br><span class="key">${best.key}</span></td></tr>
+</tbody>
+</table>
+<p class="key">Dates in UTC. The source is the earlier-published article when both give a publication date, else the one indexed first.</p>`;
+}
+
+/** The score against the threshold its verdict needed, in words. */
+function howSure(report: OkReport, m: Match): SafeHtml {
+  const p = report.detector.params;
+  const score = percent(m.score);
+  switch (m.verdict) {
+    case 'copy':
+      return html`<strong>${score}</strong> of its wording (runs of three words) appears word for word in the source; a copy needs at least ${param(p, 'copyContainment')}.`;
+    case 'rewrite':
+      return html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`;
+    case 'partial':
+      return html`<strong>${score}</strong> of the article follows this source; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
+    default:
+      return html`Score <strong>${score}</strong>.`;
   }
-  if (report.status === 'rejected' || report.verdict === null) {
-    return html`<section class="verdict verdict-rejected"><p><strong>Rejected: not judged.</strong> The article could not be read as a news story.</p>${errorLine(report)}</section>`;
+}
+
+/** How much of the article is derived, counted on the page's own text: words in aligned sentences, and what was added. */
+function howMuch(report: OkReport, best: Match): SafeHtml {
+  const text = report.article.text;
+  if (text === '') return html`${best.measures.alignedSentences} sentences match the source.`;
+  const pieces = articlePieces(report);
+  let derived = 0;
+  let added = 0;
+  let addedPieces = 0;
+  for (const piece of pieces) {
+    const words = wordCount(piece.text);
+    if (piece.kind === 'aligned') derived += words;
+    else if (words > 0) {
+      added += words;
+      addedPieces++;
+    }
   }
-  const best = report.rewriteOf;
+  const total = derived + added;
+  const addedWords =
+    added === 0
+      ? html`Nothing was added.`
+      : html`${added} words (${addedPieces} passage${addedPieces === 1 ? '' : 's'}) are in no earlier article: added material, in blue below.`;
+  return html`${derived} of its ${total} words are in sentences matched to earlier articles. ${addedWords}`;
+}
+
+function originalSummary(report: OkReport): SafeHtml {
   const c = report.candidates;
-  if (best === null) {
-    return html`<section class="verdict verdict-original"><p><strong>Original.</strong> No earlier article explains it (${c.found} candidates found, ${c.verified} verified).</p></section>`;
-  }
-  const more = report.matches.length > 1 ? html` ${report.matches.length - 1} more sources are listed below.` : html``;
-  return html`<section class="verdict verdict-${best.verdict}"><p><strong>${VERDICT_WORDS[best.verdict] ?? best.verdict}</strong> <code>${best.key}</code> (score ${fixed(best.score)}).${more}</p></section>`;
+  const later =
+    report.laterCopiesTotal > 0
+      ? html`<p><strong>${report.laterCopiesTotal} later article${report.laterCopiesTotal === 1 ? ' copies or rewrites' : 's copy or rewrite'} it</strong>, listed below.</p>`
+      : html`<p>No later article has been found to copy or rewrite it.</p>`;
+  const checked = report.indexed
+    ? html`No earlier article in the archive explains it (${c.verified} similar article${c.verified === 1 ? '' : 's'} compared).`
+    : html`No indexed article explains it (${c.verified} similar article${c.verified === 1 ? '' : 's'} compared); it was checked, not indexed.`;
+  return html`<section class="verdict verdict-original">
+<p class="answer"><strong>Original</strong>: not a copy or rewrite of an earlier article.</p>
+<p>${checked}</p>
+${later}
+</section>
+<table class="facts"><tbody>
+<tr><th scope="row">Published</th><td>${when(report.article.publishedAt, 'not given')}</td></tr>
+<tr><th scope="row">Indexed</th><td>${indexedWhen(report)}</td></tr>
+<tr><th scope="row">Key</th><td><span class="key">${report.article.key}</span></td></tr>
+</tbody></table>`;
 }
 
-function errorLine(report: Report): SafeHtml {
+function unjudgedBody(report: Report): SafeHtml {
   const e = report.error;
-  if (e === null) return html``;
-  const meaning = CODE_WORDS[e.code] ?? 'unknown reason';
-  return html`<p>Error <code>${e.code}</code> (${meaning}): ${e.message}</p>`;
+  const why =
+    e === null
+      ? html``
+      : html`<p>Reason <code>${e.code}</code> (${CODE_WORDS[e.code] ?? 'unknown reason'}): ${e.message}</p>`;
+  const head =
+    report.status === 'withdrawn'
+      ? html`<p class="answer"><strong>Withdrawn</strong>: this article was deleted; it is no longer indexed and no longer a source for other articles.</p>`
+      : html`<p class="answer"><strong>Rejected: not judged</strong>. The file could not be read as a news story.</p>`;
+  return html`<section class="verdict verdict-${report.status}">
+${head}
+${why}
+<p class="key">${report.article.key}</p>
+</section>`;
 }
 
-function laterCopiesSection(report: Report): SafeHtml {
-  if (report.laterCopies.length === 0) return html``;
+/** One piece of the article in reading order: aligned to a source passage, or added. */
+interface Piece {
+  readonly kind: 'aligned' | 'added';
+  /** Punctuation between the previous piece and this one (an opening quote), shown unmarked. */
+  readonly lead?: string;
+  readonly text: string;
+  readonly source?: { readonly text: string; readonly match: number };
+}
+
+/**
+ * The whole article cut into aligned passages (of any matched source, the best one where two claim
+ * one sentence) and the added text between them, in reading order.
+ */
+function articlePieces(report: OkReport): Piece[] {
+  const text = report.article.text;
+  // the best source claims its sentences first; another source fills only sentences still unclaimed
+  const spans: Array<{ p: Match['passages'][number]; match: number }> = [];
+  report.matches.forEach((m, match) => {
+    for (const p of m.passages)
+      if (!spans.some((s) => s.p.article.start < p.article.end && p.article.start < s.p.article.end))
+        spans.push({ p, match });
+  });
+  spans.sort((a, b) => a.p.article.start - b.p.article.start);
+  const pieces: Piece[] = [];
+  let at = 0;
+  /** The text before `end` as an added piece; without a letter or digit it is only punctuation, returned as a lead. */
+  const gapBefore = (end: number): string => {
+    const gap = text.slice(at, end).trim();
+    if (/[\p{L}\p{N}]/u.test(gap)) pieces.push({ kind: 'added', text: gap });
+    else return gap;
+    return '';
+  };
+  for (const { p, match } of spans) {
+    if (p.article.start < at) continue; // overlaps the previous passage (possible only in a hand-made report)
+    const lead = gapBefore(p.article.start);
+    pieces.push({ kind: 'aligned', lead, text: p.article.text, source: { text: p.source.text, match } });
+    at = p.article.end;
+  }
+  const tail = gapBefore(text.length);
+  if (tail !== '') pieces.push({ kind: 'added', text: tail });
+  return pieces;
+}
+
+function sideBySide(report: OkReport): SafeHtml {
+  const pieces =
+    report.article.text !== ''
+      ? articlePieces(report)
+      : report.matches.flatMap((m, match) =>
+          m.passages.map((p): Piece => ({
+            kind: 'aligned',
+            text: p.article.text,
+            source: { text: p.source.text, match },
+          })),
+        );
+  const rows = pieces.map((piece) => {
+    if (!piece.source)
+      return html`<tr class="added"><td class="text">${piece.text}</td><td class="gap">added: not in the source</td></tr>`;
+    const article = marked(piece.text, rewordedRanges(piece.text, piece.source.text), 'mark');
+    const source = marked(piece.source.text, rewordedRanges(piece.source.text, piece.text), 's');
+    const from =
+      piece.source.match > 0
+        ? html`<span class="from">from source ${piece.source.match + 1}: ${titleOf(report.matches[piece.source.match]!)}</span>`
+        : html``;
+    return html`<tr><td class="text">${piece.lead ?? ''}${article}</td><td class="text">${from}${source}</td></tr>`;
+  });
+  const note =
+    report.article.text === ''
+      ? html`<p class="none">This report was written by an older version: only the matching sentences are shown, not the whole article.</p>`
+      : html``;
+  return html`<section id="side-by-side">
+<h2>The article beside its source</h2>
+<div class="legend">
+<span><mark>highlighted words</mark>: wording of this article that is not in the source sentence (reworded or new)</span>
+<span><s>struck-through words</s>: wording of the source that the article dropped or replaced</span>
+<span><span class="swatch-added">blue rows</span>: added material, with no counterpart in the source</span>
+</div>
+<p class="key">Unmarked words are the same in both, ignoring case, word endings and spelling variants (U.S./US, Zelensky/Zelenskyy, colour/color, cease-fire/ceasefire).</p>
+${note}
+<table class="side"><thead><tr><th scope="col">This article (whole text, in order)</th><th scope="col">Source</th></tr></thead><tbody>
+${SafeHtml.join(rows, '\n')}
+</tbody></table>
+</section>`;
+}
+
+function laterCopiesSection(report: OkReport): SafeHtml {
+  if (report.laterCopiesTotal === 0) return html``;
   const rows = report.laterCopies.map(
-    (c) => html`<tr><td><code>${c.key}</code></td><td>${c.verdict}</td><td class="num">${fixed(c.score)}</td></tr>`,
+    (c) =>
+      html`<tr><td><a href="${reportHref(report.article.key, c.key)}">${titleOf(c)}</a><br><span class="key">${c.key}</span></td><td>${VERDICT_NAMES[c.verdict] ?? c.verdict}</td><td class="num">${percent(c.score)}</td><td>${when(c.publishedAt, 'not given')}</td><td>${when(c.indexedAt, 'unknown')}</td></tr>`,
   );
-  return html`<section class="later"><h2>Later articles derived from this one</h2>
-<table><thead><tr><th>Article</th><th>Verdict</th><th>Score</th></tr></thead><tbody>${SafeHtml.join(rows, '\n')}</tbody></table></section>`;
+  const shown =
+    report.laterCopies.length < report.laterCopiesTotal
+      ? html`<p>Showing the newest ${report.laterCopies.length} of ${report.laterCopiesTotal}.</p>`
+      : html``;
+  return html`<section id="later-copies"><h2>Later articles that copy or rewrite this one (${report.laterCopiesTotal})</h2>
+${shown}
+<table><thead><tr><th scope="col">Later article</th><th scope="col">Verdict</th><th scope="col">Score</th><th scope="col">Published</th><th scope="col">Indexed</th></tr></thead><tbody>
+${SafeHtml.join(rows, '\n')}
+</tbody></table></section>`;
 }
 
-function candidatesSection(report: Report): SafeHtml {
+/** Measures, candidates and detector settings, collapsed: for people who tune the detector. */
+function specialistSection(report: Report): SafeHtml {
+  const d = report.detector;
+  const params = Object.entries(d.params).map(
+    ([k, v]) => html`<tr><th scope="row">${k}</th><td><code>${JSON.stringify(v) ?? String(v)}</code></td></tr>`,
+  );
+  const matches = report.status === 'ok' ? report.matches.map((m, i) => measuresTable(m, i)) : [];
+  return html`<details>
+<summary>For specialists: measures, candidates and detector settings</summary>
+<p>Content hash <code>${report.article.contentHash ?? '(none)'}</code>, ${report.article.wordCount} words, status ${report.status}, ${report.indexed ? 'indexed: later articles are compared against it' : 'not indexed'}.</p>
+${SafeHtml.join(matches, '\n')}
+${report.status === 'ok' ? candidatesTable(report) : html``}
+<h3>Detector ${d.version}, report schema ${report.schemaVersion}</h3>
+<table class="params"><tbody>
+${SafeHtml.join(params, '\n')}
+</tbody></table>
+</details>`;
+}
+
+function measuresTable(m: Match, i: number): SafeHtml {
+  const rows = MEASURES.map(({ key, label, meaning, share }) => {
+    const v = m.measures[key];
+    return html`<tr><th scope="row">${label}</th><td class="num">${share ? `${(v * 100).toFixed(1)}%` : v}</td><td>${meaning}</td></tr>`;
+  });
+  return html`<h3>Source ${i + 1}: ${m.verdict}, score ${fixed(m.score)} (${m.verdict === 'copy' ? 'verbatim 3-gram containment' : 'aligned share'}), <code>${m.key}</code></h3>
+<table class="measures"><tbody>
+${SafeHtml.join(rows, '\n')}
+</tbody></table>`;
+}
+
+function candidatesTable(report: OkReport): SafeHtml {
   const c = report.candidates;
   const rows = c.top.map(
     (t) => html`<tr><td><code>${t.key}</code></td><td class="num">${fixed(t.estimatedSimilarity)}</td></tr>`,
   );
-  const table =
-    rows.length === 0
-      ? html``
-      : html`
-<table class="candidates"><thead><tr><th>Candidate considered</th><th>Estimated similarity</th></tr></thead><tbody>
+  return html`<h3>Candidates</h3>
+<p>The index proposed ${c.found} candidate${c.found === 1 ? '' : 's'}; ${c.verified} ${c.verified === 1 ? 'was' : 'were'} verified by comparing the texts.</p>
+${
+  rows.length === 0
+    ? html``
+    : html`<table class="candidates"><thead><tr><th scope="col">Candidate considered</th><th scope="col">Estimated similarity</th></tr></thead><tbody>
 ${SafeHtml.join(rows, '\n')}
-</tbody></table>`;
-  return html`<section>
-<h2>Candidates</h2>
-<p>The index proposed ${c.found} candidate${c.found === 1 ? '' : 's'}; ${c.verified} ${c.verified === 1 ? 'was' : 'were'} verified by comparing the texts.</p>${table}
-</section>`;
+</tbody></table>`
+}`;
 }
 
-function matchSection(m: Match, i: number): SafeHtml {
-  const measureRows = MEASURES.map(({ key, label, meaning, share }) => {
-    const v = m.measures[key];
-    return html`<tr><th>${label}</th><td class="num">${share ? percent(v) : v}</td><td>${meaning}</td></tr>`;
-  });
-  return html`<section id="match-${i + 1}">
-<h2>${i + 1}. ${m.verdict} of <code>${m.key}</code></h2>
-<dl class="facts">
-<dt>Source title</dt><dd>${m.title !== '' ? m.title : '(none)'}</dd>
-<dt>Verdict</dt><dd>${m.verdict}</dd>
-<dt>Score</dt><dd>${fixed(m.score)} (${m.verdict === 'copy' ? 'verbatim 3-gram containment' : 'aligned share'})</dd>
-</dl>
-<h3>Measures</h3>
-<table class="measures"><tbody>
-${SafeHtml.join(measureRows, '\n')}
-</tbody></table>
-${passagesTable(m.passages)}
-</section>`;
-}
-
-function passagesTable(passages: readonly Passage[]): SafeHtml {
-  if (passages.length === 0) return html`<p>No sentences aligned.</p>`;
-  const rows = passages.map((p) => {
-    const article = marked(p.article.text, rewordedRanges(p.article.text, p.source.text), 'ins');
-    const source = marked(p.source.text, rewordedRanges(p.source.text, p.article.text), 'del');
-    return html`<tr><td class="num">${fixed(p.score)}</td><td class="text">${article}</td><td class="text">${source}</td></tr>`;
-  });
-  return html`<h3>Aligned passages</h3>
-<p>Marked: <ins>words of the article not in the source passage</ins>, <del>words of the source passage not in the article</del> (compared as lower-cased, lightly stemmed words).</p>
-<table class="passages"><thead><tr><th>Score</th><th>Article</th><th>Source</th></tr></thead><tbody>
-${SafeHtml.join(rows, '\n')}
-</tbody></table>`;
-}
-
-/** The text with each range wrapped in `<ins>` or `<del>`, all of it escaped. */
-function marked(text: string, ranges: readonly WordRange[], tag: 'ins' | 'del'): SafeHtml {
+/** The text with each range wrapped in `<mark>` or `<s>`, all of it escaped. */
+function marked(text: string, ranges: readonly WordRange[], tag: 'mark' | 's'): SafeHtml {
   const parts: SafeHtml[] = [];
   let at = 0;
   for (const r of ranges) {
     const word = text.slice(r.start, r.end);
-    parts.push(html`${text.slice(at, r.start)}`, tag === 'ins' ? html`<ins>${word}</ins>` : html`<del>${word}</del>`);
+    parts.push(html`${text.slice(at, r.start)}`, tag === 'mark' ? html`<mark>${word}</mark>` : html`<s>${word}</s>`);
     at = r.end;
   }
   parts.push(html`${text.slice(at)}`);
   return SafeHtml.join(parts);
 }
 
-function detectorSection(report: Report): SafeHtml {
-  const d = report.detector;
-  const rows = Object.entries(d.params).map(
-    ([k, v]) => html`<dt>${k}</dt><dd><code>${JSON.stringify(v) ?? String(v)}</code></dd>`,
-  );
-  return html`<details>
-<summary>Detector ${d.version}, schema version ${report.schemaVersion}</summary>
-<dl class="facts">
-${SafeHtml.join(rows, '\n')}
-</dl>
-</details>`;
+function titleOf(a: { readonly title: string; readonly key: string }): SafeHtml {
+  return a.title !== '' ? html`${a.title}` : html`<span class="none">no title</span>`;
+}
+
+function indexedWhen(report: OkReport): SafeHtml {
+  return report.indexed
+    ? when(report.article.indexedAt, 'unknown')
+    : html`<span class="none">not indexed (checked only)</span>`;
+}
+
+/** A date as "1 Mar 2024, 08:15 UTC", or the placeholder in italics. */
+function when(iso: string | null, missing: string): SafeHtml {
+  const d = iso === null ? NaN : Date.parse(iso);
+  if (Number.isNaN(d)) return html`<span class="none">${missing}</span>`;
+  const t = new Date(d);
+  const hm = `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  return html`${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]!} ${t.getUTCFullYear()}, ${hm} UTC`;
+}
+
+/** A threshold parameter as a percentage, or "the configured threshold" when absent. */
+function param(params: Readonly<Record<string, unknown>>, name: string): string {
+  const v = params[name];
+  return typeof v === 'number' ? percent(v) : 'the configured threshold';
+}
+
+/** A verdict as a CSS class suffix: known ones keep their colour, any other gets the neutral one. */
+function cssVerdict(verdict: string): string {
+  return Object.hasOwn(ANSWERS, verdict) ? verdict : 'other';
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 function fixed(x: number): string {
@@ -266,5 +460,5 @@ function fixed(x: number): string {
 }
 
 function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
+  return `${Math.round(x * 100)}%`;
 }

@@ -1,8 +1,19 @@
 import type { RejectionCode } from '../errors.js';
 import type { Verdict } from '../detect/evidence.js';
 
-/** Bump on any incompatible change of the report layout; documented in the README. */
-export const REPORT_SCHEMA_VERSION = 1;
+/** Bump on any incompatible change of the report layout (docs/report-schema.md); decodeReport migrates older ones. */
+export const REPORT_SCHEMA_VERSION = 2;
+
+/** How many later copies a source's report lists (the newest); `laterCopiesTotal` counts them all. */
+export const LATER_COPIES_SHOWN = 100;
+
+/** When an article entered the index and when it says it was published (ISO 8601 UTC; null: unknown or not given). */
+export interface ArticleDates {
+  /** Time of its place in indexing order; null when it was not indexed (check) or the report predates schema 2. */
+  readonly indexedAt: string | null;
+  /** Publication time from the file's metadata (HTML meta, JSON-LD, <time>, JSON publishedAt); null when not given. */
+  readonly publishedAt: string | null;
+}
 
 /** A character range of a document's cleaned text, with the text itself. */
 export interface TextSpan {
@@ -32,7 +43,7 @@ export interface MatchMeasures {
 }
 
 /** One flagged source of the article. */
-export interface Match {
+export interface Match extends ArticleDates {
   readonly key: string;
   readonly title: string;
   readonly verdict: Exclude<Verdict, 'original'>;
@@ -41,9 +52,10 @@ export interface Match {
   readonly passages: readonly Passage[];
 }
 
-/** A later-indexed article found to derive from this one (the pair's other report may have missed it). */
-export interface LaterCopy {
+/** A later article found to derive from this one: its key, title, how and when. */
+export interface LaterCopy extends ArticleDates {
   readonly key: string;
+  readonly title: string;
   readonly verdict: Exclude<Verdict, 'original'>;
   readonly score: number;
 }
@@ -65,11 +77,13 @@ export interface CandidateSummary {
 /** Fields every report has, whatever its status. */
 interface ReportBase {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  readonly article: {
+  readonly article: ArticleDates & {
     readonly key: string;
     readonly title: string;
     readonly wordCount: number;
     readonly contentHash: string | null;
+    /** The cleaned story text that passage offsets index ("" when rejected or withdrawn). */
+    readonly text: string;
   };
   readonly detector: { readonly version: string; readonly params: Readonly<Record<string, unknown>> };
 }
@@ -83,8 +97,10 @@ export interface OkReport extends ReportBase {
   readonly matches: readonly Match[];
   readonly candidates: CandidateSummary;
   readonly indexed: boolean;
-  /** Later-indexed articles that derive from this one, best first; they name this one as their source. */
+  /** The newest (at most LATER_COPIES_SHOWN) later articles that name this one as a source, newest first. */
   readonly laterCopies: readonly LaterCopy[];
+  /** How many later articles name this one as a source, listed or not. */
+  readonly laterCopiesTotal: number;
 }
 
 /** Fields of a report without a verdict: nothing matched, nothing indexed. */
@@ -95,6 +111,7 @@ interface UnjudgedFields {
   readonly candidates: CandidateSummary;
   readonly indexed: false;
   readonly laterCopies: readonly [];
+  readonly laterCopiesTotal: 0;
 }
 
 /** The report of an article that could not be judged, with the reason. */

@@ -20,6 +20,7 @@ const CODES = {
 const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1 } satisfies Record<Verdict, 1>;
 const STATUSES = new Set(['ok', 'rejected', 'withdrawn']);
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
+const ISO_TIME = /^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 /** Measures that are shares of the article (or a similarity), so in [0, 1]. */
 const SHARE_MEASURES = [
   'alignedShare',
@@ -34,7 +35,7 @@ const SHARE_MEASURES = [
 type Json = Record<string, unknown>;
 
 /**
- * Where a value departs from the documented report layout (README "Report format", schemaVersion 1),
+ * Where a value departs from the documented report layout (docs/report-schema.md, the current schemaVersion),
  * as readable problems with paths; empty when it is a valid report. Checks shapes, types, ranges and
  * the invariants between fields (status vs error and verdict, rewriteOf = the first match, passage
  * offsets vs text). Hand-rolled so reports can be checked without a schema library.
@@ -50,6 +51,8 @@ export function reportProblems(value: unknown): string[] {
     p.string(article['key'], 'article.key');
     p.string(article['title'], 'article.title');
     p.count(article['wordCount'], 'article.wordCount');
+    p.string(article['text'], 'article.text');
+    checkDates(p, article, 'article');
     const hash = article['contentHash'];
     if (hash !== null && !(typeof hash === 'string' && CONTENT_HASH.test(hash)))
       p.add('article.contentHash', `expected null or "sha256:" and 64 hex digits, got ${show(hash)}`);
@@ -106,11 +109,16 @@ export function reportProblems(value: unknown): string[] {
     later.forEach((c: unknown, i) => {
       if (!p.object(c, `laterCopies[${i}]`)) return;
       p.string(c['key'], `laterCopies[${i}].key`);
+      p.string(c['title'], `laterCopies[${i}].title`);
+      checkDates(p, c, `laterCopies[${i}]`);
       if (!['copy', 'rewrite', 'partial'].includes(c['verdict'] as string))
         p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite or partial, got ${show(c['verdict'])}`);
       p.share(c['score'], `laterCopies[${i}].score`);
     });
     if (status !== 'ok' && later.length > 0) p.add('laterCopies', `expected none when status is ${show(status)}`);
+    const total = p.count(value['laterCopiesTotal'], 'laterCopiesTotal');
+    if (total !== undefined && total < later.length)
+      p.add('laterCopiesTotal', `expected at least ${later.length} (the copies listed), got ${total}`);
   }
 
   const detector = value['detector'];
@@ -125,6 +133,7 @@ function checkMatch(p: Problems, m: unknown, at: string): void {
   if (!p.object(m, at)) return;
   p.string(m['key'], `${at}.key`);
   p.string(m['title'], `${at}.title`);
+  checkDates(p, m, at);
   if (!(m['verdict'] === 'copy' || m['verdict'] === 'rewrite' || m['verdict'] === 'partial'))
     p.add(`${at}.verdict`, `expected "copy", "rewrite" or "partial", got ${show(m['verdict'])}`);
   p.share(m['score'], `${at}.score`);
@@ -148,6 +157,15 @@ function checkMatch(p: Problems, m: unknown, at: string): void {
       `${at}.measures.alignedSentences`,
       `expected ${passages.length} (one per passage), got ${show(measures['alignedSentences'])}`,
     );
+  }
+}
+
+/** indexedAt and publishedAt: null or an ISO 8601 UTC time. */
+function checkDates(p: Problems, v: Json, at: string): void {
+  for (const k of ['indexedAt', 'publishedAt'] as const) {
+    const d = v[k];
+    if (d !== null && !(typeof d === 'string' && ISO_TIME.test(d)))
+      p.add(`${at}.${k}`, `expected null or an ISO 8601 UTC time, got ${show(d)}`);
   }
 }
 

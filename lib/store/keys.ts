@@ -3,6 +3,8 @@ export const FINGERPRINT_PREFIX = 'fingerprints/';
 export const REPORT_PREFIX = 'reports/';
 /** Where index entries live in the bucket (S3LshIndex). */
 export const INDEX_PREFIX = 'index/';
+/** One small object per (source, later article) pair, so concurrent rewrites never rewrite a shared list. */
+export const LATER_COPIES_PREFIX = 'later-copies/';
 
 /** Bucket names S3 accepts (3-63 lower-case letters, digits, dots and hyphens). */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -10,7 +12,8 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Whether a prefix can hold articles: relative, ending in "/", and outside the state the detector writes (so its writes never look like uploads). */
 export function isIncomingPrefix(prefix: string): boolean {
   return (
-    /^[^/].*\/$/.test(prefix) && ![REPORT_PREFIX, FINGERPRINT_PREFIX, INDEX_PREFIX].some((p) => prefix.startsWith(p))
+    /^[^/].*\/$/.test(prefix) &&
+    ![REPORT_PREFIX, FINGERPRINT_PREFIX, INDEX_PREFIX, LATER_COPIES_PREFIX].some((p) => prefix.startsWith(p))
   );
 }
 
@@ -32,6 +35,31 @@ export function reportKey(articleKey: string): string {
 /** Store key of an article's HTML report page. */
 export function htmlReportKey(articleKey: string): string {
   return `${REPORT_PREFIX}${articleKey}.html`;
+}
+
+/** Prefix under which the later copies of one source are listed. */
+export function laterCopiesPrefix(sourceKey: string): string {
+  return `${LATER_COPIES_PREFIX}${sourceKey}/`;
+}
+
+/** Largest time the inverted-time segment holds (13 digits of milliseconds: until the year 2286). */
+const MAX_TIME = 9_999_999_999_999;
+
+/**
+ * Store key of one (source, later article) pair: `later-copies/<source>/<inverted time>/<later>.json`.
+ * The inverted indexing time makes a plain lexicographic listing come newest first; `laterTime`
+ * is stable for the same text, so re-judging it writes the same object.
+ */
+export function laterCopyKey(sourceKey: string, laterKey: string, laterTime: number): string {
+  const inverted = String(MAX_TIME - Math.min(Math.max(Math.trunc(laterTime), 0), MAX_TIME)).padStart(13, '0');
+  return `${laterCopiesPrefix(sourceKey)}${inverted}/${laterKey}.json`;
+}
+
+/** The later article's key of a pair object listed under `laterCopiesPrefix(sourceKey)`, or undefined. */
+export function laterKeyOf(sourceKey: string, pairKey: string): string | undefined {
+  const rest = pairKey.slice(laterCopiesPrefix(sourceKey).length);
+  if (!pairKey.startsWith(laterCopiesPrefix(sourceKey)) || !/^\d{13}\/.+\.json$/.test(rest)) return undefined;
+  return rest.slice(14, -'.json'.length);
 }
 
 /** Longest path segment accepted: the local store adds ".json" and a temp suffix within 255 bytes. */

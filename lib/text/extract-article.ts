@@ -1,6 +1,7 @@
 import { ArticleRejectedError } from '../errors';
 import { decodeText } from './decode-text';
 import { htmlToText } from './html-to-text';
+import { htmlPublishedTime, isoTime } from './published-time';
 
 /** File formats an article can arrive in. */
 export type ArticleFormat = 'txt' | 'md' | 'html' | 'json';
@@ -11,6 +12,7 @@ export interface ExtractedArticle {
   title: string;
   text: string;
   url?: string;
+  /** When the article was first published, as the file declares it (ISO 8601 UTC); absent when not given. */
   publishedAt?: string;
 }
 
@@ -75,7 +77,8 @@ function extractFrom(format: ArticleFormat, raw: string): ExtractedArticle {
     case 'html': {
       const { title, text } = htmlToText(raw);
       if (!HAS_LETTER.test(text)) throw new ArticleRejectedError('no-body', 'The HTML page has no body text.');
-      return { format, title: clip(title), text };
+      const publishedAt = htmlPublishedTime(raw);
+      return { format, title: clip(title), text, ...(publishedAt !== undefined ? { publishedAt } : {}) };
     }
     case 'json':
       return jsonArticle(raw);
@@ -106,7 +109,7 @@ function clip(title: string): string {
   return title.length > MAX_TITLE ? title.slice(0, MAX_TITLE).trimEnd() : title;
 }
 
-/** Reads `{ title?, body | text | content, url?, publishedAt? }`. */
+/** Reads `{ title?, body | text | content, url?, publishedAt | datePublished? }`; an HTML body's metadata may give the time. */
 function jsonArticle(raw: string): ExtractedArticle {
   let value: unknown;
   try {
@@ -133,7 +136,11 @@ function jsonArticle(raw: string): ExtractedArticle {
   }
   let title = rawTitle ?? '';
   let text = body;
+  let published = [record['publishedAt'], record['datePublished']]
+    .map((v) => (typeof v === 'string' ? isoTime(v) : undefined))
+    .find((v) => v !== undefined);
   if (LOOKS_LIKE_TAG.test(body)) {
+    published ??= htmlPublishedTime(body);
     const html = htmlToText(body);
     text = html.text;
     if (title === '') title = html.title;
@@ -141,9 +148,8 @@ function jsonArticle(raw: string): ExtractedArticle {
   }
   const article: ExtractedArticle = { format: 'json', title: clip(title.trim()), text };
   const url = record['url'];
-  const publishedAt = record['publishedAt'];
   if (typeof url === 'string') article.url = url;
-  if (typeof publishedAt === 'string') article.publishedAt = publishedAt;
+  if (published !== undefined) article.publishedAt = published;
   return article;
 }
 

@@ -1,8 +1,10 @@
+import type { LaterCopyVerdict } from '../detect/judge-article.js';
 import { rejectedReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
-import { indexArticle } from './index-article.js';
 import { reportKey } from '../store/keys.js';
-import { readStoredReport, saveReport } from './stored-reports.js';
+import { indexArticle } from './index-article.js';
+import { forgetLaterCopy, recordLaterCopies } from './later-copies.js';
+import { loadReport, readStoredReport, refreshSourceReport, saveReport } from './stored-reports.js';
 import { noStats, type DetectStats, type IngestDeps, type IngestInput } from './use-case-deps.js';
 
 /** What ingesting one article did: its report, the counters, and the later copies judged again. */
@@ -14,36 +16,58 @@ export interface Ingested {
 
 /**
  * The one way an article enters the archive, for every entry point: index then judge it
- * (indexArticle), write its reports, and judge again each later copy whose report does not name
- * it yet. An article that could not be read gets a rejected report and leaves the index as it was.
+ * (indexArticle), write its reports, record it with each source it names (so the source's report
+ * lists it) and judge again each later copy whose report does not name it yet. An article that
+ * could not be read gets a rejected report and leaves the index as it was.
  */
 export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promise<Ingested> {
+  const judged = await judgeAndSave(deps, input);
+  const refreshed: string[] = [];
+  for (const later of judged.racedCopies) {
+    if (await refreshLaterCopy(deps, judged.report.article.key, later)) refreshed.push(later.key);
+  }
+  // judging a later copy again lists it on this report: the caller gets the report as it now stands
+  const report = refreshed.length > 0 ? ((await loadReport(deps, input.key)) ?? judged.report) : judged.report;
+  return { report, stats: judged.stats, refreshed };
+}
+
+const quiet = (): void => undefined;
+
+/** Judges and saves one article, and brings the later-copy lists of the sources it names (or named) up to date. */
+async function judgeAndSave(
+  deps: IngestDeps,
+  input: IngestInput,
+): Promise<{ report: Report; stats: DetectStats; racedCopies: readonly LaterCopyVerdict[] }> {
   const { key, bytes } = input;
-  const { report, stats } =
+  // the sources it named before, to drop pairs that no longer hold; a corrupt report (logged by
+  // whoever read it first) names none
+  const previousSources = (await loadReport({ store: deps.store, log: quiet }, key))?.matches.map((m) => m.key) ?? [];
+  const judged =
     bytes instanceof Uint8Array
       ? await indexArticle(deps, { key, bytes, ...(input.order !== undefined ? { order: input.order } : {}) })
-      : { report: rejectedReport(key, bytes, deps.params), stats: noStats() };
-  await saveReport(deps.store, report);
-  return { report, stats, refreshed: await refreshLaterCopies(deps, report) };
+      : { report: rejectedReport(key, bytes, deps.params), stats: noStats(), racedCopies: [] };
+  const report = await saveReport(deps.store, judged.report);
+  const sources =
+    report.status === 'ok' && report.indexed && 'order' in judged && judged.order !== undefined
+      ? await recordLaterCopies(deps.store, report, judged.order, previousSources)
+      : await forgetLaterCopy(deps.store, key, previousSources);
+  for (const source of sources) await refreshSourceReport(deps, source);
+  return { report, stats: judged.stats, racedCopies: judged.racedCopies };
 }
 
 /**
  * Two related articles processed at the same moment may each miss the other in their own
- * query; the earlier one then finds the later one (both index before they query), lists it in
- * laterCopies, and judges it again here if its report does not name the earlier one yet.
+ * query; the earlier one then finds the later one (both index before they query) and judges
+ * it again here if its report does not name the earlier one yet. Not recursive: the later
+ * copy's own raced copies are left to their own events.
  */
-async function refreshLaterCopies(deps: IngestDeps, report: Report): Promise<string[]> {
-  const refreshed: string[] = [];
-  for (const later of report.laterCopies) {
-    const stored = await deps.store.get(reportKey(later.key));
-    if (!stored) continue; // still being judged: its own query runs after this article was indexed
-    // a corrupt report is judged again like one that misses the source
-    if (readStoredReport(deps, stored, later.key)?.matches.some((m) => m.key === report.article.key)) continue;
-    const read = await deps.source.read(later.key, deps.params.maxBytes);
-    if (read.kind !== 'found') continue; // gone or replaced: its own event reports it
-    const again = await indexArticle(deps, { key: later.key, bytes: read.bytes });
-    await saveReport(deps.store, again.report);
-    refreshed.push(later.key);
-  }
-  return refreshed;
+async function refreshLaterCopy(deps: IngestDeps, sourceKey: string, later: LaterCopyVerdict): Promise<boolean> {
+  const stored = await deps.store.get(reportKey(later.key));
+  if (!stored) return false; // still being judged: its own query runs after this article was indexed
+  // a corrupt report is judged again like one that misses the source
+  if (readStoredReport(deps, stored, later.key)?.matches.some((m) => m.key === sourceKey)) return false;
+  const read = await deps.source.read(later.key, deps.params.maxBytes);
+  if (read.kind !== 'found') return false; // gone or replaced: its own event reports it
+  await judgeAndSave(deps, { key: later.key, bytes: read.bytes });
+  return true;
 }

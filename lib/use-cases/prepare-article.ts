@@ -11,7 +11,7 @@ export function prepareArticle(
   key: string,
   bytes: Uint8Array,
   params: Pick<DetectorParams, 'maxBytes' | 'minWords'>,
-): { title: string; text: string } {
+): { title: string; text: string; publishedAt?: string } {
   const problem = keyProblem(key);
   if (problem)
     throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path: ${problem}`);
@@ -27,5 +27,6 @@ export function prepareArticle(
   }
   const degenerate = degenerateTextProblem(tokens);
   if (degenerate) throw new ArticleRejectedError('degenerate', degenerate);
-  return { title: extracted.title, text: clean.text };
+  const published = extracted.publishedAt !== undefined ? { publishedAt: extracted.publishedAt } : {};
+  return { title: extracted.title, text: clean.text, ...published };
 }

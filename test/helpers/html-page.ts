@@ -34,9 +34,15 @@ const OWN_ELEMENTS = new Set([
   'td',
   'ins',
   'del',
+  'mark',
+  's',
+  'a',
+  'br',
+  'span',
+  'div',
 ]);
 /** Every attribute it writes. */
-const OWN_ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id']);
+const OWN_ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'scope', 'href']);
 
 /** A page parsed as a browser-like tokenizer reads it (htmlparser2, entities decoded). */
 export interface ParsedPage {
@@ -68,6 +74,10 @@ export function foreignMarkup(page: string): string[] {
     if (!OWN_ELEMENTS.has(e.name)) problems.push(`element <${e.name}>`);
     for (const a of Object.keys(e.attribs))
       if (!OWN_ATTRIBUTES.has(a) || a.startsWith('on')) problems.push(`attribute ${a} on <${e.name}>`);
+    // the renderer links reports to reports only: relative paths ending in .html, never a scheme or host
+    const href = e.attribs['href'];
+    if (href !== undefined && !/^(?:\.\/|(?:\.\.\/)+)[^:]*\.html$/.test(href))
+      problems.push(`href ${href} on <${e.name}>`);
   }
   return problems;
 }

@@ -26,7 +26,7 @@ const SUFFIXES = [
 ].sort();
 const BUCKET = 'rewrite-radar-dev-articles';
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
-const STATE_PREFIXES = ['reports/', 'fingerprints/'];
+const STATE_PREFIXES = ['reports/', 'fingerprints/', 'later-copies/'];
 /** The index table, as functions and grants refer to it. */
 const TABLE = 'IndexTable';
 const TABLE_ARN = { 'Fn::GetAtt': [TABLE, 'Arn'] };

@@ -31,12 +31,15 @@ describe('decodeReport', () => {
     );
 
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
+      article: { key: 'farm/bridge.txt', text: '', indexedAt: null, publishedAt: null },
       status: 'ok',
       verdict: 'rewrite',
       rewriteOf: { key: 'wire/bridge.txt', verdict: 'rewrite', score: 0.9398 },
       laterCopies: [],
+      laterCopiesTotal: 0,
     });
+    expect(report.matches[0]).toMatchObject({ indexedAt: null, publishedAt: null });
     expect(report.matches[0]?.measures.phrasingShare).toBe(0);
     expect(report.matches[0]?.measures.alignedShare).toBe(0.9398);
   });
@@ -48,13 +51,24 @@ describe('decodeReport', () => {
     );
 
     expect(report.laterCopies).toEqual([]);
+    expect(report.laterCopiesTotal).toBe(0);
     expect(report.matches.map((m) => [m.key, m.measures.phrasingShare])).toEqual([['wire/bridge.txt', 0]]);
+  });
+
+  it('migrates a schema 1 report listing later copies: titles unknown, the total the number listed', () => {
+    const v1 = JSON.parse(Buffer.from(fixtureBytes('reports/schema-1-before-phrasing-share.json')).toString());
+    const later = [{ key: 'farm/copy.txt', verdict: 'copy', score: 0.99 }];
+
+    const report = decodeReport(encode({ ...v1, laterCopies: later }), 'reports/wire/bridge.txt.json');
+
+    expect(report.laterCopies).toEqual([{ ...later[0], title: '', indexedAt: null, publishedAt: null }]);
+    expect(report.laterCopiesTotal).toBe(1);
   });
 
   it.each([
     ['truncated JSON', Buffer.from('{"schemaVersion": 1, "article": {'), /is not JSON/],
     ['binary garbage', Uint8Array.from([0xff, 0xfe, 0x00, 0x01]), /is not JSON/],
-    ['an unknown schemaVersion', encode({ schemaVersion: 99 }), /schemaVersion: expected 1, got 99/],
+    ['an unknown schemaVersion', encode({ schemaVersion: 99 }), /schemaVersion: expected 2, got 99/],
     ['a JSON value of another shape', encode(['not', 'a', 'report']), /report: expected an object/],
     [
       'an ok report without a verdict',

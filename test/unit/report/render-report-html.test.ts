@@ -4,7 +4,8 @@ import { escapeHtml } from '../../../lib/report/escape-html.js';
 import { renderReportHtml } from '../../../lib/report/render-report-html.js';
 import { indexArticle } from '../../../lib/use-cases/index-article.js';
 import { fixtureText } from '../../helpers/fixtures.js';
-import { foreignMarkup, parsePage, type ParsedPage } from '../../helpers/html-page.js';
+import { foreignMarkup, parsePage, type Element, type ParsedPage } from '../../helpers/html-page.js';
+import { reportHref } from '../../../lib/report/report-links.js';
 import { memoryDeps, type MemoryDeps } from '../../helpers/memory-deps.js';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -70,29 +71,69 @@ describe('renderReportHtml', () => {
       '&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; &#39; onmouseover=&#39; &amp;amp;',
     );
     expect(page).toContain(CURLY);
-    const codes = parsed.byTag('code').map((e) => parsed.textOf(e));
-    expect(codes).toContain(DERIVED_KEY);
-    expect(codes).toContain(SOURCE_KEY);
+    const keys = parsed.byTag('span').map((e) => parsed.textOf(e));
+    expect(keys).toContain(DERIVED_KEY);
+    expect(keys).toContain(SOURCE_KEY);
   });
 
-  it('shows each aligned pair side by side, its cells holding exactly the passage texts', async () => {
-    const { derived } = await hostilePair(' <b>bold</b> & more');
+  it('answers on the first screen: what it is, of which title, how sure against the threshold, since when, how much', async () => {
+    const { derived } = await hostilePair();
+    const source = derived.matches[0]!;
+
+    const page = renderReportHtml(derived);
+
+    const parsed = parsePage(page);
+    const summary = parsed.byTag('section').find((e) => e.attribs['class'] === 'verdict verdict-rewrite')!;
+    const answer = parsed.textOf(summary);
+    expect(answer).toContain(`A rewrite of an earlier article: “${source.title}”.`);
+    expect(answer).toContain(
+      `${Math.round(source.score * 100)}% of the article follows the source sentence by sentence`,
+    );
+    expect(answer).toContain(
+      `a rewrite needs at least ${Math.round((derived.detector.params['rewriteShare'] as number) * 100)}%`,
+    );
+    expect(answer).toMatch(
+      /\d+ of its \d+ words are in sentences matched to earlier articles\. (Nothing was added\.|\d+ words \(\d+ passages?\) are in no earlier article)/,
+    );
+    const facts = parsed.textOf(parsed.byTag('table').find((e) => e.attribs['class'] === 'facts')!);
+    expect(facts).toContain('Publishednot givennot given');
+    expect(facts).toContain('Indexed2 May 2024, 09:00 UTC1 May 2024, 09:00 UTC');
+    const link = parsed.byTag('a')[0]!;
+    expect(parsed.textOf(link)).toBe("open the source's report");
+    // farm/<key> to wire/<key>: up one folder, each segment percent-encoded
+    expect(link.attribs['href']).toBe(
+      `../wire/${encodeURIComponent('<script>alert(1)<')}/${encodeURIComponent('script>.txt')}.html`,
+    );
+    // the specialists' words stay out of the first screen
+    expect(answer).not.toMatch(/Jaccard|MinHash|3-gram|candidate/i);
+  });
+
+  it('shows the whole article in order: aligned sentences beside their source, the rest as added material', async () => {
+    const added = 'The farm bureau then held a long meeting about fence repairs and the price of hay in the county.';
+    const deps = memoryDeps();
+    await run(deps, 'wire/bridge.txt', utf8(WIRE), 1);
+    const derived = await run(deps, 'farm/bridge.txt', utf8(`${SPUN}\n\n${added}\n`), 2);
     const match = derived.matches[0]!;
 
     const parsed = parsePage(renderReportHtml(derived));
 
-    expect(foreignMarkup(renderReportHtml(derived))).toEqual([]);
-    const rows = parsed
-      .byTag('tr')
-      .filter((tr) => tr.children.some((c) => 'attribs' in c && c.attribs['class'] === 'text'));
-    expect(rows).toHaveLength(match.passages.length);
-    rows.forEach((row, i) => {
-      const cells = row.children.filter((c): c is (typeof parsed.elements)[number] => 'name' in c && c.name === 'td');
-      const p = match.passages[i]!;
-      expect(cells.map((c) => parsed.textOf(c))).toEqual([p.score.toFixed(2), p.article.text, p.source.text]);
+    const rows = parsed.byTag('tr').filter((tr) => cellsOf(tr).some((c) => c.attribs['class'] === 'text'));
+    const articleCells = rows.map((tr) => parsed.textOf(cellsOf(tr)[0]!));
+    // every word of the article is on the page, in order
+    expect(articleCells.join(' ').replace(/\s+/g, ' ')).toBe(derived.article.text.trim().replace(/\s+/g, ' '));
+    const aligned = rows.filter((tr) => tr.attribs['class'] !== 'added');
+    // an aligned row holds the passage (after an opening quote left outside the sentence) and its source
+    expect(aligned).toHaveLength(match.passages.length);
+    aligned.forEach((tr, i) => {
+      const [article, source] = cellsOf(tr).map((c) => parsed.textOf(c));
+      expect(article).toMatch(new RegExp(`^["“]?${escapeRegExp(match.passages[i]!.article.text)}$`));
+      expect(source).toBe(match.passages[i]!.source.text);
     });
-    // the extra words exist only in the article, so they are marked there, escaped inside the mark
-    expect(marks(parsed, 'ins')).toContain('b>bold</b> & more announced');
+    const addedRows = rows.filter((tr) => tr.attribs['class'] === 'added').map((tr) => parsed.textOf(cellsOf(tr)[0]!));
+    expect(addedRows.some((t) => t.includes(added))).toBe(true);
+    expect(parsed.textOf(parsed.byTag('div').find((d) => d.attribs['class'] === 'legend')!)).toContain(
+      'highlighted words: wording of this article that is not in the source sentence',
+    );
   });
 
   it('marks the reworded words of a known pair: article words missing from the source and source words missing from the article', async () => {
@@ -103,26 +144,37 @@ describe('renderReportHtml', () => {
 
     const parsed = parsePage(renderReportHtml(report));
 
-    expect(marks(parsed, 'ins')).toEqual(['will replace the corroded']);
-    expect(marks(parsed, 'del')).toEqual(['are to swap out rusted']);
+    expect(marks(parsed, 'mark')).toEqual(['will replace the corroded']);
+    expect(marks(parsed, 's')).toEqual(['are to swap out rusted']);
   });
 
-  it('does not mark words that differ only in case or inflection', async () => {
-    const report = reportWithPassage('The repairs were closing the bridge.', 'the repair was closed, the Bridge');
-
-    const parsed = parsePage(renderReportHtml(report));
-
-    expect(marks(parsed, 'ins')).toEqual(['were']);
-    expect(marks(parsed, 'del')).toEqual(['was']);
+  it('does not mark words that differ only in case, inflection or spelling variant', async () => {
+    expect(marksOf('The repairs were closing the bridge.', 'the repair was closed, the Bridge')).toEqual([
+      ['were'],
+      ['was'],
+    ]);
+    expect(
+      marksOf(
+        'U.S. officials said Zelenskyy would visit the harbour to organise cease-fire talks at the Theatre.',
+        'US officials said Zelensky would visit the harbor to organize ceasefire talks at the theater.',
+      ),
+    ).toEqual([[], []]);
+    expect(marksOf('Colours of the Labour party were criticised.', 'Colors of the Labor party were praised.')).toEqual([
+      ['criticised'],
+      ['praised'],
+    ]);
   });
 
-  it('names the best source, every match with its measures, and the candidates summary', async () => {
+  it('keeps the measures, candidates and detector settings in a collapsed section for specialists', async () => {
     const { derived } = await hostilePair();
-    const text = pageText(renderReportHtml(derived));
+    const parsed = parsePage(renderReportHtml(derived));
 
-    expect(text).toContain('Rewrite:');
+    const details = parsed.byTag('details');
+    expect(details).toHaveLength(1);
+    expect(details[0]!.attribs['open']).toBeUndefined();
+    const text = parsed.textOf(details[0]!);
+    expect(text).toContain('For specialists');
     expect(text).toContain(`The index proposed ${derived.candidates.found} candidate`);
-    expect(text).toContain(`${derived.candidates.verified} was verified`);
     for (const label of [
       'Aligned share',
       'Derived share',
@@ -130,25 +182,41 @@ describe('renderReportHtml', () => {
       'Jaccard',
       'Estimated Jaccard',
       'Verbatim 3-grams',
-      'Aligned sentences',
     ])
       expect(text).toContain(label);
     expect(text).toContain(`${(derived.matches[0]!.measures.alignedShare * 100).toFixed(1)}%`);
-    expect(text).toContain(`Words${derived.article.wordCount}`);
+    expect(text).toContain(`${derived.article.wordCount} words`);
   });
 
-  it('renders an original with its candidates summary and no match sections', async () => {
+  it('renders an original with its later copies, newest first, linked, and their total', async () => {
     const { source } = await hostilePair();
+    const later: Report = {
+      ...source,
+      laterCopies: [
+        {
+          key: DERIVED_KEY,
+          title: `Spun ${SCRIPT}`,
+          verdict: 'rewrite',
+          score: 0.8,
+          indexedAt: '2024-05-02T09:00:00.000Z',
+          publishedAt: null,
+        },
+      ],
+      laterCopiesTotal: 140,
+    } as Report;
 
-    const page = renderReportHtml(source);
+    const page = renderReportHtml(later);
 
     expect(foreignMarkup(page)).toEqual([]);
-    expect(pageText(page)).toContain('Original. No earlier article explains it (0 candidates found, 0 verified).');
-    expect(
-      parsePage(page)
-        .byTag('h2')
-        .map((e) => parsePage(page).textOf(e)),
-    ).toEqual(['Candidates']);
+    const parsed = parsePage(page);
+    const text = pageText(page);
+    expect(text).toContain('Original: not a copy or rewrite of an earlier article.');
+    expect(text).toContain('140 later articles copy or rewrite it');
+    expect(text).toContain('Showing the newest 1 of 140.');
+    const link = parsed.byTag('a')[0]!;
+    expect(parsed.textOf(link)).toBe(`Spun ${SCRIPT}`);
+    // wire/<script>alert(1)</script>.txt sits two folders deep: its "/" is a folder
+    expect(link.attribs['href']).toBe(`../../farm/${encodeURIComponent(DERIVED_KEY.slice('farm/'.length))}.html`);
   });
 
   it('renders a rejected report with its error code and escaped message', async () => {
@@ -163,14 +231,13 @@ describe('renderReportHtml', () => {
     const text = pageText(page);
     expect(text).toContain('Rejected: not judged.');
     expect(text).toContain(
-      `Error malformed-json (the JSON cannot be parsed or has a non-string title): ${report.error!.message}`,
+      `Reason malformed-json (the JSON cannot be parsed or has a non-string title): ${report.error!.message}`,
     );
-    expect(parsePage(page).byTag('table')).toEqual([]);
   });
 
   it('renders a withdrawn report as withdrawn and no longer a source', async () => {
     const { source } = await hostilePair();
-    const withdrawn: Report = {
+    const withdrawn = {
       ...source,
       status: 'withdrawn',
       verdict: null,
@@ -178,18 +245,32 @@ describe('renderReportHtml', () => {
       matches: [],
       indexed: false,
       laterCopies: [],
+      laterCopiesTotal: 0,
       error: null,
-    };
+    } as Report;
 
     const page = renderReportHtml(withdrawn);
 
     expect(foreignMarkup(page)).toEqual([]);
     expect(pageText(page)).toContain(
-      'Withdrawn. This article was withdrawn: it is no longer indexed and no longer a source for other articles.',
+      'Withdrawn: this article was deleted; it is no longer indexed and no longer a source for other articles.',
     );
   });
 
-  it('is a self-contained page: a strict CSP, no scripts, no external resources', async () => {
+  it("shows a verdict it does not know (a newer version's) without failing", () => {
+    const report = reportWithPassage('Engineers will replace the cables.', 'Engineers are to swap the cables.');
+    const other = {
+      ...report,
+      verdict: 'licensed',
+      matches: [{ ...report.matches[0]!, verdict: 'licensed' }],
+    } as unknown as Report;
+
+    const text = pageText(renderReportHtml(other));
+
+    expect(text).toContain('Flagged (licensed) against an earlier article');
+  });
+
+  it('is a self-contained page: a strict CSP, no scripts, no external resources, links only between reports', async () => {
     const deps = memoryDeps();
     await run(deps, 'wire/bridge.txt', utf8(WIRE), 1);
     const report = await run(deps, 'farm/bridge.txt', utf8(SPUN), 2);
@@ -201,13 +282,42 @@ describe('renderReportHtml', () => {
       .byTag('meta')
       .find((m) => m.attribs['http-equiv'] === 'Content-Security-Policy');
     expect(meta?.attribs['content']).toBe("default-src 'none'; style-src 'unsafe-inline'");
-    expect(page).not.toMatch(/\b(?:src|href)=/i);
+    expect(page).not.toMatch(/\bsrc=/i);
     expect(page).not.toMatch(/url\(/i);
+    expect(
+      parsePage(page)
+        .byTag('a')
+        .map((a) => a.attribs['href']),
+    ).toEqual(['../wire/bridge.txt.html']);
   });
 });
 
-/** Texts of the <ins> or <del> marks inside the passage cells (the legend above the table has its own). */
-function marks(parsed: ParsedPage, tag: 'ins' | 'del'): string[] {
+describe('reportHref', () => {
+  it('links report to report relatively, encoding each segment, so it works on disk and in the bucket', () => {
+    expect(reportHref('incoming/b.txt', 'incoming/a.txt')).toBe('./a.txt.html');
+    expect(reportHref('incoming/2024/b.txt', 'incoming/a b#?%:.txt')).toBe('../a%20b%23%3F%25%3A.txt.html');
+    expect(reportHref('b.txt', 'wire/x/a.txt')).toBe('./wire/x/a.txt.html');
+    expect(reportHref('farm/x/b.txt', 'wire/a+c.txt')).toBe('../../wire/a%2Bc.txt.html');
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The td children of a row. */
+function cellsOf(tr: Element): Element[] {
+  return tr.children.filter((c): c is Element => 'name' in c && c.name === 'td');
+}
+
+/** The marks of a one-passage report: [article marks, source marks]. */
+function marksOf(article: string, source: string): [string[], string[]] {
+  const parsed = parsePage(renderReportHtml(reportWithPassage(article, source)));
+  return [marks(parsed, 'mark'), marks(parsed, 's')];
+}
+
+/** Texts of the <mark> or <s> marks inside the passage cells (the legend above the table has its own). */
+function marks(parsed: ParsedPage, tag: 'mark' | 's'): string[] {
   return parsed
     .byTag(tag)
     .filter((e) => e.parent !== null && 'attribs' in e.parent && e.parent.attribs['class'] === 'text')
@@ -233,8 +343,16 @@ function reportWithPassage(article: string, source: string): Report {
     alignedSentences: 1,
   };
   return {
-    schemaVersion: 1,
-    article: { key: 'a.txt', title: 'A', wordCount: 9, contentHash: null },
+    schemaVersion: 2,
+    article: {
+      key: 'a.txt',
+      title: 'A',
+      wordCount: 9,
+      contentHash: null,
+      text: article,
+      indexedAt: null,
+      publishedAt: null,
+    },
     status: 'ok',
     error: null,
     verdict: 'rewrite',
@@ -243,6 +361,8 @@ function reportWithPassage(article: string, source: string): Report {
       {
         key: 'b.txt',
         title: 'B',
+        indexedAt: null,
+        publishedAt: null,
         verdict: 'rewrite',
         score: 1,
         measures,
@@ -258,6 +378,7 @@ function reportWithPassage(article: string, source: string): Report {
     candidates: { found: 1, verified: 1, top: [{ key: 'b.txt', estimatedSimilarity: 0.4 }] },
     indexed: false,
     laterCopies: [],
+    laterCopiesTotal: 0,
     detector: { version: '0.1.0', params: {} satisfies Partial<DetectorParams> },
   };
 }

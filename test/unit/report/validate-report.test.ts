@@ -49,7 +49,13 @@ describe('reportProblems', () => {
   it('names each departure from the documented layout by its path', async () => {
     const { rewrite, rejected } = await pipelineReports();
     const cases: Array<[unknown, string]> = [
-      [changed(rewrite, (r) => (r.schemaVersion = 2)), 'schemaVersion: expected 1, got 2'],
+      [changed(rewrite, (r) => (r.schemaVersion = 1)), 'schemaVersion: expected 2, got 1'],
+      [
+        changed(rewrite, (r) => (r.matches[0].publishedAt = '1 March 2024')),
+        'matches[0].publishedAt: expected null or an ISO 8601 UTC time, got "1 March 2024"',
+      ],
+      [changed(rewrite, (r) => delete r.article.text), 'article.text: expected a string, got undefined'],
+      [changed(rewrite, (r) => (r.laterCopiesTotal = -1)), 'laterCopiesTotal: expected a non-negative integer, got -1'],
       [changed(rewrite, (r) => delete r.article.title), 'article.title: expected a string, got undefined'],
       [
         changed(rewrite, (r) => (r.article.wordCount = 1.5)),

@@ -122,11 +122,51 @@ describe('extractArticle', () => {
       title: 'T',
       text: 'Body text.',
       url: 'https://example.com/a',
-      publishedAt: '2024-05-01',
+      publishedAt: '2024-05-01T00:00:00.000Z',
     });
     const bare = extractArticle('a.json', utf8('{"text": "Only text."}'), MAX);
     expect(bare).toEqual({ format: 'json', title: '', text: 'Only text.' });
     expect(Object.keys(bare)).toEqual(['format', 'title', 'text']);
+  });
+
+  it('reads the publication time from HTML metadata, JSON-LD, itemprop or <time>, best first, as ISO UTC', () => {
+    const page = (head: string, body = ''): Uint8Array =>
+      utf8(`<html><head>${head}</head><body>${body}<p>Story text of the page.</p></body></html>`);
+    const published = (bytes: Uint8Array, name = 'p.html'): string | undefined =>
+      extractArticle(name, bytes, MAX).publishedAt;
+
+    expect(
+      published(
+        page(
+          '<meta property="article:modified_time" content="2024-03-09T10:00:00Z">' +
+            '<meta property="article:published_time" content="2024-03-01T08:15:00-05:00">',
+          '<time datetime="2020-01-01">old</time>',
+        ),
+      ),
+    ).toBe('2024-03-01T13:15:00.000Z');
+    expect(
+      published(
+        page(
+          '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2024-03-02T06:00:00Z"}]}</script>',
+        ),
+      ),
+    ).toBe('2024-03-02T06:00:00.000Z');
+    expect(
+      published(
+        page('<script type="application/ld+json">{broken</script>', '<time datetime="2024-03-03">Mar 3</time>'),
+      ),
+    ).toBe('2024-03-03T00:00:00.000Z');
+    expect(published(page('', '<span itemprop="datePublished" content="2024-03-04T01:02:03Z"></span>'))).toBe(
+      '2024-03-04T01:02:03.000Z',
+    );
+    expect(published(page('<meta name="date" content="not a date">'))).toBeUndefined();
+    expect(published(page(''))).toBeUndefined();
+    expect(
+      published(utf8(JSON.stringify({ body: 'Story text.', datePublished: '2024-03-05T00:00:00+01:00' })), 'a.json'),
+    ).toBe('2024-03-04T23:00:00.000Z');
+    expect(
+      published(utf8(JSON.stringify({ body: 'Story text.', publishedAt: 'yesterday' })), 'a.json'),
+    ).toBeUndefined();
   });
 
   it('takes the JSON body from body, text or content, first string wins', () => {

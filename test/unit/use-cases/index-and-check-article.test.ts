@@ -23,7 +23,7 @@ async function index(deps: MemoryDeps, key: string, bytes: Uint8Array, day = 1):
 }
 
 /** Judges one article against the index without adding it (check mode). */
-async function check(deps: MemoryDeps, key: string, bytes: Uint8Array): ReturnType<typeof indexArticle> {
+async function check(deps: MemoryDeps, key: string, bytes: Uint8Array): ReturnType<typeof checkArticle> {
   return checkArticle(deps, { key, bytes });
 }
 
@@ -143,10 +143,8 @@ describe('indexArticle and checkArticle', () => {
     expect(earlier.report.verdict).toBe('original');
     expect(earlier.stats.candidatesFound).toBe(1);
     expect(earlier.stats.candidatesVerified).toBe(1);
-    expect(earlier.report.laterCopies).toEqual([
-      { key: 'farm/bridge.txt', verdict: 'rewrite', score: expect.any(Number) },
-    ]);
-    expect(later.report.laterCopies).toEqual([]);
+    expect(earlier.racedCopies).toEqual([{ key: 'farm/bridge.txt', verdict: 'rewrite', score: expect.any(Number) }]);
+    expect(later.racedCopies).toEqual([]);
     expect(later.report.rewriteOf).toMatchObject({ key: 'wire/bridge.txt', verdict: 'rewrite' });
   });
 
