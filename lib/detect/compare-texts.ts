@@ -2,6 +2,7 @@ import { combineHashes } from '../sketch/hash.js';
 import { STOP } from '../text/tokenize.js';
 import type { TextModel } from './fingerprint.js';
 import { alignSentences, sentenceFeatures, type SentenceFeatures } from './align.js';
+import { factSequence, orderedFactShare, type FactSequence } from './fact-sequence.js';
 import { coveredShare, phrasingCover, phrasingGrams, type PhrasingGrams } from './phrasing-cover.js';
 import type { DetectorParams } from './detector-params.js';
 import type { ArticleWeights, PairEvidence } from './evidence.js';
@@ -14,6 +15,8 @@ export interface PreparedText {
   readonly trigrams: ReadonlySet<number>;
   /** Unquoted 3-grams by position, for phrasing evidence (see phrasing-cover.ts). */
   readonly phrasing: PhrasingGrams;
+  /** Distinctive terms in order of first appearance (see fact-sequence.ts). */
+  readonly facts: FactSequence;
   readonly words: number;
 }
 
@@ -33,6 +36,7 @@ export function prepareText(model: TextModel): PreparedText {
     contentSet,
     trigrams,
     phrasing: phrasingGrams(tokens),
+    facts: factSequence(tokens),
     words: tokens.count,
   };
 }
@@ -66,6 +70,7 @@ export function compareTexts(
       article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
     phrasingShare: coveredShare([cover], article.phrasing.unquotedWords),
     phrasingCover: cover,
+    orderedFacts: orderedFactShare(article.facts, source.facts),
     pairs,
   };
 }

@@ -21,7 +21,8 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
 /**
  * Judges every candidate and returns the flagged ones, best first.
  * copy: nearly all word 3-grams verbatim (quotes included: a verbatim copy of a quote-heavy story is still a copy);
- * rewrite: most sentences aligned in order to that source;
+ * rewrite: most sentences aligned in order to that source, or its facts kept in the source's order
+ * (a restyle that changed most words keeps names, numbers and their order; see fact-sequence.ts);
  * partial: the sources together explain a substantial share of the article, and this source a part
  * of it by itself, by either of two kinds of evidence: sentences aligned in order, or reused
  * wording outside quotes (unquoted word 3-grams found verbatim). The second finds stories that
@@ -32,7 +33,7 @@ export function decideVerdicts(
   candidates: readonly CandidateEvidence[],
   params: Pick<
     DetectorParams,
-    'copyContainment' | 'rewriteShare' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'
+    'copyContainment' | 'rewriteShare' | 'restyleFacts' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'
   >,
   article: ArticleWeights,
   unions: UnionShares = unionShares(candidates, params.minSourceShare, article),
@@ -42,16 +43,27 @@ export function decideVerdicts(
   for (const c of candidates) {
     const e = c.evidence;
     const byAlignment = e.alignedShare >= params.minSourceShare && alignedUnion >= params.partialShare;
-    const byPhrasing = e.phrasingShare >= params.minSourceShare && phrasingUnion >= params.partialPhrasing;
+    const byPhrasing = reusesWording(e, params.minSourceShare) && phrasingUnion >= params.partialPhrasing;
     const score = evidenceScore(e);
     if (e.trigramContainment >= params.copyContainment) judged.push({ ...c, verdict: 'copy', score });
-    else if (e.alignedShare >= params.rewriteShare) judged.push({ ...c, verdict: 'rewrite', score });
+    else if (e.alignedShare >= params.rewriteShare || e.orderedFacts >= params.restyleFacts)
+      judged.push({ ...c, verdict: 'rewrite', score });
     else if (byAlignment || byPhrasing) judged.push({ ...c, verdict: 'partial', score });
   }
   return judged.sort(
     (a, b) =>
       RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
   );
+}
+
+/**
+ * Whether a source's reused wording counts: it explains minSourceShare of the article by itself,
+ * and it is on the article's story (some of its facts kept in order beyond chance). A long text on
+ * another story shares stock phrases with any article; several of them added up passed the
+ * phrasing union while each, compared alone, was original.
+ */
+function reusesWording(e: PairEvidence, minSourceShare: number): boolean {
+  return e.phrasingShare >= minSourceShare && e.orderedFacts > 0;
 }
 
 /** How much of the article the candidates explain together, by each kind of evidence. */
@@ -68,7 +80,7 @@ export function unionShares(
 ): UnionShares {
   // a source adds to a union only by the measure on which it alone explains minSourceShare
   const aligning = candidates.filter((c) => c.evidence.alignedShare >= minSourceShare);
-  const phrasing = candidates.filter((c) => c.evidence.phrasingShare >= minSourceShare);
+  const phrasing = candidates.filter((c) => reusesWording(c.evidence, minSourceShare));
   return {
     aligned: alignedUnionShare(aligning, article),
     phrasing: coveredShare(withoutCommonWording(phrasing.map((c) => c.evidence.phrasingCover)), article.unquotedWords),
@@ -77,11 +89,14 @@ export function unionShares(
 
 /**
  * The score of a match: the largest share of the article the source explains by any one kind of
- * evidence (3-grams verbatim, sentences aligned in order, reused wording outside quotes). One
+ * evidence (3-grams verbatim, sentences aligned in order, reused wording outside quotes, facts kept
+ * in order). One
  * number in [0, 1], the same definition for every verdict and article, growing with the evidence.
  */
-export function evidenceScore(e: Pick<PairEvidence, 'trigramContainment' | 'alignedShare' | 'phrasingShare'>): number {
-  return round(Math.max(e.trigramContainment, e.alignedShare, e.phrasingShare));
+export function evidenceScore(
+  e: Pick<PairEvidence, 'trigramContainment' | 'alignedShare' | 'phrasingShare' | 'orderedFacts'>,
+): number {
+  return round(Math.max(e.trigramContainment, e.alignedShare, e.phrasingShare, e.orderedFacts));
 }
 
 /**

@@ -33,6 +33,8 @@ export interface DetectorParams {
   readonly quoteWeight: number;
   /** Share of the article aligned to one source, in order, for `rewrite`. */
   readonly rewriteShare: number;
+  /** Or: share of the facts kept in the source's order beyond chance (PairEvidence.orderedFacts) for `rewrite`: a restyle that changed most words. */
+  readonly restyleFacts: number;
   /** Share of the article covered by aligned sources for `partial`. */
   readonly partialShare: number;
   /** Or: share of the article's words outside quotes that the sources' reused wording (unquoted word 3-grams found verbatim) covers, for `partial`. */
@@ -64,6 +66,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   minSharedWords: 3,
   quoteWeight: 0.5,
   rewriteShare: 0.5,
+  restyleFacts: 0.25,
   partialShare: 0.3,
   partialPhrasing: 0.3,
   minSourceShare: 0.1,
@@ -99,6 +102,7 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
     'lshThreshold',
     'minSentenceScore',
     'rewriteShare',
+    'restyleFacts',
     'partialShare',
     'partialPhrasing',
     'minSourceShare',

@@ -21,6 +21,8 @@ export interface PairEvidence {
   readonly phrasingShare: number;
   /** Which article words phrasingShare counts (1 = covered), so several sources can be combined. */
   readonly phrasingCover: Uint8Array;
+  /** Share of the shorter text's facts (names, numbers, rare words) the article keeps in the source's order, beyond chance order: what an LLM restyle keeps and independent coverage does not. */
+  readonly orderedFacts: number;
   readonly pairs: readonly AlignedPair[];
 }
 

@@ -9,6 +9,7 @@ import type { DetectorParams } from './detector-params.js';
 export const VERDICT_PARAM_NAMES = [
   'copyContainment',
   'rewriteShare',
+  'restyleFacts',
   'partialShare',
   'partialPhrasing',
   'minSourceShare',

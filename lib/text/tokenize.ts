@@ -208,10 +208,26 @@ function singleQuote(u: Uint16Array, i: number, len: number, quoted: number): nu
     const opens =
       (before === 32 || before === 10 || before === 40 || before === 45 || before === 34 || before === 91) &&
       (after & WORD) !== 0 &&
-      (after & DIGIT) === 0;
+      (after & DIGIT) === 0 &&
+      !isClitic(u, i + 1, len);
     return opens ? quoted | IN_SINGLE : quoted;
   }
   return before !== 32 && before !== 10 && (after & WORD) === 0 ? quoted & ~IN_SINGLE : quoted;
+}
+
+/**
+ * Whether u[at..] is a contraction's clitic standing alone ('s 't 'd 'm 're 've 'll and a word end):
+ * text split into tokens ("Trump 's war") puts a space before the apostrophe, which is then no
+ * opening quote; taken for one, it would mark the rest of the article quoted.
+ */
+function isClitic(u: Uint16Array, at: number, len: number): boolean {
+  const lower = (k: number): number => (at + k < len ? u[at + k]! | 32 : 0);
+  const endsAt = (k: number): boolean => at + k >= len || (UNIT_INFO[u[at + k]!]! & WORD) === 0;
+  const a = lower(0);
+  if (a === 115 || a === 116 || a === 100 || a === 109) return endsAt(1); // s t d m
+  const b = lower(1);
+  const two = (a === 114 && b === 101) || (a === 118 && b === 101) || (a === 108 && b === 108); // re ve ll
+  return two && endsAt(2);
 }
 
 /** Saves where scanWords stopped and returns false. */

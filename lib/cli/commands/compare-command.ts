@@ -34,6 +34,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
     jaccard: round(evidence.jaccard),
     trigramContainment: round(evidence.trigramContainment),
     phrasingShare: round(evidence.phrasingShare),
+    orderedFacts: round(evidence.orderedFacts),
     alignedSentences: evidence.pairs.length,
   };
   const passages: Passage[] = evidence.pairs.map((p) => {

@@ -3,6 +3,7 @@ import { decideVerdicts, type CandidateEvidence } from '../../../lib/detect/deci
 import type { ArticleWeights } from '../../../lib/detect/evidence.js';
 import { DEFAULT_DETECTOR_PARAMS, detectorParams } from '../../../lib/detect/detector-params.js';
 import { modelText } from '../../../lib/detect/fingerprint.js';
+import { fixtureText } from '../../helpers/fixtures.js';
 
 const PARAMS = DEFAULT_DETECTOR_PARAMS;
 
@@ -75,6 +76,15 @@ describe('decideVerdicts', () => {
       ['first', 'partial'],
       ['second', 'partial'],
     ]);
+  });
+
+  it('judges a restyle that changed most words a rewrite by its facts kept in order, and coverage telling them in its own order original', () => {
+    const wire = fixtureText('articles/postman-wire.txt');
+    const [restyle] = judge(fixtureText('articles/postman-restyle.txt'), { wire });
+    expect(restyle?.verdict).toBe('rewrite');
+    expect(restyle!.evidence.alignedShare).toBeLessThan(PARAMS.rewriteShare);
+    expect(restyle!.evidence.orderedFacts).toBeGreaterThanOrEqual(PARAMS.restyleFacts);
+    expect(judge(fixtureText('articles/postman-coverage.txt'), { wire })).toEqual([]);
   });
 });
 

@@ -127,6 +127,13 @@ describe('tokenize', () => {
     expect(Array.from(tokens.flags.subarray(0, tokens.count)).every((f) => (f & QUOTED) === 0)).toBe(true);
   });
 
+  it("does not open a single quote at a clitic split off by a tokenizer (Trump 's war, it ’s, they 're)", () => {
+    const text = "Trump 's war in Yemen , which it \u2019s said they 're losing , went on. He said 'we stay' today.";
+    const tokens = tokenize(text);
+    const quoted = words(text, tokens).filter((_, i) => (tokens.flags[i]! & QUOTED) !== 0);
+    expect(quoted).toEqual(['we', 'stay']);
+  });
+
   it('does not carry an unclosed quote over a paragraph break', () => {
     const text = 'He said "we will fight\n\nThe court rose.';
     const tokens = tokenize(text);
