@@ -38,6 +38,7 @@ export function buildMatch(
       estimatedJaccard: round(estimateJaccard(article.signature, source.record.signature)),
       trigramContainment: round(e.trigramContainment),
       phrasingShare: round(e.phrasingShare),
+      orderedFacts: round(e.orderedFacts),
       alignedSentences: e.pairs.length,
     },
     passages: e.pairs.map((p) => {

@@ -47,7 +47,7 @@ function migrate(raw: unknown): unknown {
     laterCopiesTotal: later.length,
     matches: matches.map((m: unknown) =>
       isObject(m) && isObject(m['measures'])
-        ? { ...NO_DATES, ...m, measures: { phrasingShare: 0, ...m['measures'] } }
+        ? { ...NO_DATES, ...m, measures: { phrasingShare: 0, orderedFacts: 0, ...m['measures'] } }
         : m,
     ),
   };

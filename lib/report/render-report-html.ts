@@ -106,6 +106,12 @@ const MEASURES: ReadonlyArray<{ key: keyof MatchMeasures; label: string; meaning
     meaning: "share of the article's unquoted words in unquoted 3-grams found verbatim in the source",
     share: true,
   },
+  {
+    key: 'orderedFacts',
+    label: 'Facts in order',
+    meaning: "share of the smaller text's names, rare words and numbers kept in the source's order, beyond chance",
+    share: true,
+  },
   { key: 'alignedSentences', label: 'Aligned sentences', meaning: 'sentence pairs aligned in order', share: false },
 ];
 
@@ -191,7 +197,11 @@ function howSure(report: OkReport, m: Match): SafeHtml {
     case 'copy':
       return html`<strong>${score}</strong> of its wording (runs of three words) appears word for word in the source; a copy needs at least ${param(p, 'copyContainment')}.`;
     case 'rewrite':
-      return html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`;
+      // a restyle passes on facts kept in order while few of its sentences align
+      return !(typeof p['restyleFacts'] === 'number' && m.measures.orderedFacts >= p['restyleFacts']) ||
+        (typeof p['rewriteShare'] === 'number' && m.measures.alignedShare >= p['rewriteShare'])
+        ? html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`
+        : html`It keeps <strong>${percent(m.measures.orderedFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
     case 'partial':
       return html`<strong>${score}</strong> of the article follows this source; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
     default:

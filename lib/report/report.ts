@@ -39,6 +39,8 @@ export interface MatchMeasures {
   readonly trigramContainment: number;
   /** Share of the article's unquoted words in unquoted word 3-grams found verbatim in the source (added in 0.2; schema stays 1). */
   readonly phrasingShare: number;
+  /** Share of the smaller text's facts (distinctive terms, numbers) kept in the same order, beyond chance. */
+  readonly orderedFacts: number;
   readonly alignedSentences: number;
 }
 

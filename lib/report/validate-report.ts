@@ -30,6 +30,7 @@ const SHARE_MEASURES = [
   'estimatedJaccard',
   'trigramContainment',
   'phrasingShare',
+  'orderedFacts',
 ] as const;
 
 type Json = Record<string, unknown>;

@@ -51,6 +51,7 @@ const match: fc.Arbitrary<Match> = fc.record({
     estimatedJaccard: share,
     trigramContainment: share,
     phrasingShare: share,
+    orderedFacts: share,
     alignedSentences: count,
   }),
   passages: fc.array(passage, { maxLength: 4 }),

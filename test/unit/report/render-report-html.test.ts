@@ -257,6 +257,23 @@ describe('renderReportHtml', () => {
     );
   });
 
+  it('explains a rewrite found by its facts kept in order with that threshold, not the aligned share', () => {
+    const report = reportWithPassage('Engineers will replace the cables.', 'Engineers are to swap the cables.');
+    const match = report.status === 'ok' ? report.matches[0]! : undefined;
+    const params = { rewriteShare: 0.5, restyleFacts: 0.25 };
+    const byFacts = {
+      ...report,
+      matches: [{ ...match!, score: 0.31, measures: { ...match!.measures, alignedShare: 0.2, orderedFacts: 0.31 } }],
+      detector: { version: '0.1.0', params },
+    } as Report;
+    const byAlignment = { ...report, detector: { version: '0.1.0', params } } as Report;
+
+    expect(pageText(renderReportHtml(byFacts))).toMatch(/keeps 31% of the source's facts .* needs at least 25%/);
+    expect(pageText(renderReportHtml(byAlignment))).toMatch(
+      /follows the source sentence by sentence.*needs at least 50%/,
+    );
+  });
+
   it("shows a verdict it does not know (a newer version's) without failing", () => {
     const report = reportWithPassage('Engineers will replace the cables.', 'Engineers are to swap the cables.');
     const other = {
@@ -340,6 +357,7 @@ function reportWithPassage(article: string, source: string): Report {
     estimatedJaccard: 0.4,
     trigramContainment: 0.1,
     phrasingShare: 0.1,
+    orderedFacts: 0.2,
     alignedSentences: 1,
   };
   return {
