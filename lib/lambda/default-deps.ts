@@ -1,7 +1,11 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { jsonLog } from '../log.js';
 import { createCloudAdapters } from '../store/cloud-adapters.js';
+import { EventBridgeAlertSink } from '../store/eventbridge-alert-sink.js';
+import type { AlertSink } from '../store/ports.js';
+import { RecordingAlertSink } from '../store/recording-alert-sink.js';
 import type { DynamoDbRequestCounter } from '../store/dynamodb-client.js';
 import type { S3RequestCounter } from '../store/s3-client.js';
 import { emfArticleMetrics } from './article-metrics.js';
@@ -11,13 +15,14 @@ import type { HandlerDeps } from './make-article-event-handler.js';
 /**
  * The handler's adapters, built once per cold start from the environment: a bad variable fails
  * the start with its name. `s3Config` and `dynamoDbConfig` let the local servers point the same
- * code at 127.0.0.1. CloudWatch metrics (EMF lines on stdout) only inside Lambda, where
- * AWS_LAMBDA_FUNCTION_NAME is set.
+ * code at 127.0.0.1, and `alerts` the stand-in bus. CloudWatch metrics (EMF lines on stdout) and
+ * alerts on EventBridge only inside Lambda, where AWS_LAMBDA_FUNCTION_NAME is set.
  */
 export function s3HandlerDeps(
   env: NodeJS.ProcessEnv = process.env,
   s3Config: S3ClientConfig = {},
   dynamoDbConfig: DynamoDBClientConfig = {},
+  alerts: AlertSink = defaultAlertSink(env),
 ): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter } {
   const config = lambdaConfig(env);
   const cloud = createCloudAdapters({
@@ -34,6 +39,8 @@ export function s3HandlerDeps(
     store: cloud.store,
     index: cloud.index,
     source: cloud.source,
+    alerts,
+    licensed: config.licensed,
     // a warm Lambda judges many articles: prepared source texts are reused across them
     preparedCache: new Map(),
     log: jsonLog(config.logLevel),
@@ -41,4 +48,14 @@ export function s3HandlerDeps(
     dynamoDbRequests: cloud.dynamoDbRequests,
     ...(env['AWS_LAMBDA_FUNCTION_NAME'] ? { metrics: emfArticleMetrics(env) } : {}),
   };
+}
+
+/**
+ * The account's default EventBridge bus inside Lambda; elsewhere (benchmarks, a handler run on a
+ * laptop) alerts stay in process, so nothing is sent to an AWS account by accident.
+ */
+function defaultAlertSink(env: NodeJS.ProcessEnv): AlertSink {
+  return env['AWS_LAMBDA_FUNCTION_NAME']
+    ? new EventBridgeAlertSink(new EventBridgeClient({}))
+    : new RecordingAlertSink();
 }

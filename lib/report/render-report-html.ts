@@ -20,6 +20,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .verdict-copy { border-color: #b71c1c; }
 .verdict-rewrite { border-color: #e65100; }
 .verdict-partial { border-color: #f9a825; }
+.verdict-licensed { border-color: #1565c0; }
 .verdict-rejected, .verdict-withdrawn { border-color: #555; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
@@ -36,6 +37,7 @@ const VERDICT_WORDS: Readonly<Record<Match['verdict'], string>> = {
   copy: 'Copy: nearly all of its wording appears verbatim in',
   rewrite: 'Rewrite: most of it follows, sentence by sentence and in order, but reworded,',
   partial: 'Partly derived: a substantial part of it follows, in order,',
+  licensed: 'Licensed copy (not an alert): it reproduces, under licence, the source',
 };
 
 /** What each rejection code means, as the README's table says. */

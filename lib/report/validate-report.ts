@@ -1,6 +1,5 @@
 import type { RejectionCode } from '../errors.js';
-import type { Verdict } from '../detect/evidence.js';
-import { REPORT_SCHEMA_VERSION } from './report.js';
+import { REPORT_SCHEMA_VERSION, type ReportVerdict } from './report.js';
 
 /** Every rejection code; `satisfies` makes the compiler fail here when the union in errors.ts changes. */
 const CODES = {
@@ -17,7 +16,9 @@ const CODES = {
   'bad-key': 1,
   degenerate: 1,
 } satisfies Record<RejectionCode, 1>;
-const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1 } satisfies Record<Verdict, 1>;
+const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1, licensed: 1 } satisfies Record<ReportVerdict, 1>;
+/** Verdicts of one source: every verdict but original. */
+const SOURCE_VERDICTS = ['copy', 'rewrite', 'partial', 'licensed'];
 const STATUSES = new Set(['ok', 'rejected', 'withdrawn']);
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
 /** Measures that are shares of the article (or a similarity), so in [0, 1]. */
@@ -106,8 +107,8 @@ export function reportProblems(value: unknown): string[] {
     later.forEach((c: unknown, i) => {
       if (!p.object(c, `laterCopies[${i}]`)) return;
       p.string(c['key'], `laterCopies[${i}].key`);
-      if (!['copy', 'rewrite', 'partial'].includes(c['verdict'] as string))
-        p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite or partial, got ${show(c['verdict'])}`);
+      if (!SOURCE_VERDICTS.includes(c['verdict'] as string))
+        p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite, partial or licensed, got ${show(c['verdict'])}`);
       p.share(c['score'], `laterCopies[${i}].score`);
     });
     if (status !== 'ok' && later.length > 0) p.add('laterCopies', `expected none when status is ${show(status)}`);
@@ -125,8 +126,8 @@ function checkMatch(p: Problems, m: unknown, at: string): void {
   if (!p.object(m, at)) return;
   p.string(m['key'], `${at}.key`);
   p.string(m['title'], `${at}.title`);
-  if (!(m['verdict'] === 'copy' || m['verdict'] === 'rewrite' || m['verdict'] === 'partial'))
-    p.add(`${at}.verdict`, `expected "copy", "rewrite" or "partial", got ${show(m['verdict'])}`);
+  if (!SOURCE_VERDICTS.includes(m['verdict'] as string))
+    p.add(`${at}.verdict`, `expected "copy", "rewrite", "partial" or "licensed", got ${show(m['verdict'])}`);
   p.share(m['score'], `${at}.score`);
   const measures = m['measures'];
   const measured = p.object(measures, `${at}.measures`);

@@ -1,5 +1,6 @@
 import { rejectedReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
+import { announceFlagged, licenceReport } from './announce-flagged.js';
 import { indexArticle } from './index-article.js';
 import { reportKey } from '../store/keys.js';
 import { readStoredReport, saveReport } from './stored-reports.js';
@@ -15,15 +16,19 @@ export interface Ingested {
 /**
  * The one way an article enters the archive, for every entry point: index then judge it
  * (indexArticle), write its reports, and judge again each later copy whose report does not name
- * it yet. An article that could not be read gets a rejected report and leaves the index as it was.
+ * it yet. A copy of a licensed source becomes `licensed`; a flagged report leaves its digest object
+ * and publishes its alert (announceFlagged). An article that could not be read gets a rejected
+ * report and leaves the index as it was.
  */
 export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promise<Ingested> {
   const { key, bytes } = input;
-  const { report, stats } =
+  const { report: judged, stats } =
     bytes instanceof Uint8Array
       ? await indexArticle(deps, { key, bytes, ...(input.order !== undefined ? { order: input.order } : {}) })
       : { report: rejectedReport(key, bytes, deps.params), stats: noStats() };
+  const report = bytes instanceof Uint8Array ? await licenceReport(deps, judged, bytes) : judged;
   await saveReport(deps.store, report);
+  await announceFlagged(deps, report);
   return { report, stats, refreshed: await refreshLaterCopies(deps, report) };
 }
 
@@ -41,8 +46,13 @@ async function refreshLaterCopies(deps: IngestDeps, report: Report): Promise<str
     if (readStoredReport(deps, stored, later.key)?.matches.some((m) => m.key === report.article.key)) continue;
     const read = await deps.source.read(later.key, deps.params.maxBytes);
     if (read.kind !== 'found') continue; // gone or replaced: its own event reports it
-    const again = await indexArticle(deps, { key: later.key, bytes: read.bytes });
-    await saveReport(deps.store, again.report);
+    const again = await licenceReport(
+      deps,
+      (await indexArticle(deps, { key: later.key, bytes: read.bytes })).report,
+      read.bytes,
+    );
+    await saveReport(deps.store, again);
+    await announceFlagged(deps, again);
     refreshed.push(later.key);
   }
   return refreshed;
