@@ -3,6 +3,11 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { jsonLog } from '../log.js';
 import { createCloudAdapters } from '../store/cloud-adapters.js';
+import { presignedLinks } from '../store/presigned-links.js';
+import { makeS3Client } from '../store/s3-client.js';
+import { S3ObjectStore } from '../store/s3-object-store.js';
+import type { DigestDeps } from '../use-cases/write-digest.js';
+import { digestConfig } from './digest-config.js';
 import { EventBridgeAlertSink } from '../store/eventbridge-alert-sink.js';
 import type { AlertSink } from '../store/ports.js';
 import { RecordingAlertSink } from '../store/recording-alert-sink.js';
@@ -58,4 +63,19 @@ function defaultAlertSink(env: NodeJS.ProcessEnv): AlertSink {
   return env['AWS_LAMBDA_FUNCTION_NAME']
     ? new EventBridgeAlertSink(new EventBridgeClient({}))
     : new RecordingAlertSink();
+}
+
+/**
+ * The digest function's adapters: its S3 client built once per cold start, the links presigned
+ * per run (`now`) for DIGEST_LINK_SECONDS. It needs no index, so INDEX_TABLE is not read.
+ */
+export function digestHandlerDeps(
+  env: NodeJS.ProcessEnv = process.env,
+  s3Config: S3ClientConfig = {},
+): (now: Date) => DigestDeps {
+  const config = digestConfig(env);
+  const { s3 } = makeS3Client(s3Config);
+  const store = new S3ObjectStore(s3, config.bucket);
+  const log = jsonLog('info');
+  return (now) => ({ store, links: presignedLinks(s3, config.bucket, config.linkSeconds, now), now: () => now, log });
 }

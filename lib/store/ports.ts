@@ -60,3 +60,11 @@ export interface AlertSink {
   /** Resolves once the alert is accepted; throws so the event is retried (delivery is at least once). */
   publish(alert: FlaggedArticle): Promise<void>;
 }
+
+/** How a stored page links to another stored object: a relative path locally, a presigned URL for a private bucket. */
+export interface ObjectLinks {
+  /** The URL of `key` as written into the page stored at `fromKey`. */
+  href(key: string, fromKey: string): Promise<string>;
+  /** When the links stop working; null when they do not expire (relative links). */
+  readonly expiresAt: Date | null;
+}

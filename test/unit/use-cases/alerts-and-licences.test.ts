@@ -27,7 +27,10 @@ function wirePage(publisher: string): Uint8Array {
   );
 }
 
-function depsWith(files: Record<string, Uint8Array>, extra: Partial<IngestDeps> = {}): MemoryDeps & IngestDeps {
+function depsWith(
+  files: Record<string, Uint8Array>,
+  extra: Partial<Pick<IngestDeps, 'alerts' | 'licensed'>> = {},
+): MemoryDeps & IngestDeps {
   const source: ArticleSource = {
     read: async (key): Promise<ArticleRead> => {
       const bytes = files[key];
