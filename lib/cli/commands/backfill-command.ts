@@ -39,7 +39,7 @@ export async function backfillCommand(
     DEFAULT_CONCURRENCY,
   );
   const opened = openS3Bucket(
-    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params },
+    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params, licensed: ctx.licensed },
     env,
   );
   try {
