@@ -7,6 +7,8 @@ export const DIGEST_SCHEMA_VERSION = 1;
 export interface DigestEntry extends FlaggedArticle {
   /** The report page: relative to the digest page locally, presigned in a private bucket. */
   readonly reportUrl: string;
+  /** The source's report page, linked the same way. */
+  readonly sourceReportUrl: string;
 }
 
 /** A day's digest: `reports/digest/<day>.json`, and the data of the `.html` beside it. */

@@ -10,10 +10,10 @@ h1 { font-size: 1.5rem; margin-bottom: 0.25rem; }
 p.meta { color: #555; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
 th, td { border: 1px solid #ddd; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #fafafa; }
+th { background: #fafafa; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.verdict { display: inline-block; padding: 0 0.45rem; border-radius: 3px; font-weight: 600; color: #fff; }
+.verdict { display: inline-block; white-space: nowrap; padding: 0 0.45rem; border-radius: 3px; font-weight: 600; color: #fff; }
 .verdict-copy { background: #b71c1c; }
 .verdict-rewrite { background: #e65100; }
 .verdict-partial { background: #8d6e00; }
@@ -45,8 +45,8 @@ export function renderDigestHtml(digest: Digest): string {
 ${STYLE}
 </head>
 <body>
-<h1>Flagged articles of ${digest.day} (UTC)</h1>
-<p class="meta">${n === 0 ? 'No article was flagged as a copy, rewrite or partial copy on this day.' : `${n} article${n === 1 ? '' : 's'} flagged, newest first.`} Generated ${readableTime(digest.generatedAt)}. ${linksNote(digest)}</p>
+<h1>Flagged articles of ${digest.day}</h1>
+<p class="meta">Times are UTC. ${n === 0 ? 'No article was flagged as a copy, rewrite or partial copy on this day.' : `${n} article${n === 1 ? '' : 's'} flagged, newest first. Score: how much of the article the source explains.`} Generated ${readableTime(digest.generatedAt)}. ${linksNote(digest)}</p>
 ${unreadableNote(digest)}
 ${n === 0 ? html`` : table(digest.articles)}
 </body>
@@ -58,16 +58,15 @@ ${n === 0 ? html`` : table(digest.articles)}
 function table(entries: readonly DigestEntry[]): SafeHtml {
   const rows = entries.map(
     (e) => html`<tr>
-<td class="time">${readableTime(e.flaggedAt).slice(11)}</td>
-<td>${e.title !== '' ? e.title : e.articleKey}<span class="key">${e.articleKey}</span></td>
+<td class="time">${readableTime(e.flaggedAt).slice(11, 16)}</td>
+<td><a href="${e.reportUrl}" rel="noreferrer">${e.title !== '' ? e.title : e.articleKey}</a><span class="key">${e.articleKey}</span></td>
 <td><span class="verdict verdict-${e.verdict}">${VERDICT_WORDS[e.verdict]}</span></td>
-<td>${e.sourceTitle !== '' ? e.sourceTitle : e.sourceKey}<span class="key">${e.sourceKey}</span></td>
-<td class="num">${e.score.toFixed(2)}</td>
-<td><a href="${e.reportUrl}" rel="noreferrer">report</a></td>
+<td class="num">${Math.round(e.score * 100)}%</td>
+<td><a href="${e.sourceReportUrl}" rel="noreferrer">${e.sourceTitle !== '' ? e.sourceTitle : e.sourceKey}</a><span class="key">${e.sourceKey}</span></td>
 </tr>`,
   );
   return html`<table>
-<thead><tr><th>Flagged (UTC)</th><th>Article</th><th>Verdict</th><th>Source</th><th>Score</th><th>Report</th></tr></thead>
+<thead><tr><th>Flagged</th><th>Article (its report)</th><th>Verdict</th><th>Score</th><th>Source (its report)</th></tr></thead>
 <tbody>
 ${SafeHtml.join(rows, '\n')}
 </tbody>

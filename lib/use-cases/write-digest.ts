@@ -2,6 +2,7 @@ import { CorruptMarkerError, decodeFlaggedMarker, digestKeys, flaggedDayPrefix }
 import { DIGEST_SCHEMA_VERSION, newestFirst, type Digest, type DigestEntry } from '../digest/digest.js';
 import { renderDigestHtml } from '../digest/render-digest-html.js';
 import type { Log } from '../log.js';
+import { htmlReportKey } from '../store/keys.js';
 import type { ObjectLinks, ObjectStore } from '../store/ports.js';
 import { mapLimit } from '../util/map-limit.js';
 
@@ -31,7 +32,11 @@ export async function writeDigest(deps: DigestDeps, day: string): Promise<Digest
     if (!bytes) return undefined; // deleted since the listing
     try {
       const flagged = decodeFlaggedMarker(bytes, key);
-      return { ...flagged, reportUrl: await deps.links.href(flagged.htmlReportKey, page.html) };
+      return {
+        ...flagged,
+        reportUrl: await deps.links.href(flagged.htmlReportKey, page.html),
+        sourceReportUrl: await deps.links.href(htmlReportKey(flagged.sourceKey), page.html),
+      };
     } catch (err) {
       if (!(err instanceof CorruptMarkerError)) throw err;
       deps.log?.('warn', 'flagged-article object unreadable; listed in the digest', { key, error: err.message });

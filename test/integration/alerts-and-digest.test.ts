@@ -8,6 +8,9 @@ import { digestKeys, utcDay } from '../../lib/digest/flagged-marker.js';
 import type { HandledEvent } from '../../lib/lambda/make-article-event-handler.js';
 import { LOCAL_BUCKET, startLocalStackRuntime, type LocalStackRuntime } from '../../lib/local/start-local-stack.js';
 import { jsonLog } from '../../lib/log.js';
+import { digestHandlerDeps } from '../../lib/lambda/default-deps.js';
+import { makeDigestHandler } from '../../lib/lambda/make-digest-handler.js';
+import { MalformedEventError } from '../../lib/errors.js';
 import { createCloudAdapters, type CloudAdapters } from '../../lib/store/cloud-adapters.js';
 import { htmlReportKey } from '../../lib/store/keys.js';
 import { loadReport } from '../../lib/use-cases/stored-reports.js';
@@ -122,9 +125,10 @@ describe('alerts and the digest in the local stack', () => {
     }
     const html = Buffer.from((await cloud!.store.get(digestKeys(day).html))!).toString('utf8');
     expect(html).toContain(`content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;"`);
-    // every link of the page is one of the presigned report links, its & escaped
+    // every link of the page is a presigned report link (the article's or its source's), its & escaped
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-    expect(hrefs.sort()).toEqual(digest.articles.map((a) => a.reportUrl).sort());
+    expect(hrefs.sort()).toEqual(digest.articles.flatMap((a) => [a.reportUrl, a.sourceReportUrl]).sort());
+    for (const entry of digest.articles) expect((await fetch(entry.sourceReportUrl)).status).toBe(200);
   });
 
   it('prints a presigned link to a report that fetches it, signed for the lifetime asked', async () => {
@@ -144,6 +148,20 @@ describe('alerts and the digest in the local stack', () => {
     expect(query.get('X-Amz-Expires')).toBe('600');
     expect(query.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
     expect(query.get('X-Amz-SignedHeaders')).toBe('host');
+  });
+
+  it('has the scheduled digest function write the previous day after midnight, links presigned for 7 days', async () => {
+    const day = utcDay(new Date(stack!.alerts.published[0]!.flaggedAt));
+    const handler = makeDigestHandler(digestHandlerDeps({ ARTICLES_BUCKET: LOCAL_BUCKET }, stack!.server.clientConfig));
+    const nextDay = new Date(Date.parse(`${day}T00:15:00Z`) + 24 * 3600 * 1000).toISOString();
+
+    const result = await handler({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: nextDay });
+
+    expect(result).toEqual({ day, articles: stack!.alerts.distinct().length, unreadable: 0 });
+    const digest = JSON.parse(Buffer.from((await cloud!.store.get(digestKeys(day).json))!).toString()) as Digest;
+    expect(Date.parse(digest.linksExpireAt!) - Date.parse(digest.generatedAt)).toBe(7 * 24 * 3600 * 1000);
+    expect(new URL(digest.articles[0]!.reportUrl).searchParams.get('X-Amz-Expires')).toBe('604800');
+    await expect(handler({ day: '2026-02-30' })).rejects.toThrow(MalformedEventError);
   });
 
   it('refuses link lifetimes SigV4 does not allow', async () => {
@@ -177,7 +195,7 @@ describe('the digest of a local store', () => {
     const page = join(store, digestKeys(day).html);
     const html = await readFile(page, 'utf8');
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
-    expect(hrefs.length).toBeGreaterThanOrEqual(2);
+    expect(hrefs.length).toBeGreaterThanOrEqual(4);
     for (const href of hrefs) {
       expect(href).not.toMatch(/^[a-z]+:|^\//);
       expect((await stat(resolve(dirname(page), decodeURIComponent(href)))).isFile()).toBe(true);
