@@ -101,7 +101,9 @@ describe('alerts and the digest in serverless.yml, as packaged by osls', () => {
     expect(withEmail.Resources['AlertTopic']!.Properties.Subscription).toEqual([
       { Protocol: 'email', Endpoint: 'desk@example.com' },
     ]);
-    const policy = withEmail.Resources['AlertTopicPolicy']!.Properties.PolicyDocument as unknown as { Statement: Statement[] };
+    const policy = withEmail.Resources['AlertTopicPolicy']!.Properties.PolicyDocument as unknown as {
+      Statement: Statement[];
+    };
     expect(policy.Statement).toEqual([
       expect.objectContaining({
         Principal: { Service: 'events.amazonaws.com' },
