@@ -1,6 +1,7 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import { ConfigError } from '../errors.js';
 import { jsonLog } from '../log.js';
 import { createCloudAdapters } from '../store/cloud-adapters.js';
 import { presignedLinks } from '../store/presigned-links.js';
@@ -21,7 +22,7 @@ import type { HandlerDeps } from './make-article-event-handler.js';
  * The handler's adapters, built once per cold start from the environment: a bad variable fails
  * the start with its name. `s3Config` and `dynamoDbConfig` let the local servers point the same
  * code at 127.0.0.1, and `alerts` the stand-in bus. CloudWatch metrics (EMF lines on stdout) and
- * alerts on EventBridge only inside Lambda, where AWS_LAMBDA_FUNCTION_NAME is set.
+ * alerts on EventBridge only where ALERT_BUS is set (serverless.yml sets it).
  */
 export function s3HandlerDeps(
   env: NodeJS.ProcessEnv = process.env,
@@ -56,13 +57,16 @@ export function s3HandlerDeps(
 }
 
 /**
- * The account's default EventBridge bus inside Lambda; elsewhere (benchmarks, a handler run on a
- * laptop) alerts stay in process, so nothing is sent to an AWS account by accident.
+ * EventBridge when ALERT_BUS names a bus (serverless.yml sets `default`); without it (the local
+ * stack, benchmarks, a handler run on a laptop) alerts stay in process, so nothing reaches an AWS
+ * account by accident.
  */
 function defaultAlertSink(env: NodeJS.ProcessEnv): AlertSink {
-  return env['AWS_LAMBDA_FUNCTION_NAME']
-    ? new EventBridgeAlertSink(new EventBridgeClient({}))
-    : new RecordingAlertSink();
+  const bus = env['ALERT_BUS'];
+  if (bus === undefined || bus === '') return new RecordingAlertSink();
+  if (!/^[A-Za-z0-9._-]{1,256}$/.test(bus))
+    throw new ConfigError(`ALERT_BUS must be an EventBridge bus name such as default, got ${JSON.stringify(bus)}`);
+  return new EventBridgeAlertSink(new EventBridgeClient({}), bus);
 }
 
 /**

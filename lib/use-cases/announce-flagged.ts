@@ -3,6 +3,7 @@ import { flaggedMarkerKey } from '../digest/flagged-marker.js';
 import { applyLicences, isLicensedSource } from '../report/licensed-sources.js';
 import type { Report } from '../report/report.js';
 import { publisherNames } from '../text/publisher-names.js';
+import { storedFingerprint } from './fingerprint-index.js';
 import type { IngestDeps } from './use-case-deps.js';
 
 /**
@@ -28,13 +29,14 @@ export async function licenceReport(deps: IngestDeps, report: Report, bytes: Uin
 }
 
 /**
- * For a flagged report (copy, rewrite, partial): leaves its object for the day's digest, then
- * publishes its alert. Both are idempotent and any failure is thrown, so a retried event does
- * both again: the alert goes out at least once, with the same id every time.
+ * For a flagged report (copy, rewrite, partial): leaves its object for the digest of the day it
+ * was indexed, then publishes its alert. Both are idempotent (a retry writes and sends the same
+ * bytes: flaggedAt is the indexing time, kept by the fingerprint) and any failure is thrown, so a
+ * retried event does both again: the alert goes out at least once, with the same id every time.
  */
 export async function announceFlagged(deps: IngestDeps, report: Report): Promise<FlaggedArticle | undefined> {
-  const alert = flaggedArticle(report, (deps.now ?? (() => new Date()))());
-  if (!alert) return undefined;
+  if (!flaggedArticle(report, new Date(0))) return undefined;
+  const alert = flaggedArticle(report, await indexedAt(deps, report.article.key))!;
   await deps.store.put(flaggedMarkerKey(alert), `${JSON.stringify(alert, null, 2)}\n`, 'application/json');
   await deps.alerts?.publish(alert);
   return alert;
@@ -43,4 +45,11 @@ export async function announceFlagged(deps: IngestDeps, report: Report): Promise
 async function readSource(deps: IngestDeps, key: string): Promise<Uint8Array | undefined> {
   const read = await deps.source.read(key, deps.params.maxBytes);
   return read.kind === 'found' ? read.bytes : undefined;
+}
+
+/** When the article took its place in indexing order (its S3 event time in Lambda); now if unknown. */
+async function indexedAt(deps: IngestDeps, key: string): Promise<Date> {
+  const order = (await storedFingerprint(deps.store, key))?.order;
+  const time = order === undefined ? Number.NaN : Date.parse(order.slice(0, order.indexOf('|')));
+  return Number.isNaN(time) ? (deps.now ?? (() => new Date()))() : new Date(time);
 }

@@ -23,7 +23,7 @@ export interface IngestDeps extends DetectDeps {
   readonly alerts?: AlertSink;
   /** Sources whose copies get verdict `licensed` (shown, not alerted); absent: none. */
   readonly licensed?: LicensedSources;
-  /** The clock of an alert's flaggedAt and its digest day. */
+  /** The clock of an alert's flaggedAt when the article's indexing time is unknown. */
   readonly now?: () => Date;
 }
 

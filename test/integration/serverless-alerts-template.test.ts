@@ -80,6 +80,10 @@ describe('alerts and the digest in serverless.yml, as packaged by osls', () => {
         Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default' },
       },
     ]);
+    expect(
+      (plain.Resources['ArticleCreatedLambdaFunction']!.Properties.Environment as { Variables: Record<string, Json> })
+        .Variables['ALERT_BUS'],
+    ).toBe('default');
     // the digest's role publishes nothing
     expect(statementsOf(plain.Resources['DigestRole']!).flatMap(actions)).not.toContain('events:PutEvents');
   });
