@@ -92,7 +92,7 @@ export function openBucketForCommand(
   const parsed = parseBucketOptions(options, command.defaultConcurrency);
   const { endpoint, dynamoDbEndpoint, table, bucket, prefix } = parsed;
   const opened = openS3Bucket(
-    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params },
+    { endpoint, dynamoDbEndpoint, table, bucket, incomingPrefix: prefix, params: ctx.params, licensed: ctx.licensed },
     env,
   );
   return { parsed, opened };

@@ -1,4 +1,5 @@
 import type { DetectorParams } from '../detect/detector-params.js';
+import type { LicensedSources } from '../report/licensed-sources.js';
 
 /** What every command gets from main: parsed common options and where to write. */
 export interface CliContext {
@@ -10,6 +11,8 @@ export interface CliContext {
   readonly storeDir: string;
   readonly json: boolean;
   readonly params: DetectorParams;
+  /** LICENSED_SOURCES, as the functions read it: copies of these are `licensed`. */
+  readonly licensed: LicensedSources;
   /** Program output (stdout): results only, so `--json` output stays machine-readable. */
   readonly out: (text: string) => void;
   /** Diagnostics and progress (stderr). */

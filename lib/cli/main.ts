@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { detectorParams } from '../detect/detector-params.js';
 import { ConfigError, RewriteRadarError, StoreError } from '../errors.js';
 import { DETECTOR_VERSION } from '../version.js';
+import { parseLicensedSources } from '../report/licensed-sources.js';
 import { keyRootOf } from '../store/article-key.js';
 import type { CliContext } from './cli-context.js';
 import { parseParamOverrides, readParamsFile } from './parse-param-overrides.js';
@@ -16,6 +17,8 @@ import { evalCommand } from './commands/eval-command.js';
 import { calibrateCommand } from './commands/calibrate-command.js';
 import { backfillCommand } from './commands/backfill-command.js';
 import { reindexCommand } from './commands/reindex-command.js';
+import { urlCommand } from './commands/url-command.js';
+import { digestCommand } from './commands/digest-command.js';
 
 const OPTIONS = {
   store: { type: 'string' },
@@ -31,6 +34,8 @@ const OPTIONS = {
   bucket: { type: 'string' },
   prefix: { type: 'string' },
   concurrency: { type: 'string' },
+  expires: { type: 'string' },
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -38,6 +43,9 @@ const OPTIONS = {
 /** Options that only backfill and reindex take (they work on a bucket and table, not on the store folder). */
 const BACKFILL_OPTIONS = ['endpoint', 'dynamodb-endpoint', 'table', 'bucket', 'prefix', 'concurrency'] as const;
 const DEPLOYMENT_COMMANDS = new Set(['backfill', 'reindex']);
+/** Commands that read a bucket (url always, digest with --bucket or --endpoint) and the options they take. */
+const LINK_COMMANDS = new Set(['url', 'digest']);
+const LINK_OPTIONS: ReadonlySet<string> = new Set(['endpoint', 'bucket']);
 
 /** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage or configuration, 3 a named file missing). */
 export async function main(argv: string[]): Promise<number> {
@@ -70,7 +78,14 @@ export async function main(argv: string[]): Promise<number> {
     if ((values['max-false-alarms'] !== undefined || values.out !== undefined) && command !== 'calibrate')
       throw new UsageError('--max-false-alarms and --out are options of calibrate only');
     const bucketOptions = BACKFILL_OPTIONS.filter((name) => values[name] !== undefined);
-    if (bucketOptions.length > 0 && !DEPLOYMENT_COMMANDS.has(command))
+    if (values.expires !== undefined && !LINK_COMMANDS.has(command))
+      throw new UsageError('--expires is an option of url and digest only');
+    if (values.date !== undefined && command !== 'digest') throw new UsageError('--date is an option of digest only');
+    if (LINK_COMMANDS.has(command) && bucketOptions.some((n) => !LINK_OPTIONS.has(n)))
+      throw new UsageError(`${command} takes --endpoint and --bucket only of the bucket options`);
+    if (values.store !== undefined && command === 'url')
+      throw new UsageError('--store is not an option of url: it signs links to objects of a bucket');
+    if (bucketOptions.length > 0 && !DEPLOYMENT_COMMANDS.has(command) && !LINK_COMMANDS.has(command))
       throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill and reindex only`);
     if (values.store !== undefined && DEPLOYMENT_COMMANDS.has(command))
       throw new UsageError(`--store is not an option of ${command}: its index and reports are in the bucket and table`);
@@ -84,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
         ...(await readParamsFile(values['params-file'])),
         ...parseParamOverrides(values.param ?? []),
       }),
+      licensed: parseLicensedSources(process.env['LICENSED_SOURCES'], 'LICENSED_SOURCES'),
       out,
       err,
       showProgress: process.stderr.isTTY === true && values.json !== true,
@@ -113,6 +129,19 @@ export async function main(argv: string[]): Promise<number> {
           ? await backfillCommand(ctx, args, options)
           : await reindexCommand(ctx, args, options);
       }
+      case 'url':
+        return await urlCommand(ctx, args, {
+          endpoint: values.endpoint,
+          bucket: values.bucket,
+          expires: values.expires,
+        });
+      case 'digest':
+        return await digestCommand(ctx, args, {
+          endpoint: values.endpoint,
+          bucket: values.bucket,
+          date: values.date,
+          expires: values.expires,
+        });
       case 'eval':
         return await evalCommand(ctx, args, values.errors === undefined ? {} : { errorsFile: values.errors });
       case 'calibrate':

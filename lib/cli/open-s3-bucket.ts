@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DetectorParams } from '../detect/detector-params.js';
+import type { LicensedSources } from '../report/licensed-sources.js';
 import { createCloudAdapters } from '../store/cloud-adapters.js';
 import { dynamoDbClientConfigFor } from '../store/dynamodb-client.js';
 import { s3ClientConfigFor } from '../store/s3-client.js';
@@ -32,6 +33,7 @@ export function openS3Bucket(
     bucket: string;
     incomingPrefix: string;
     params: DetectorParams;
+    licensed?: LicensedSources;
   },
   env: NodeJS.ProcessEnv = process.env,
 ): OpenS3Bucket {
@@ -51,6 +53,7 @@ export function openS3Bucket(
       source: cloud.source,
       incomingPrefix: options.incomingPrefix,
       params: options.params,
+      ...(options.licensed ? { licensed: options.licensed } : {}),
       // one process judges the whole archive: prepared source texts are reused across articles
       preparedCache: new Map(),
     },

@@ -19,7 +19,7 @@ export function summaryFields(report: Report): SummaryFields {
 
 /** Running tally of an indexing run: small whatever the number of articles. */
 export class RunSummary {
-  readonly counts = { articles: 0, original: 0, copy: 0, rewrite: 0, partial: 0, rejected: 0 };
+  readonly counts = { articles: 0, original: 0, copy: 0, rewrite: 0, partial: 0, licensed: 0, rejected: 0 };
   private readonly flagged: string[][] = [];
   private readonly rejected: string[] = [];
 
@@ -57,7 +57,7 @@ export class RunSummary {
       parts.push('No copies, rewrites or partial reuse found.\n');
     }
     parts.push(
-      `\narticles ${c.articles}   original ${c.original}   copy ${c.copy}   rewrite ${c.rewrite}   partial ${c.partial}   rejected ${c.rejected}\n`,
+      `\narticles ${c.articles}   original ${c.original}   copy ${c.copy}   rewrite ${c.rewrite}   partial ${c.partial}${c.licensed > 0 ? `   licensed ${c.licensed}` : ''}   rejected ${c.rejected}\n`,
     );
     if (this.rejected.length > 0) parts.push(`rejected: ${this.rejected.join(', ')}\n`);
     parts.push(`reports: ${where.reports}\nindex:   ${where.index}\n`);

@@ -22,6 +22,11 @@ Commands:
                        deployed function would on upload (reports to the bucket, index to the table)
   reindex              rebuild the DynamoDB index table from the fingerprints in the bucket (to move
                        a deployment off the S3-LIST index, or restore the table)
+  url KEY              print a presigned link to a report in the bucket (KEY: an article key, meaning
+                       its HTML report, or a store key under reports/), for a reader without AWS credentials
+  digest               write the digest of a day's flagged articles (reports/digest/DAY.html and .json):
+                       in the store with relative links, or with --bucket/--endpoint in the bucket with
+                       presigned links
   help                 show this help
 
 Options:
@@ -31,16 +36,19 @@ Options:
   --params-file FILE   verdict thresholds from a JSON file (as calibrate writes it); --param wins over it
   --errors FILE        eval only: write the misjudged articles as TSV
   --max-false-alarms X calibrate: keep the false-alarm rate at most X (else macro-F1 alone)
-  --endpoint URL       backfill, reindex: S3-compatible endpoint (default ${LOCAL_S3_ENDPOINT}, the local
+  --endpoint URL       backfill, reindex, url, digest: S3-compatible endpoint (default ${LOCAL_S3_ENDPOINT}, the local
                        stack; a 127.0.0.1/localhost endpoint without AWS_ACCESS_KEY_ID signs as
                        S3RVER/S3RVER, any other uses the standard AWS credential chain)
   --dynamodb-endpoint URL
                        backfill, reindex: DynamoDB endpoint (default ${LOCAL_DYNAMODB_ENDPOINT}, the local
                        stack's dynalite; same credential rule; on AWS e.g. https://dynamodb.us-east-1.amazonaws.com)
   --table NAME         backfill, reindex: the index table (default ${LOCAL_TABLE})
-  --bucket NAME        backfill, reindex: the articles bucket (default articles)
+  --bucket NAME        backfill, reindex, url, digest: the articles bucket (default articles)
   --prefix PREFIX      backfill, reindex: where the articles are (default incoming/)
   --concurrency N      backfill: articles judged at once (default 4); reindex: fingerprints (default 8)
+  --expires DURATION   url, digest in a bucket: how long links work: 3600, 30m, 12h, 7d (default and most 7d,
+                       the SigV4 limit; a link signed with temporary credentials ends when they do)
+  --date YYYY-MM-DD    digest: the UTC day (default today)
   -h, --help           show this help
   --version            print the version
 

@@ -4,6 +4,7 @@ import { LOG_LEVELS, type LogLevel } from '../log.js';
 import { isBucketName, isIncomingPrefix } from '../store/keys.js';
 import { DEFAULT_S3_SOCKET_TIMEOUT_MS } from '../store/s3-client.js';
 import { parseVerdictParams } from '../detect/verdict-params.js';
+import { parseLicensedSources, type LicensedSources } from '../report/licensed-sources.js';
 
 /** Everything the functions read from their environment, parsed once per cold start. */
 export interface LambdaConfig {
@@ -16,6 +17,8 @@ export interface LambdaConfig {
   readonly logLevel: LogLevel;
   /** An S3 request whose socket is idle this long fails (and the SDK retries it). */
   readonly s3SocketTimeoutMs: number;
+  /** LICENSED_SOURCES: copies of these are `licensed`, not alerted. */
+  readonly licensed: LicensedSources;
 }
 
 /** Environment variables that override a detector parameter, with the parameter they set. */
@@ -90,5 +93,6 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
     params,
     logLevel: logLevel as LogLevel,
     s3SocketTimeoutMs,
+    licensed: parseLicensedSources(env['LICENSED_SOURCES'], 'LICENSED_SOURCES'),
   });
 }

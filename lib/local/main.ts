@@ -12,6 +12,7 @@ import { LOCAL_BUCKET, startLocalStackRuntime, type LocalStackRuntime } from './
 import { TRIGGER_SUFFIXES, triggerAccepts } from './deliver-events.js';
 import { mirrorPath } from './mirror-reports.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
+import { DETAIL_TYPES } from '../alerts/flagged-article.js';
 
 const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [--dynamodb-data DIR] [--drop DIR] [--reports DIR]
                     [--upload DIR] [--exit]
@@ -55,6 +56,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       env: process.env,
       log: jsonLog(logLevelOf(process.env), (line) => process.stderr.write(`${line}\n`)),
       onHandled: (results) => results.forEach((r) => print(describe(r, reportFile))),
+      onAlert: (a) =>
+        print(
+          `ALERT ${DETAIL_TYPES[a.verdict]}: ${a.articleKey} (${a.verdict} of ${a.sourceKey}, score ${a.score}) id ${a.id}`,
+        ),
       onFailure: (f) =>
         print(`FAILED after ${f.attempts} attempts: ${f.error instanceof Error ? f.error.message : String(f.error)}`),
       mirrorReportsTo: reportsDir,

@@ -8,6 +8,8 @@ import { startLocalDynamoDbServer, type LocalDynamoDbServer } from './local-dyna
 import { startLocalS3Server, type LocalS3Server } from './local-s3-server.js';
 import { mirrorReports } from './mirror-reports.js';
 import { lambdaConfig } from '../lambda/lambda-config.js';
+import type { FlaggedArticle } from '../alerts/flagged-article.js';
+import { RecordingAlertSink } from '../store/recording-alert-sink.js';
 
 /** The bucket the local server creates. */
 export const LOCAL_BUCKET = 'articles';
@@ -18,6 +20,8 @@ export interface LocalStackRuntime {
   readonly dynamo: LocalDynamoDbServer;
   readonly delivery: EventDelivery;
   readonly incomingPrefix: string;
+  /** The stand-in for the EventBridge bus: every alert the handler published, in order. */
+  readonly alerts: RecordingAlertSink;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export async function startLocalStackRuntime(options: {
   log?: Log;
   onHandled?: (results: readonly HandledEvent[]) => void;
   onFailure?: (failure: FailedDelivery) => void;
+  /** Called with each alert published (the stand-in bus: nothing leaves the machine). */
+  onAlert?: (alert: FlaggedArticle) => void;
   /** A folder the reports are copied into as they are written, to open them from disk. */
   mirrorReportsTo?: string;
 }): Promise<LocalStackRuntime> {
@@ -59,7 +65,8 @@ export async function startLocalStackRuntime(options: {
     await server.close();
     throw err;
   }
-  const base = s3HandlerDeps({ ...env, INDEX_TABLE: dynamo.table }, server.clientConfig, dynamo.clientConfig);
+  const alerts = new RecordingAlertSink(options.onAlert);
+  const base = s3HandlerDeps({ ...env, INDEX_TABLE: dynamo.table }, server.clientConfig, dynamo.clientConfig, alerts);
   const mirror =
     options.mirrorReportsTo === undefined
       ? undefined
@@ -84,6 +91,7 @@ export async function startLocalStackRuntime(options: {
     dynamo,
     delivery,
     incomingPrefix: base.incomingPrefix,
+    alerts,
     close: async () => {
       await delivery.idle();
       await mirror?.idle();

@@ -20,6 +20,7 @@ h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
 .verdict-copy { border-color: #b71c1c; }
 .verdict-rewrite { border-color: #d84315; }
 .verdict-partial { border-color: #f9a825; }
+.verdict-licensed { border-color: #1565c0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ddd; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #fafafa; font-weight: 600; }
@@ -46,10 +47,16 @@ const ANSWERS: Readonly<Record<string, string>> = {
   copy: 'A copy of an earlier article',
   rewrite: 'A rewrite of an earlier article',
   partial: 'Partly taken from an earlier article',
+  licensed: 'Licensed copy of an earlier article (not an alert: its source is on the licensed list)',
 };
 
 /** The verdict as a short word in lists. */
-const VERDICT_NAMES: Readonly<Record<string, string>> = { copy: 'copy', rewrite: 'rewrite', partial: 'partly derived' };
+const VERDICT_NAMES: Readonly<Record<string, string>> = {
+  copy: 'copy',
+  rewrite: 'rewrite',
+  partial: 'partly derived',
+  licensed: 'licensed',
+};
 
 /** What each rejection code means, as the README's table says. */
 const CODE_WORDS: Readonly<Record<RejectionCode, string>> = {

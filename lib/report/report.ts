@@ -1,6 +1,12 @@
 import type { RejectionCode } from '../errors.js';
 import type { Verdict } from '../detect/evidence.js';
 
+/**
+ * A report's verdict: the detector's, or `licensed` — a copy or rewrite of a source on the
+ * configured licensed list (licensed-sources.ts): shown, never alerted.
+ */
+export type ReportVerdict = Verdict | 'licensed';
+
 /** Bump on any incompatible change of the report layout (docs/report-schema.md); decodeReport migrates older ones. */
 export const REPORT_SCHEMA_VERSION = 2;
 
@@ -48,7 +54,7 @@ export interface MatchMeasures {
 export interface Match extends ArticleDates {
   readonly key: string;
   readonly title: string;
-  readonly verdict: Exclude<Verdict, 'original'>;
+  readonly verdict: Exclude<ReportVerdict, 'original'>;
   readonly score: number;
   readonly measures: MatchMeasures;
   readonly passages: readonly Passage[];
@@ -58,14 +64,14 @@ export interface Match extends ArticleDates {
 export interface LaterCopy extends ArticleDates {
   readonly key: string;
   readonly title: string;
-  readonly verdict: Exclude<Verdict, 'original'>;
+  readonly verdict: Exclude<ReportVerdict, 'original'>;
   readonly score: number;
 }
 
 /** A flagged source named as the article's verdict. */
 export interface RewriteOf {
   readonly key: string;
-  readonly verdict: Exclude<Verdict, 'original'>;
+  readonly verdict: Exclude<ReportVerdict, 'original'>;
   readonly score: number;
 }
 
@@ -94,7 +100,7 @@ interface ReportBase {
 export interface OkReport extends ReportBase {
   readonly status: 'ok';
   readonly error: null;
-  readonly verdict: Verdict;
+  readonly verdict: ReportVerdict;
   readonly rewriteOf: RewriteOf | null;
   readonly matches: readonly Match[];
   readonly candidates: CandidateSummary;

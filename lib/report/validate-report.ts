@@ -1,6 +1,5 @@
 import type { RejectionCode } from '../errors.js';
-import type { Verdict } from '../detect/evidence.js';
-import { REPORT_SCHEMA_VERSION } from './report.js';
+import { REPORT_SCHEMA_VERSION, type ReportVerdict } from './report.js';
 
 /** Every rejection code; `satisfies` makes the compiler fail here when the union in errors.ts changes. */
 const CODES = {
@@ -17,7 +16,9 @@ const CODES = {
   'bad-key': 1,
   degenerate: 1,
 } satisfies Record<RejectionCode, 1>;
-const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1 } satisfies Record<Verdict, 1>;
+const VERDICTS = { original: 1, copy: 1, rewrite: 1, partial: 1, licensed: 1 } satisfies Record<ReportVerdict, 1>;
+/** Verdicts of one source: every verdict but original. */
+const SOURCE_VERDICTS = ['copy', 'rewrite', 'partial', 'licensed'];
 const STATUSES = new Set(['ok', 'rejected', 'withdrawn']);
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
 const ISO_TIME = /^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -112,8 +113,8 @@ export function reportProblems(value: unknown): string[] {
       p.string(c['key'], `laterCopies[${i}].key`);
       p.string(c['title'], `laterCopies[${i}].title`);
       checkDates(p, c, `laterCopies[${i}]`);
-      if (!['copy', 'rewrite', 'partial'].includes(c['verdict'] as string))
-        p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite or partial, got ${show(c['verdict'])}`);
+      if (!SOURCE_VERDICTS.includes(c['verdict'] as string))
+        p.add(`laterCopies[${i}].verdict`, `expected copy, rewrite, partial or licensed, got ${show(c['verdict'])}`);
       p.share(c['score'], `laterCopies[${i}].score`);
     });
     if (status !== 'ok' && later.length > 0) p.add('laterCopies', `expected none when status is ${show(status)}`);
@@ -135,8 +136,8 @@ function checkMatch(p: Problems, m: unknown, at: string): void {
   p.string(m['key'], `${at}.key`);
   p.string(m['title'], `${at}.title`);
   checkDates(p, m, at);
-  if (!(m['verdict'] === 'copy' || m['verdict'] === 'rewrite' || m['verdict'] === 'partial'))
-    p.add(`${at}.verdict`, `expected "copy", "rewrite" or "partial", got ${show(m['verdict'])}`);
+  if (!SOURCE_VERDICTS.includes(m['verdict'] as string))
+    p.add(`${at}.verdict`, `expected "copy", "rewrite", "partial" or "licensed", got ${show(m['verdict'])}`);
   p.share(m['score'], `${at}.score`);
   const measures = m['measures'];
   const measured = p.object(measures, `${at}.measures`);

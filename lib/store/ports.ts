@@ -1,3 +1,5 @@
+import type { FlaggedArticle } from '../alerts/flagged-article.js';
+
 /** Storage ports: the core talks only to these; adapters (memory, local folder, S3) implement them. */
 
 /** A flat key/value store of documents (fingerprints, reports, article bodies). */
@@ -51,4 +53,18 @@ export interface ArticleSource {
   read(key: string, maxBytes: number, expectedSize?: number): Promise<ArticleRead>;
   /** Whether the key holds an object now (a removal event may be older than a new upload). */
   exists(key: string): Promise<boolean>;
+}
+
+/** Where flagged articles are announced (EventBridge in AWS, a log and a list locally). */
+export interface AlertSink {
+  /** Resolves once the alert is accepted; throws so the event is retried (delivery is at least once). */
+  publish(alert: FlaggedArticle): Promise<void>;
+}
+
+/** How a stored page links to another stored object: a relative path locally, a presigned URL for a private bucket. */
+export interface ObjectLinks {
+  /** The URL of `key` as written into the page stored at `fromKey`. */
+  href(key: string, fromKey: string): Promise<string>;
+  /** When the links stop working; null when they do not expire (relative links). */
+  readonly expiresAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import type { LaterCopyVerdict } from '../detect/judge-article.js';
 import { rejectedReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
+import { announceFlagged, licenceReport } from './announce-flagged.js';
 import { reportKey } from '../store/keys.js';
 import { indexArticle } from './index-article.js';
 import { forgetLaterCopy, recordLaterCopies } from './later-copies.js';
@@ -17,8 +18,10 @@ export interface Ingested {
 /**
  * The one way an article enters the archive, for every entry point: index then judge it
  * (indexArticle), write its reports, record it with each source it names (so the source's report
- * lists it) and judge again each later copy whose report does not name it yet. An article that
- * could not be read gets a rejected report and leaves the index as it was.
+ * lists it) and judge again each later copy whose report does not name it yet. A copy of a
+ * licensed source becomes `licensed`; a flagged report leaves its digest object and publishes its
+ * alert (announceFlagged). An article that could not be read gets a rejected report and leaves the
+ * index as it was.
  */
 export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promise<Ingested> {
   const judged = await judgeAndSave(deps, input);
@@ -46,12 +49,14 @@ async function judgeAndSave(
     bytes instanceof Uint8Array
       ? await indexArticle(deps, { key, bytes, ...(input.order !== undefined ? { order: input.order } : {}) })
       : { report: rejectedReport(key, bytes, deps.params), stats: noStats(), racedCopies: [] };
-  const report = await saveReport(deps.store, judged.report);
+  const licensed = bytes instanceof Uint8Array ? await licenceReport(deps, judged.report, bytes) : judged.report;
+  const report = await saveReport(deps.store, licensed);
   const sources =
     report.status === 'ok' && report.indexed && 'order' in judged && judged.order !== undefined
       ? await recordLaterCopies(deps.store, report, judged.order, previousSources)
       : await forgetLaterCopy(deps.store, key, previousSources);
   for (const source of sources) await refreshSourceReport(deps, source);
+  await announceFlagged(deps, report);
   return { report, stats: judged.stats, racedCopies: judged.racedCopies };
 }
 

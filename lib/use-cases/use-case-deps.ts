@@ -2,7 +2,8 @@ import type { PreparedText } from '../detect/compare-texts.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { ArticleRejectedError } from '../errors.js';
 import type { Log } from '../log.js';
-import type { ArticleSource, LshIndex, ObjectStore } from '../store/ports.js';
+import type { LicensedSources } from '../report/licensed-sources.js';
+import type { AlertSink, ArticleSource, LshIndex, ObjectStore } from '../store/ports.js';
 
 /** What judging needs: the same for the CLI, the Lambda, the local stack and the tests. */
 export interface DetectDeps {
@@ -18,6 +19,12 @@ export interface DetectDeps {
 /** What ingesting needs besides: where the articles are, so a later copy can be judged again. */
 export interface IngestDeps extends DetectDeps {
   readonly source: ArticleSource;
+  /** Where flagged articles are announced; absent: no alerts (the CLI), the digest objects are still written. */
+  readonly alerts?: AlertSink;
+  /** Sources whose copies get verdict `licensed` (shown, not alerted); absent: none. */
+  readonly licensed?: LicensedSources;
+  /** The clock of an alert's flaggedAt when the article's indexing time is unknown. */
+  readonly now?: () => Date;
 }
 
 /** One article to judge. */

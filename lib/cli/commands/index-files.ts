@@ -29,7 +29,7 @@ export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[],
   // a later copy judged again may be a file of an earlier run: keys are paths under keyRoot
   const source = new LocalFileArticleSource((key) => paths.get(key) ?? join(ctx.keyRoot, key));
   // one process judges many articles: prepared source texts are reused across them
-  const deps = { store, index, source, params: ctx.params, preparedCache: new Map() };
+  const deps = { store, index, source, params: ctx.params, licensed: ctx.licensed, preparedCache: new Map() };
   const clock = new OrderClock();
   // in processing order, so the table lists articles as given whatever was re-judged later
   const final = new Map<string, SummaryFields>();

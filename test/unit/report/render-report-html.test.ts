@@ -274,17 +274,28 @@ describe('renderReportHtml', () => {
     );
   });
 
+  it('says a licensed copy is licensed and not an alert', () => {
+    const report = reportWithPassage('Engineers will replace the cables.', 'Engineers are to swap the cables.');
+    const licensed = {
+      ...report,
+      verdict: 'licensed',
+      matches: [{ ...report.matches[0]!, verdict: 'licensed' }],
+    } as Report;
+
+    expect(pageText(renderReportHtml(licensed))).toContain('Licensed copy of an earlier article (not an alert');
+  });
+
   it("shows a verdict it does not know (a newer version's) without failing", () => {
     const report = reportWithPassage('Engineers will replace the cables.', 'Engineers are to swap the cables.');
     const other = {
       ...report,
-      verdict: 'licensed',
-      matches: [{ ...report.matches[0]!, verdict: 'licensed' }],
+      verdict: 'disputed',
+      matches: [{ ...report.matches[0]!, verdict: 'disputed' }],
     } as unknown as Report;
 
     const text = pageText(renderReportHtml(other));
 
-    expect(text).toContain('Flagged (licensed) against an earlier article');
+    expect(text).toContain('Flagged (disputed) against an earlier article');
   });
 
   it('is a self-contained page: a strict CSP, no scripts, no external resources, links only between reports', async () => {

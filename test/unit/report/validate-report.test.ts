@@ -81,7 +81,7 @@ describe('reportProblems', () => {
       [changed(rewrite, (r) => (r.rewriteOf = null)), 'rewriteOf: expected the first match, got null'],
       [
         changed(rewrite, (r) => (r.matches[0].verdict = 'original')),
-        'matches[0].verdict: expected "copy", "rewrite" or "partial", got "original"',
+        'matches[0].verdict: expected "copy", "rewrite", "partial" or "licensed", got "original"',
       ],
       [
         changed(rewrite, (r) => (r.matches[0].measures.jaccard = 1.2)),
