@@ -23,7 +23,8 @@ import { FINGERPRINT_FORMAT_VERSION } from '../lib/detect/fingerprint-record.js'
 import { fingerprintKey } from '../lib/store/keys.js';
 import { MemoryLshIndex } from '../lib/store/memory-lsh-index.js';
 import { MemoryObjectStore } from '../lib/store/memory-object-store.js';
-import { scoreCandidates } from '../lib/detect/rank-candidates.js';
+import { bandLimits, scoreCandidates } from '../lib/detect/rank-candidates.js';
+import { MAX_ENTRIES_PER_BAND } from '../lib/store/ports.js';
 import { ArticleRejectedError } from '../lib/errors.js';
 import { parseLabels } from '../lib/eval/evaluate-corpus.js';
 import { indexBandKeys, queryBandKeys } from '../lib/detect/candidate-keys.js';
@@ -289,10 +290,11 @@ async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
   const cpuMs = cpuMsSince(cpu);
   if (report.status !== 'ok') throw new Error(`${probe.key} was rejected: ${JSON.stringify(report)}`);
   const sketch = sketchText(prepareArticle(probe.key, bytes, deps.params).text, deps.params);
-  const bands = await deps.index.readBands(queryBandKeys(sketch, deps.params), deps.params.maxBandIds);
-  const all = new Set(scoreCandidates(bands, deps.params, probe.key).candidates.map((c) => c.key));
-  // every article sharing a key, whatever its score: how candidates and recall move with minCandidateScore
-  const scored = scoreCandidates(bands, { ...deps.params, minCandidateScore: 0 }, probe.key).candidates;
+  const limits = bandLimits(deps.params, await deps.index.size(), MAX_ENTRIES_PER_BAND);
+  const bands = await deps.index.readBands(queryBandKeys(sketch, deps.params), limits.cap);
+  const all = new Set(scoreCandidates(bands, limits, probe.key).candidates.map((c) => c.key));
+  // every article sharing a key, whatever its score: how candidates and recall move with the bar
+  const scored = scoreCandidates(bands, { ...limits, minScore: 0 }, probe.key).candidates;
   const foundAtScore = SCORE_GRID.map((t) => scored.filter((c) => c.score >= t).length);
   const sourceScore = scored.find((c) => c.key === probe.sourceKey)?.score ?? null;
   return {

@@ -19,9 +19,11 @@ export interface DetectorParams {
   readonly maxIndexKeys: number;
   /** Most index keys read per checked article. */
   readonly maxQueryKeys: number;
-  /** A key holding more articles than this is skipped as too common (and each read is bounded by it). */
+  /** A key holding more articles than this, or than maxBandShare of the index if more, is skipped as too common (see bandLimits in rank-candidates.ts). */
   readonly maxBandIds: number;
-  /** Candidates need this score: a shared key holding n articles adds ln(maxBandIds / n). */
+  /** Share of the index's articles a key may hold and still be read, once that is more than maxBandIds. */
+  readonly maxBandShare: number;
+  /** Candidates need this score in an index of up to maxBandIds articles (a shared key holding n adds ln(maxBandIds / n)); the bar rises by ln(N / maxBandIds) past that. */
   readonly minCandidateScore: number;
   /** Most candidates verified per article, highest candidate score first. */
   readonly maxCandidates: number;
@@ -58,6 +60,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   maxIndexKeys: 96,
   maxQueryKeys: 96,
   maxBandIds: 1000,
+  maxBandShare: 0.02,
   minCandidateScore: 6,
   maxCandidates: 50,
   minSentenceScore: 0.35,
@@ -97,6 +100,7 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
     throw new ConfigError(`quoteWeight must be a number in [0, 1], got ${params.quoteWeight}`);
   for (const k of [
     'lshThreshold',
+    'maxBandShare',
     'minSentenceScore',
     'rewriteShare',
     'partialShare',

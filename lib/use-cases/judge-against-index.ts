@@ -2,12 +2,13 @@ import { prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decodeFingerprint, type FingerprintRecord } from '../detect/fingerprint-record.js';
 import { modelText } from '../detect/fingerprint.js';
 import { judgeArticle, type Verification } from '../detect/judge-article.js';
-import { scoreCandidates } from '../detect/rank-candidates.js';
+import { bandLimits, scoreCandidates } from '../detect/rank-candidates.js';
 import { contentHash, sketchText, type SketchedText } from '../detect/sketch-text.js';
 import { ArticleRejectedError } from '../errors.js';
 import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
 import { fingerprintKey } from '../store/keys.js';
+import { MAX_ENTRIES_PER_BAND } from '../store/ports.js';
 import { mapLimit } from '../util/map-limit.js';
 import { prepareArticle } from './prepare-article.js';
 import type { DetectDeps, DetectStats } from './use-case-deps.js';
@@ -38,7 +39,8 @@ export async function judgeAgainstIndex(
   query: { bands: readonly string[]; sourcesBefore: string | undefined; indexed: boolean },
 ): Promise<{ report: Report; stats: DetectStats; verification: Verification }> {
   const { params, store, index } = deps;
-  const search = scoreCandidates(await index.readBands(query.bands, params.maxBandIds), params, article.key);
+  const limits = bandLimits(params, await index.size(), MAX_ENTRIES_PER_BAND);
+  const search = scoreCandidates(await index.readBands(query.bands, limits.cap), limits, article.key);
   const ranked = search.candidates.slice(0, params.maxCandidates);
   // fetched side by side: on S3 each GET is a round trip of tens of milliseconds
   const fetched = await mapLimit(ranked, FINGERPRINT_FETCH_CONCURRENCY, ({ key }) => store.get(fingerprintKey(key)));

@@ -43,6 +43,20 @@ describe('DynamoDbLshIndex on dynalite', () => {
     );
   });
 
+  it('sums the article count over its shards, and reads it again only once its cache expires', async () => {
+    const fresh = new DynamoDbLshIndex(client, server.table, undefined, 0);
+    expect(await fresh.size()).toBe(0);
+    for (let i = 0; i < 40; i++) await fresh.countArticles(1);
+    await fresh.countArticles(-3);
+    expect(await fresh.size()).toBe(37);
+    // a cached reader keeps its figure for the TTL
+    const cached = new DynamoDbLshIndex(client, server.table, undefined, 60_000);
+    expect(await cached.size()).toBe(37);
+    await fresh.countArticles(1);
+    expect(await cached.size()).toBe(37);
+    expect(await fresh.size()).toBe(38);
+  });
+
   it(`reads at most ${MAX_ENTRIES_PER_BAND} entries of a band, the same ones the memory index keeps`, async () => {
     const band = 'b0-00c0ffee';
     // mixed case, digits, punctuation and non-ASCII: UTF-8 byte order differs from UTF-16 order here
@@ -51,11 +65,9 @@ describe('DynamoDbLshIndex on dynalite', () => {
       (_, i) => `incoming/${['Z', 'a', 'é', '~', '0', 'ｆ'][i % 6]}${(i * 7919) % 100_003}.txt`,
     );
     for (let i = 0; i < ids.length; i += 25) {
-      const items = ids
-        .slice(i, i + 25)
-        .map((id) => ({
-          PutRequest: { Item: { [INDEX_TABLE_KEY.partition]: { S: band }, [INDEX_TABLE_KEY.sort]: { S: id } } },
-        }));
+      const items = ids.slice(i, i + 25).map((id) => ({
+        PutRequest: { Item: { [INDEX_TABLE_KEY.partition]: { S: band }, [INDEX_TABLE_KEY.sort]: { S: id } } },
+      }));
       await client.send(new BatchWriteItemCommand({ RequestItems: { [server.table]: items } }));
     }
     const memory = new MemoryLshIndex();
