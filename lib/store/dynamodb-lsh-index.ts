@@ -32,6 +32,9 @@ const SIZE_SORT = '#count';
 /** How long a warm process reuses the article count it read: a minute's growth does not change a key's rarity. */
 export const SIZE_TTL_MS = 60_000;
 
+/** Keys a warm process remembers as too common, at most: a few MB. */
+export const HOT_KEYS_REMEMBERED = 100_000;
+
 /** Error names DynamoDB gives a throttled request; the SDK has already retried them when we see one. */
 const THROTTLE_ERRORS = new Set([
   'ProvisionedThroughputExceededException',
@@ -69,6 +72,12 @@ export class DynamoDbLshIndex implements LshIndex {
   ) {}
 
   private cachedSize: { n: number; at: number } | undefined;
+  /**
+   * Keys seen holding more than some limit, by that limit. A key's articles only grow (but for
+   * withdrawals), so a key once over a limit is skipped unread while the limit asked stays at or
+   * under it: reading a common key costs the most read units of all and says nothing.
+   */
+  private readonly hotKeys = new Map<string, number>();
 
   async add(id: string, bandKeys: readonly string[]): Promise<void> {
     await this.writeAll(id, bandKeys, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
@@ -87,8 +96,15 @@ export class DynamoDbLshIndex implements LshIndex {
 
   async readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>> {
     // one read of at most limit + 1 items per key: a key holding more is too common to count
-    const bands = await mapLimit(bandKeys, DYNAMODB_CONCURRENCY, (band) => this.readBand(band, limit + 1));
-    return bands.map((ids) => (ids.length > limit ? undefined : ids));
+    return mapLimit(bandKeys, DYNAMODB_CONCURRENCY, async (band) => {
+      const over = this.hotKeys.get(band);
+      if (over !== undefined && over >= limit) return undefined;
+      const ids = await this.readBand(band, limit + 1);
+      if (ids.length <= limit) return ids;
+      if (this.hotKeys.size >= HOT_KEYS_REMEMBERED) this.hotKeys.delete(this.hotKeys.keys().next().value!);
+      this.hotKeys.set(band, limit);
+      return undefined;
+    });
   }
 
   /** The sum of the count shards, read at most once per sizeTtlMs (eventually consistent: a count needs no more). */

@@ -1,9 +1,9 @@
 import { MemoryLshIndex } from '../../../lib/store/memory-lsh-index';
-import { MAX_ENTRIES_PER_BAND } from '../../../lib/store/ports';
+import { MAX_ENTRIES_PER_BAND, type LshIndex } from '../../../lib/store/ports';
 
 describe('MemoryLshIndex', () => {
   it('counts the articles holding entries, whatever it is told, and keeps the count through removals', async () => {
-    const index = new MemoryLshIndex();
+    const index: LshIndex = new MemoryLshIndex();
     await index.add('a', ['k1', 'k2']);
     await index.add('a', ['k2', 'k3']);
     expect(await index.size()).toBe(1);
