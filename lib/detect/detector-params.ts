@@ -23,7 +23,7 @@ export interface DetectorParams {
   readonly maxBandIds: number;
   /** Share of the index's articles a key may hold and still be read, once that is more than maxBandIds. */
   readonly maxBandShare: number;
-  /** Candidates need this score in an index of up to maxBandIds articles (a shared key holding n adds ln(maxBandIds / n)); the bar rises by ln(N / maxBandIds) past that. */
+  /** Candidates need this score: a shared key holding n articles adds ln(cap / n), cap the larger of maxBandIds and maxBandShare of the index. */
   readonly minCandidateScore: number;
   /** Most candidates verified per article, highest candidate score first. */
   readonly maxCandidates: number;
@@ -60,7 +60,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   maxIndexKeys: 96,
   maxQueryKeys: 96,
   maxBandIds: 1000,
-  maxBandShare: 0.02,
+  maxBandShare: 0.05,
   minCandidateScore: 6,
   maxCandidates: 50,
   minSentenceScore: 0.35,
