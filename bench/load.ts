@@ -189,6 +189,107 @@ async function main(): Promise<void> {
   };
 
   const perSize: Array<{ size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> }> = [];
+  const printFigures = (
+    perSize: ReadonlyArray<{ size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> }>,
+    big: { bytes: number; ms: number; cpuMs: number; status: string; indexWrites: number },
+  ): void => {
+    const last = perSize[perSize.length - 1]!;
+    const first = perSize[0]!;
+    const lastRuns = [...last.runs.values()];
+    const figures: Record<string, unknown> = {
+      date: new Date().toISOString(),
+      backgroundArticles: maxSize,
+      politifactSourcesIndexed: llmSources.length,
+      indexedAtMax: maxSize + llmSources.length - seedRejected,
+      seedArticlesRejected: seedRejected,
+      checkpoints: config.sizes,
+      seedingSeconds: round(seedMs / 1000, 1),
+      seedingArticlesPerSecond: round(seeded / (seedMs / 1000), 1),
+      measuringSeconds: round(
+        perSize.reduce((n, s) => n + s.measureSeconds, 0),
+        1,
+      ),
+      probes: probes.length,
+    };
+    for (const s of perSize) Object.assign(figures, sizeFigures(s, probes));
+    const allRuns = perSize.flatMap((s) => [...s.runs.values()]);
+    figures['indexWritesPerArticleMax'] = Math.max(
+      ...seedWrites,
+      ...allRuns.map((r) => r.indexWrites),
+      big.indexWrites,
+    );
+    figures['bigArticleBytes'] = big.bytes;
+    figures['bigArticleStatus'] = big.status;
+    figures['maxArticleHandlerMs'] = round(big.ms, 0);
+    figures['maxArticleHandlerCpuMs'] = round(big.cpuMs, 0);
+    figures['requestsPerArticleP50'] = {
+      s3: medianByCommand(lastRuns.map((r) => r.s3)),
+      dynamodb: medianByCommand(lastRuns.map((r) => r.dynamo)),
+    };
+    figures['readRequestUnitsP50'] = spread(lastRuns.map((r) => r.readUnits)).median;
+
+    // what grows with the index: power laws over the checkpoints
+    if (perSize.length >= 2) {
+      const found = fitPowerLaw(perSize.map((s) => [s.size, spread(runsOf(s).map((r) => r.candidatesFound)).median]));
+      const ms = fitPowerLaw(perSize.map((s) => [s.size, spread(runsOf(s).map((r) => r.ms)).median]));
+      const cpu = fitPowerLaw(perSize.map((s) => [s.size, spread(runsOf(s).map((r) => r.cpuMs)).median]));
+      Object.assign(figures, {
+        candidatesFoundGrowthExponent: round(found.exponent, 3),
+        candidatesFoundP50At50MExtrapolated: Math.round(found.at(BIG_INDEX)),
+        handlerMsGrowthExponent: round(ms.exponent, 3),
+        handlerMsP50At50MExtrapolated: Math.round(ms.at(BIG_INDEX)),
+        handlerCpuMsGrowthExponent: round(cpu.exponent, 3),
+        handlerCpuMsP50At50MExtrapolated: Math.round(cpu.at(BIG_INDEX)),
+      });
+    }
+
+    const costs = costByWords(lastRuns, last.size + llmSources.length, memoryMb, handlerDeps.params.maxCandidates);
+    for (const c of costs) {
+      figures[`costPerMillion${c.words}Words`] = itemised(c.measured);
+      figures[`costPerMillion${c.words}WordsAt50M`] = {
+        ...itemised(c.at50M),
+        dynamoDbReadsIfEveryCommonKeyRead: round(c.at50MColdReadsUsd, 2),
+      };
+      figures[`costProbes${c.words}Words`] = c.n;
+    }
+    const itemBytes = meanKeyBytes;
+    const storage = indexStorageUsdPerMonth(BIG_INDEX, mean(seedWrites), itemBytes);
+    figures['indexStorageUsdPerMonthAt50M'] = {
+      tableGb: round(storage.tableGb, 1),
+      tableUsd: round(storage.tableUsd, 2),
+      pitrUsd: round(storage.pitrUsd, 2),
+      totalUsd: round(storage.totalUsd, 2),
+    };
+    figures['prices'] = { ...DYNAMODB_US_EAST_1_PRICES, s3AndLambda: 'bench/cost-model.ts AWS_US_EAST_1_PRICES' };
+    figures['lambdaMemoryMb'] = memoryMb;
+    figures['firstCheckpoint'] = first.size;
+
+    console.log('\ncost per million articles (USD, us-east-1, handler only; storage apart)');
+    printTable(
+      ['words', 'probes', 'at', 'S3', 'DynamoDB writes', 'DynamoDB reads', 'Lambda', 'total'],
+      costs.flatMap((c) =>
+        (
+          [
+            [`${sizeTag(last.size)} measured`, c.measured],
+            ['50M estimated', c.at50M],
+          ] as const
+        ).map(([at, x]) => [
+          String(c.words),
+          String(c.n),
+          at,
+          fmt(x.s3Usd, 2),
+          fmt(x.dynamoDbWritesUsd, 2),
+          fmt(x.dynamoDbReadsUsd, 2),
+          fmt(x.lambdaComputeUsd + x.lambdaRequestsUsd, 2),
+          fmt(x.totalUsd, 2),
+        ]),
+      ),
+    );
+    console.log(
+      `\nseeding ${fmt(seedMs / 1000, 0)} s (${fmt(seeded / (seedMs / 1000), 1)} articles/s), measuring ${fmt(Number(figures['measuringSeconds']), 0)} s`,
+    );
+    console.log(JSON.stringify(figures));
+  };
   let big: { bytes: number; ms: number; cpuMs: number; status: string; indexWrites: number } | undefined;
   let probePosition = 0;
   try {
@@ -219,116 +320,27 @@ async function main(): Promise<void> {
       };
       perSize.push(entry);
       printSize(entry, probes);
+      if (!big) {
+        const bigBody = bigArticle(all, handlerDeps.params.maxBytes);
+        const bigRun = await runProbe('incoming/probe/big-article.txt', bigBody.toString('utf8'), probePosition++);
+        big = {
+          bytes: bigBody.length,
+          ms: bigRun.ms,
+          cpuMs: bigRun.cpuMs,
+          status: bigRun.status,
+          indexWrites: bigRun.indexWrites,
+        };
+        log(`big article: ${big.bytes} bytes, ${big.status}, ${big.indexWrites} index writes, ${big.ms.toFixed(0)} ms`);
+      }
+      // figures so far after every checkpoint: a run stopped early still leaves its measurements
+      printFigures(perSize, big);
     }
-    const bigBody = bigArticle(all, handlerDeps.params.maxBytes);
-    const bigRun = await runProbe('incoming/probe/big-article.txt', bigBody.toString('utf8'), probePosition++);
-    big = {
-      bytes: bigBody.length,
-      ms: bigRun.ms,
-      cpuMs: bigRun.cpuMs,
-      status: bigRun.status,
-      indexWrites: bigRun.indexWrites,
-    };
-    log(`big article: ${big.bytes} bytes, ${big.status}, ${big.indexWrites} index writes, ${big.ms.toFixed(0)} ms`);
   } finally {
     seeding.close();
     await dynamo.close();
     await s3.close();
     await rm(directory, { recursive: true, force: true });
   }
-
-  const last = perSize[perSize.length - 1]!;
-  const first = perSize[0]!;
-  const lastRuns = [...last.runs.values()];
-  const figures: Record<string, unknown> = {
-    date: new Date().toISOString(),
-    backgroundArticles: maxSize,
-    politifactSourcesIndexed: llmSources.length,
-    indexedAtMax: maxSize + llmSources.length - seedRejected,
-    seedArticlesRejected: seedRejected,
-    checkpoints: config.sizes,
-    seedingSeconds: round(seedMs / 1000, 1),
-    seedingArticlesPerSecond: round(seeded / (seedMs / 1000), 1),
-    measuringSeconds: round(
-      perSize.reduce((n, s) => n + s.measureSeconds, 0),
-      1,
-    ),
-    probes: probes.length,
-  };
-  for (const s of perSize) Object.assign(figures, sizeFigures(s, probes));
-  const allRuns = perSize.flatMap((s) => [...s.runs.values()]);
-  figures['indexWritesPerArticleMax'] = Math.max(...seedWrites, ...allRuns.map((r) => r.indexWrites), big.indexWrites);
-  figures['bigArticleBytes'] = big.bytes;
-  figures['bigArticleStatus'] = big.status;
-  figures['maxArticleHandlerMs'] = round(big.ms, 0);
-  figures['maxArticleHandlerCpuMs'] = round(big.cpuMs, 0);
-  figures['requestsPerArticleP50'] = {
-    s3: medianByCommand(lastRuns.map((r) => r.s3)),
-    dynamodb: medianByCommand(lastRuns.map((r) => r.dynamo)),
-  };
-  figures['readRequestUnitsP50'] = spread(lastRuns.map((r) => r.readUnits)).median;
-
-  // what grows with the index: power laws over the checkpoints
-  if (perSize.length >= 2) {
-    const found = fitPowerLaw(perSize.map((s) => [s.size, spread(runsOf(s).map((r) => r.candidatesFound)).median]));
-    const ms = fitPowerLaw(perSize.map((s) => [s.size, spread(runsOf(s).map((r) => r.ms)).median]));
-    const cpu = fitPowerLaw(perSize.map((s) => [s.size, spread(runsOf(s).map((r) => r.cpuMs)).median]));
-    Object.assign(figures, {
-      candidatesFoundGrowthExponent: round(found.exponent, 3),
-      candidatesFoundP50At50MExtrapolated: Math.round(found.at(BIG_INDEX)),
-      handlerMsGrowthExponent: round(ms.exponent, 3),
-      handlerMsP50At50MExtrapolated: Math.round(ms.at(BIG_INDEX)),
-      handlerCpuMsGrowthExponent: round(cpu.exponent, 3),
-      handlerCpuMsP50At50MExtrapolated: Math.round(cpu.at(BIG_INDEX)),
-    });
-  }
-
-  const costs = costByWords(lastRuns, last.size + llmSources.length, memoryMb, handlerDeps.params.maxCandidates);
-  for (const c of costs) {
-    figures[`costPerMillion${c.words}Words`] = itemised(c.measured);
-    figures[`costPerMillion${c.words}WordsAt50M`] = {
-      ...itemised(c.at50M),
-      dynamoDbReadsIfEveryCommonKeyRead: round(c.at50MColdReadsUsd, 2),
-    };
-    figures[`costProbes${c.words}Words`] = c.n;
-  }
-  const itemBytes = meanKeyBytes;
-  const storage = indexStorageUsdPerMonth(BIG_INDEX, mean(seedWrites), itemBytes);
-  figures['indexStorageUsdPerMonthAt50M'] = {
-    tableGb: round(storage.tableGb, 1),
-    tableUsd: round(storage.tableUsd, 2),
-    pitrUsd: round(storage.pitrUsd, 2),
-    totalUsd: round(storage.totalUsd, 2),
-  };
-  figures['prices'] = { ...DYNAMODB_US_EAST_1_PRICES, s3AndLambda: 'bench/cost-model.ts AWS_US_EAST_1_PRICES' };
-  figures['lambdaMemoryMb'] = memoryMb;
-  figures['firstCheckpoint'] = first.size;
-
-  console.log('\ncost per million articles (USD, us-east-1, handler only; storage apart)');
-  printTable(
-    ['words', 'probes', 'at', 'S3', 'DynamoDB writes', 'DynamoDB reads', 'Lambda', 'total'],
-    costs.flatMap((c) =>
-      (
-        [
-          [`${sizeTag(last.size)} measured`, c.measured],
-          ['50M estimated', c.at50M],
-        ] as const
-      ).map(([at, x]) => [
-        String(c.words),
-        String(c.n),
-        at,
-        fmt(x.s3Usd, 2),
-        fmt(x.dynamoDbWritesUsd, 2),
-        fmt(x.dynamoDbReadsUsd, 2),
-        fmt(x.lambdaComputeUsd + x.lambdaRequestsUsd, 2),
-        fmt(x.totalUsd, 2),
-      ]),
-    ),
-  );
-  console.log(
-    `\nseeding ${fmt(seedMs / 1000, 0)} s (${fmt(seeded / (seedMs / 1000), 1)} articles/s), measuring ${fmt(Number(figures['measuringSeconds']), 0)} s`,
-  );
-  console.log(JSON.stringify(figures));
 }
 
 /**

@@ -29,6 +29,11 @@ export const SIZE_SHARDS = 8;
 const SIZE_PARTITION = '#articles/';
 const SIZE_SORT = '#count';
 
+/** Whether a table item is an index entry, not one of the article count's items. */
+export function isIndexEntry(band: string): boolean {
+  return !band.startsWith(SIZE_PARTITION);
+}
+
 /** How long a warm process reuses the article count it read: a minute's growth does not change a key's rarity. */
 export const SIZE_TTL_MS = 60_000;
 
