@@ -10,7 +10,8 @@ import { indexArticle } from '../lib/use-cases/index-article.js';
 import { prepareArticle } from '../lib/use-cases/prepare-article.js';
 import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
 import { queryBandKeys } from '../lib/detect/candidate-keys.js';
-import { scoreCandidates } from '../lib/detect/rank-candidates.js';
+import { bandLimits, scoreCandidates } from '../lib/detect/rank-candidates.js';
+import { MAX_ENTRIES_PER_BAND } from '../lib/store/ports.js';
 import { sketchText } from '../lib/detect/sketch-text.js';
 import { detectorParams } from '../lib/detect/detector-params.js';
 import { parseLabels } from '../lib/eval/evaluate-corpus.js';
@@ -54,10 +55,11 @@ async function main(): Promise<void> {
         text = '';
       }
       const sketch = text === '' ? undefined : sketchText(text, params);
+      const limits = bandLimits(params, await deps.index.size(), MAX_ENTRIES_PER_BAND);
       const candidates = sketch
         ? scoreCandidates(
-            await deps.index.readBands(queryBandKeys(sketch, params), params.maxBandIds),
-            params,
+            await deps.index.readBands(queryBandKeys(sketch, params), limits.cap),
+            limits,
             row.article,
           ).candidates.map((c) => c.key)
         : [];

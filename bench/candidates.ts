@@ -10,32 +10,35 @@
  * Then one article of concatenated background text just under MAX_BYTES is ingested. Progress goes
  * to stderr; stdout gets tables and, as its last line, one JSON object of figures.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { replaceInIndex } from '../lib/use-cases/fingerprint-index.js';
 import { checkArticle } from '../lib/use-cases/check-article.js';
 import { indexArticle } from '../lib/use-cases/index-article.js';
 import { prepareArticle } from '../lib/use-cases/prepare-article.js';
 import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
-import { sketchText, contentHash } from '../lib/detect/sketch-text.js';
+import { sketchText } from '../lib/detect/sketch-text.js';
 import { detectorParams } from '../lib/detect/detector-params.js';
-import { FINGERPRINT_FORMAT_VERSION } from '../lib/detect/fingerprint-record.js';
 import { fingerprintKey } from '../lib/store/keys.js';
 import { MemoryLshIndex } from '../lib/store/memory-lsh-index.js';
 import { MemoryObjectStore } from '../lib/store/memory-object-store.js';
-import { scoreCandidates } from '../lib/detect/rank-candidates.js';
+import { bandLimits, scoreCandidates } from '../lib/detect/rank-candidates.js';
+import { MAX_ENTRIES_PER_BAND } from '../lib/store/ports.js';
 import { ArticleRejectedError } from '../lib/errors.js';
-import { parseLabels } from '../lib/eval/evaluate-corpus.js';
-import { indexBandKeys, queryBandKeys } from '../lib/detect/candidate-keys.js';
-import { spin, type RewriteKind } from './planted-rewrites.js';
-import { firstNearCopyPosition, readNewsBackground, type NewsArticle } from './news-background.js';
+import { queryBandKeys } from '../lib/detect/candidate-keys.js';
+import {
+  backgroundKey,
+  bigArticle,
+  fitPowerLaw,
+  indexOnly,
+  mean,
+  newsProbes,
+  sizeTag,
+  usableNegatives,
+  type Probe as NewsProbe,
+} from './news-probes.js';
 import { spread } from './measure.js';
 import { fmt, printTable, round } from './print-table.js';
 
 const SEED = 20261202;
-const KINDS: readonly RewriteKind[] = ['copy', 'light', 'heavy'];
-/** A held-back article this close to one indexed article is a printed copy, not a negative. */
-const NEAR_COPY_SHARE = 0.2;
 
 interface BenchConfig {
   readonly sizes: readonly number[];
@@ -66,16 +69,8 @@ function benchConfig(env: NodeJS.ProcessEnv, repoRoot: string): BenchConfig {
   });
 }
 
-/** One article checked at every size, and what counts as finding it. */
-interface Probe {
-  readonly group: 'planted-copy' | 'planted-light' | 'planted-heavy' | 'llm' | 'negative';
-  readonly key: string;
-  readonly text: string;
-  /** The indexed key of its true source (derived probes). */
-  readonly sourceKey?: string;
-  /** Negatives: from this many background articles indexed on, a near copy is indexed. */
-  readonly nearCopyFrom?: number;
-}
+/** A probe under the key it is checked as. */
+type Probe = NewsProbe & { readonly key: string };
 
 interface ProbeResult {
   readonly found: number;
@@ -102,52 +97,22 @@ async function main(): Promise<void> {
   const params = detectorParams();
   const maxSize = config.sizes[config.sizes.length - 1]!;
   const t0 = performance.now();
-  const all = readNewsBackground(join(config.corpora, 'news-background'), maxSize + config.negatives * 2);
-  if (all.length < maxSize + config.negatives)
-    throw new RangeError(`news-background has ${all.length} articles, need ${maxSize} + ${config.negatives} held back`);
-  const background = all.slice(0, maxSize);
-  const heldBack = all.slice(maxSize);
-  log(`read ${all.length} background articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  const politifactDir = join(config.corpora, 'llm-restyled-politifact');
-  const rows = parseLabels(readFileSync(join(politifactDir, 'labels.tsv'), 'utf8'));
-  const llmSources = [...new Set(rows.filter((r) => r.derived).flatMap((r) => r.sources))].sort();
-  const derivedRows = rows.filter((r) => r.derived);
-  const llmRows = derivedRows
-    .filter((_, i) => i % Math.max(1, Math.floor(derivedRows.length / config.llm)) === 0)
-    .slice(0, config.llm);
-
-  const probes: Probe[] = [];
-  for (let i = 0; i < Math.min(config.planted, background.length); i++) {
-    const kind = KINDS[i % KINDS.length]!;
-    probes.push({
-      group: `planted-${kind}`,
-      key: `check/planted/${background[i]!.id}-${kind}.txt`,
-      text: spin(background[i]!.text, kind, SEED + i),
-      sourceKey: backgroundKey(background[i]!),
-    });
-  }
-  for (const row of llmRows)
-    probes.push({
-      group: 'llm',
-      key: `check/${row.article}`,
-      text: readFileSync(join(politifactDir, row.article), 'utf8'),
-      sourceKey: `politifact/${row.sources[0]!}`,
-    });
-  const t1 = performance.now();
-  const pool = heldBack.slice(0, Math.round(config.negatives * 1.5));
-  const nearFrom = firstNearCopyPosition(
-    pool.map((a) => a.text),
-    background.map((a) => a.text),
-    NEAR_COPY_SHARE,
-  );
-  pool
-    .slice(0, config.negatives)
-    .forEach((a, i) =>
-      probes.push({ group: 'negative', key: `check/held-back/${a.id}.txt`, text: a.text, nearCopyFrom: nearFrom[i]! }),
-    );
+  const {
+    all,
+    background,
+    llmSources,
+    probes: found,
+  } = newsProbes({
+    corpora: config.corpora,
+    maxSize,
+    planted: config.planted,
+    llm: config.llm,
+    negatives: config.negatives,
+    seed: SEED,
+  });
+  const probes = found.map((p) => ({ ...p, key: `check/${p.name}` }));
   log(
-    `near-copy screen of ${pool.length} held-back articles against ${background.length} in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+    `read ${all.length} background articles and screened the held-back ones in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
   const deps: DetectDeps = {
@@ -163,7 +128,7 @@ async function main(): Promise<void> {
   const seed = async (key: string, text: string): Promise<void> => {
     const started = performance.now();
     try {
-      writes.push(await indexOnly(deps, key, text, order++));
+      writes.push(await indexOnly(deps, key, text, `${String(order++).padStart(9, '0')}|${key}`));
     } catch (err) {
       // the ingest would write a rejected report for it and index nothing
       if (!(err instanceof ArticleRejectedError)) throw err;
@@ -171,7 +136,7 @@ async function main(): Promise<void> {
     }
     seedMs += performance.now() - started;
   };
-  for (const key of llmSources) await seed(`politifact/${key}`, readFileSync(join(politifactDir, key), 'utf8'));
+  for (const { key, text } of llmSources) await seed(key, text);
 
   const perSize: Array<{ size: number; results: Map<Probe, ProbeResult>; seedSeconds: number }> = [];
   let next = 0;
@@ -259,26 +224,6 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
-/** The ingest's indexing step alone: stores the fingerprint, then its index entries; returns how many. */
-async function indexOnly(deps: DetectDeps, key: string, text: string, order: number): Promise<number> {
-  const prepared = prepareArticle(key, Buffer.from(text, 'utf8'), deps.params);
-  const sketch = sketchText(prepared.text, deps.params);
-  const keys = indexBandKeys(sketch, deps.params);
-  const record = {
-    formatVersion: FINGERPRINT_FORMAT_VERSION,
-    key,
-    title: prepared.title,
-    text: prepared.text,
-    contentHash: contentHash(prepared.text),
-    wordCount: sketch.model.tokens.count,
-    signature: sketch.signature,
-    bandKeys: keys,
-    order: `${String(order).padStart(9, '0')}|${key}`,
-  } as const;
-  await replaceInIndex(deps, record, undefined);
-  return keys.length;
-}
-
 /** Checks one probe without indexing it: the use case's report, plus the whole candidate set before the maxCandidates cut. */
 async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
   const bytes = Buffer.from(probe.text, 'utf8');
@@ -289,10 +234,11 @@ async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
   const cpuMs = cpuMsSince(cpu);
   if (report.status !== 'ok') throw new Error(`${probe.key} was rejected: ${JSON.stringify(report)}`);
   const sketch = sketchText(prepareArticle(probe.key, bytes, deps.params).text, deps.params);
-  const bands = await deps.index.readBands(queryBandKeys(sketch, deps.params), deps.params.maxBandIds);
-  const all = new Set(scoreCandidates(bands, deps.params, probe.key).candidates.map((c) => c.key));
-  // every article sharing a key, whatever its score: how candidates and recall move with minCandidateScore
-  const scored = scoreCandidates(bands, { ...deps.params, minCandidateScore: 0 }, probe.key).candidates;
+  const limits = bandLimits(deps.params, await deps.index.size(), MAX_ENTRIES_PER_BAND);
+  const bands = await deps.index.readBands(queryBandKeys(sketch, deps.params), limits.cap);
+  const all = new Set(scoreCandidates(bands, limits, probe.key).candidates.map((c) => c.key));
+  // every article sharing a key, whatever its score: how candidates and recall move with the bar
+  const scored = scoreCandidates(bands, { ...limits, minScore: 0 }, probe.key).candidates;
   const foundAtScore = SCORE_GRID.map((t) => scored.filter((c) => c.score >= t).length);
   const sourceScore = scored.find((c) => c.key === probe.sourceKey)?.score ?? null;
   return {
@@ -356,62 +302,12 @@ function printScoreGrid(probes: readonly Probe[], results: ReadonlyMap<Probe, Pr
   printTable(['minCandidateScore', 'found p50', 'found p95', 'planted cand recall', 'llm cand recall'], rows);
 }
 
-/** Negatives whose near copy is not yet indexed at this size. */
-function usableNegatives(probes: readonly Probe[], size: number): Probe[] {
-  return probes.filter((p) => p.group === 'negative' && (p.nearCopyFrom ?? Infinity) >= size);
-}
-
 function valuesOf(
   results: ReadonlyMap<Probe, ProbeResult>,
   probes: readonly Probe[],
   field: 'found' | 'ms' | 'cpuMs' | 'queryBands' | 'bandsSkipped',
 ): number[] {
   return probes.map((p) => results.get(p)![field]);
-}
-
-/** Varied real text just under maxBytes: background articles joined until the next would not fit. */
-function bigArticle(articles: readonly NewsArticle[], maxBytes: number): Buffer {
-  const parts: string[] = [];
-  let bytes = 0;
-  for (const a of articles) {
-    const n = Buffer.byteLength(a.text, 'utf8') + 2;
-    if (bytes + n > maxBytes - 1024) break;
-    parts.push(a.text);
-    bytes += n;
-  }
-  return Buffer.from(parts.join('\n\n'), 'utf8');
-}
-
-/** Least squares of log y on log x: y ~ a x^b (points with y = 0 count as y = 0.5). */
-function fitPowerLaw(points: ReadonlyArray<readonly [number, number]>): {
-  logA: number;
-  exponent: number;
-  at: (x: number) => number;
-} {
-  const xs = points.map(([x]) => Math.log(x));
-  const ys = points.map(([, y]) => Math.log(Math.max(0.5, y)));
-  const mx = mean(xs);
-  const my = mean(ys);
-  const sxx = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
-  const b = sxx > 0 ? xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / sxx : 0;
-  const logA = my - b * mx;
-  return { logA, exponent: b, at: (x) => Math.exp(logA + b * Math.log(x)) };
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length;
-}
-
-function backgroundKey(a: NewsArticle): string {
-  return `background/${a.id}.txt`;
-}
-
-function sizeTag(n: number): string {
-  return n >= 1_000_000 && n % 1_000_000 === 0
-    ? `${n / 1_000_000}M`
-    : n >= 1000 && n % 1000 === 0
-      ? `${n / 1000}k`
-      : String(n);
 }
 
 function cpuMsSince(start: NodeJS.CpuUsage): number {

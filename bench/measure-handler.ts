@@ -120,6 +120,8 @@ export async function measureHandler(
     add: (id, keys) => countingIndex.add(id, keys),
     remove: (id, keys) => countingIndex.remove(id, keys),
     query: (keys) => countingIndex.query(keys),
+    size: () => countingIndex.size(),
+    countArticles: () => countingIndex.countArticles(),
     readBands: async (keys, limit) => {
       const started = performance.now();
       const cpu = process.cpuUsage();

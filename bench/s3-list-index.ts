@@ -60,6 +60,13 @@ export class S3LshIndex implements LshIndex {
     });
   }
 
+  /** Not kept: the baseline weighs keys as in an index of maxBandIds articles. */
+  async size(): Promise<number> {
+    return 0;
+  }
+
+  async countArticles(): Promise<void> {}
+
   /** Object key of one entry; the article key is URI-encoded into a single path segment. */
   entryKey(band: string, id: string): string {
     return `${this.bandPrefix(band)}${encodeURIComponent(id)}`;

@@ -19,9 +19,11 @@ export interface DetectorParams {
   readonly maxIndexKeys: number;
   /** Most index keys read per checked article. */
   readonly maxQueryKeys: number;
-  /** A key holding more articles than this is skipped as too common (and each read is bounded by it). */
+  /** A key holding more articles than this, or than maxBandShare of the index if more, is skipped as too common (see bandLimits in rank-candidates.ts). */
   readonly maxBandIds: number;
-  /** Candidates need this score: a shared key holding n articles adds ln(maxBandIds / n). */
+  /** Share of the index's articles a key may hold and still be read, once that is more than maxBandIds. */
+  readonly maxBandShare: number;
+  /** Candidates need this score: a shared key holding n articles adds ln(cap / n), cap the larger of maxBandIds and maxBandShare of the index. */
   readonly minCandidateScore: number;
   /** Most candidates verified per article, highest candidate score first. */
   readonly maxCandidates: number;
@@ -60,6 +62,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   maxIndexKeys: 96,
   maxQueryKeys: 96,
   maxBandIds: 1000,
+  maxBandShare: 0.05,
   minCandidateScore: 6,
   maxCandidates: 50,
   minSentenceScore: 0.35,
@@ -100,6 +103,7 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
     throw new ConfigError(`quoteWeight must be a number in [0, 1], got ${params.quoteWeight}`);
   for (const k of [
     'lshThreshold',
+    'maxBandShare',
     'minSentenceScore',
     'rewriteShare',
     'restyleFacts',

@@ -1,9 +1,11 @@
+import type { DetectorParams } from './detector-params.js';
+
 /** A candidate with the evidence its shared keys give. */
 export interface RankedCandidate {
   readonly key: string;
   /** Query keys it shares. */
   readonly sharedBands: number;
-  /** Sum over shared keys of ln(maxBandIds / ids under the key): rare shared terms weigh most. */
+  /** Sum over shared keys of ln(reference / ids under the key) (see bandLimits): rare shared terms weigh most. */
   readonly score: number;
   /** Share of the query's keys it shares: a rough containment of the article's distinctive terms in it. */
   readonly estimatedSimilarity: number;
@@ -15,15 +17,46 @@ export interface CandidateSearch {
   readonly bandsSkipped: number;
 }
 
+/** What bandLimits needs. */
+export type BandLimitParams = Pick<DetectorParams, 'maxBandIds' | 'maxBandShare' | 'minCandidateScore'>;
+
+/** How one query reads and weighs keys in an index of a given size (see bandLimits). */
+export interface BandLimits {
+  /** A key holding more ids than this is skipped (and read no further). */
+  readonly cap: number;
+  /** A shared key holding n ids adds ln(reference / n). */
+  readonly reference: number;
+  /** Score a candidate needs. */
+  readonly minScore: number;
+}
+
 /**
- * Scores the ids read under each query key (undefined: a key holding more than `maxBandIds` ids,
+ * Key limits relative to the index's size N. A key is read when it holds at most
+ * cap = max(maxBandIds, maxBandShare x N) articles (never more than `readCeiling`, the store's
+ * MAX_ENTRIES_PER_BAND, which bounds a query's reads whatever N is), and a shared key holding n
+ * adds ln(cap / n): a key at the cap weighs nothing, rarer ones more. Up to N = maxBandIds /
+ * maxBandShare this is the fixed scoring; past it the cap follows the index, so a term keeps its
+ * weight while the index grows as it would in tf-idf, until the ceiling. Measured on real news
+ * (bench/README.md): full inverse document frequency, ln(N / n), found several times more
+ * candidates for no better recall among the best maxCandidates.
+ */
+export function bandLimits(params: BandLimitParams, indexSize: number, readCeiling: number): BandLimits {
+  const cap = Math.min(
+    Math.max(params.maxBandIds, readCeiling),
+    Math.max(params.maxBandIds, Math.ceil(params.maxBandShare * indexSize)),
+  );
+  return { cap, reference: cap, minScore: params.minCandidateScore };
+}
+
+/**
+ * Scores the ids read under each query key (undefined: a key holding more than `limits.cap` ids,
  * skipped as too common to say anything). A key shared with few articles is strong evidence and
- * one shared with many weak, as in tf-idf: each shared key adds ln(maxBandIds / its ids). Keeps
- * the candidates whose score reaches `minScore`, best first (ties by key, so runs repeat).
+ * one shared with many weak, as in tf-idf: each shared key adds ln(reference / its ids). Keeps
+ * the candidates whose score reaches `limits.minScore`, best first (ties by key, so runs repeat).
  */
 export function scoreCandidates(
   bands: ReadonlyArray<readonly string[] | undefined>,
-  params: { maxBandIds: number; minCandidateScore: number },
+  limits: Pick<BandLimits, 'reference' | 'minScore'>,
   exclude?: string,
 ): CandidateSearch {
   const scores = new Map<string, { shared: number; score: number }>();
@@ -33,7 +66,7 @@ export function scoreCandidates(
       bandsSkipped++;
       continue;
     }
-    const weight = Math.log(params.maxBandIds / Math.max(1, ids.length));
+    const weight = Math.log(limits.reference / Math.max(1, ids.length));
     for (const id of ids) {
       if (id === exclude) continue;
       const s = scores.get(id);
@@ -45,7 +78,7 @@ export function scoreCandidates(
   }
   const queried = Math.max(1, bands.length);
   const candidates = [...scores]
-    .filter(([, s]) => s.score >= params.minCandidateScore)
+    .filter(([, s]) => s.score >= limits.minScore)
     .map(([key, s]) => ({
       key,
       sharedBands: s.shared,

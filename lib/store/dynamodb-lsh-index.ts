@@ -1,6 +1,8 @@
 import {
+  BatchGetItemCommand,
   BatchWriteItemCommand,
   QueryCommand,
+  UpdateItemCommand,
   type DynamoDBClient,
   type QueryCommandOutput,
   type WriteRequest,
@@ -17,6 +19,26 @@ export const DYNAMODB_CONCURRENCY = 32;
 
 /** Items one BatchWriteItem may carry (a DynamoDB limit). */
 export const BATCH_WRITE_ITEMS = 25;
+
+/**
+ * The index's article count lives in items beside the bands (partition keys `#articles/0`...,
+ * which no term key can equal), spread over shards because one item takes at most 1,000 writes
+ * a second: each article adds 1 to a random shard, a reader sums them in one BatchGetItem.
+ */
+export const SIZE_SHARDS = 8;
+const SIZE_PARTITION = '#articles/';
+const SIZE_SORT = '#count';
+
+/** Whether a table item is an index entry, not one of the article count's items. */
+export function isIndexEntry(band: string): boolean {
+  return !band.startsWith(SIZE_PARTITION);
+}
+
+/** How long a warm process reuses the article count it read: a minute's growth does not change a key's rarity. */
+export const SIZE_TTL_MS = 60_000;
+
+/** Keys a warm process remembers as too common, at most: a few MB. */
+export const HOT_KEYS_REMEMBERED = 100_000;
 
 /** Error names DynamoDB gives a throttled request; the SDK has already retried them when we see one. */
 const THROTTLE_ERRORS = new Set([
@@ -51,7 +73,16 @@ export class DynamoDbLshIndex implements LshIndex {
     private readonly client: DynamoDBClient,
     readonly table: string,
     private readonly retry: UnprocessedRetry = DEFAULT_UNPROCESSED_RETRY,
+    private readonly sizeTtlMs = SIZE_TTL_MS,
   ) {}
+
+  private cachedSize: { n: number; at: number } | undefined;
+  /**
+   * Keys seen holding more than some limit, by that limit. A key's articles only grow (but for
+   * withdrawals), so a key once over a limit is skipped unread while the limit asked stays at or
+   * under it: reading a common key costs the most read units of all and says nothing.
+   */
+  private readonly hotKeys = new Map<string, number>();
 
   async add(id: string, bandKeys: readonly string[]): Promise<void> {
     await this.writeAll(id, bandKeys, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
@@ -70,8 +101,57 @@ export class DynamoDbLshIndex implements LshIndex {
 
   async readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>> {
     // one read of at most limit + 1 items per key: a key holding more is too common to count
-    const bands = await mapLimit(bandKeys, DYNAMODB_CONCURRENCY, (band) => this.readBand(band, limit + 1));
-    return bands.map((ids) => (ids.length > limit ? undefined : ids));
+    return mapLimit(bandKeys, DYNAMODB_CONCURRENCY, async (band) => {
+      const over = this.hotKeys.get(band);
+      if (over !== undefined && over >= limit) return undefined;
+      const ids = await this.readBand(band, limit + 1);
+      if (ids.length <= limit) return ids;
+      if (this.hotKeys.size >= HOT_KEYS_REMEMBERED) this.hotKeys.delete(this.hotKeys.keys().next().value!);
+      this.hotKeys.set(band, limit);
+      return undefined;
+    });
+  }
+
+  /** The sum of the count shards, read at most once per sizeTtlMs (eventually consistent: a count needs no more). */
+  async size(): Promise<number> {
+    const now = Date.now();
+    if (this.cachedSize && now - this.cachedSize.at < this.sizeTtlMs) return this.cachedSize.n;
+    let keys: Array<Record<string, { S: string }>> = Array.from({ length: SIZE_SHARDS }, (_, i) =>
+      this.item(`${SIZE_PARTITION}${i}`, SIZE_SORT),
+    );
+    let n = 0;
+    for (let attempt = 1; keys.length > 0 && attempt <= this.retry.attempts; attempt++) {
+      const out = await this.send('BatchGetItem', SIZE_PARTITION, () =>
+        this.client.send(
+          new BatchGetItemCommand({
+            RequestItems: {
+              [this.table]: { Keys: keys, ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'n' } },
+            },
+          }),
+        ),
+      );
+      for (const item of out.Responses?.[this.table] ?? []) n += Number(item['n']?.N ?? 0);
+      keys = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as typeof keys;
+    }
+    // shards still unread after the retries count as empty: the size only weighs rarity
+    this.cachedSize = { n: Math.max(0, n), at: now };
+    return this.cachedSize.n;
+  }
+
+  async countArticles(delta: number): Promise<void> {
+    if (delta === 0) return;
+    const shard = `${SIZE_PARTITION}${Math.floor(Math.random() * SIZE_SHARDS)}`;
+    await this.send('UpdateItem', shard, () =>
+      this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: this.item(shard, SIZE_SORT),
+          UpdateExpression: 'ADD #n :d',
+          ExpressionAttributeNames: { '#n': 'n' },
+          ExpressionAttributeValues: { ':d': { N: String(delta) } },
+        }),
+      ),
+    );
   }
 
   /** The first `max` article keys of a band, in sort-key (UTF-8 byte) order. */

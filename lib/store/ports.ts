@@ -33,6 +33,14 @@ export interface LshIndex {
    * holding more than `limit` ids: reading stops there, so a common key costs one bounded read.
    */
   readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>>;
+  /**
+   * About how many articles the index holds, for weighing a key's rarity against the index's
+   * size (candidate search). Exact in memory; a counter in the table may lag a few seconds or
+   * count an article twice after a rebuild over a live index.
+   */
+  size(): Promise<number>;
+  /** Tells the index that `delta` articles came in (or, negative, went out); an adapter that counts its entries itself ignores it. */
+  countArticles(delta: number): Promise<void>;
 }
 
 /** What reading an uploaded article found: its first bytes, or why there are none to judge. */

@@ -22,6 +22,8 @@ export async function replaceInIndex(
   // fingerprint before index entries: a reader that finds an entry can always read its fingerprint
   await deps.store.put(fingerprintKey(self.key), encodeFingerprint(self), 'application/json');
   await deps.index.add(self.key, self.bandKeys);
+  // an event retried after its fingerprint was stored finds it and counts nothing: the count may miss an article, never doubles one
+  if (!old) await deps.index.countArticles(1);
 }
 
 /** Removes an article from the index and its fingerprint (entries first, so a retry still finds them); safe to repeat. Returns the removed fingerprint. */
@@ -32,6 +34,7 @@ export async function unindexArticle(
   const old = await storedFingerprint(deps.store, key);
   if (!old) return undefined;
   await deps.index.remove(key, old.bandKeys);
+  await deps.index.countArticles(-1);
   await deps.store.delete(fingerprintKey(key));
   return old;
 }

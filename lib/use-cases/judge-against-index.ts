@@ -2,12 +2,13 @@ import { prepareText, type PreparedText } from '../detect/compare-texts.js';
 import { decodeFingerprint } from '../detect/fingerprint-record.js';
 import { modelText } from '../detect/fingerprint.js';
 import { judgeArticle, type LaterCopyVerdict, type Verification } from '../detect/judge-article.js';
-import { scoreCandidates } from '../detect/rank-candidates.js';
+import { bandLimits, scoreCandidates } from '../detect/rank-candidates.js';
 import { contentHash, sketchText, type SketchedText } from '../detect/sketch-text.js';
 import { ArticleRejectedError } from '../errors.js';
 import { buildMatch, okReport, rejectedReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
 import { fingerprintKey } from '../store/keys.js';
+import { MAX_ENTRIES_PER_BAND } from '../store/ports.js';
 import { mapLimit } from '../util/map-limit.js';
 import { datesOf, indexedAtOf, judgingOrders, type DatedFingerprint } from './article-dates.js';
 import { listLaterCopies } from './later-copies.js';
@@ -49,7 +50,8 @@ export async function judgeAgainstIndex(
   racedCopies: readonly LaterCopyVerdict[];
 }> {
   const { params, store, index } = deps;
-  const search = scoreCandidates(await index.readBands(query.bands, params.maxBandIds), params, article.key);
+  const limits = bandLimits(params, await index.size(), MAX_ENTRIES_PER_BAND);
+  const search = scoreCandidates(await index.readBands(query.bands, limits.cap), limits, article.key);
   const ranked = search.candidates.slice(0, params.maxCandidates);
   // fetched side by side: on S3 each GET is a round trip of tens of milliseconds
   const fetched = await mapLimit(ranked, FINGERPRINT_FETCH_CONCURRENCY, ({ key }) => store.get(fingerprintKey(key)));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import { startLocalDynamoDbServer, type LocalDynamoDbServer } from '../../lib/local/local-dynamodb-server.js';
-import { INDEX_TABLE_KEY } from '../../lib/store/dynamodb-lsh-index.js';
+import { INDEX_TABLE_KEY, isIndexEntry } from '../../lib/store/dynamodb-lsh-index.js';
 import { startDynamoDbFaultProxy, type DynamoDbFaultProxy, type RandomDynamoDbFaults } from './dynamodb-fault-proxy.js';
 import { s3HandlerDeps } from '../../lib/lambda/default-deps.js';
 import { makeArticleEventHandler, type HandlerDeps } from '../../lib/lambda/make-article-event-handler.js';
@@ -113,8 +113,11 @@ export async function scanIndex(dynamo: Pick<LocalDynamoDbServer, 'clientConfig'
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      for (const item of page.Items ?? [])
-        entries.push({ band: item[INDEX_TABLE_KEY.partition]!.S!, article: item[INDEX_TABLE_KEY.sort]!.S! });
+      for (const item of page.Items ?? []) {
+        const band = item[INDEX_TABLE_KEY.partition]!.S!;
+        // the article count's items live in the same table
+        if (isIndexEntry(band)) entries.push({ band, article: item[INDEX_TABLE_KEY.sort]!.S! });
+      }
       start = page.LastEvaluatedKey;
     } while (start);
     return entries;

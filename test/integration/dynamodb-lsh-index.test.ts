@@ -43,6 +43,31 @@ describe('DynamoDbLshIndex on dynalite', () => {
     );
   });
 
+  it('remembers a key found over the limit and skips it unread while the limit asked is no higher', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'].map((x) => `incoming/${x}.txt`);
+    for (const id of ids) await index.add(id, ['b0-0000beef', 'b1-00000001']);
+    expect(await index.readBands(['b0-0000beef', 'b1-00000001'], 3)).toEqual([undefined, undefined]);
+    // emptied behind its back: a limit of 3 or less still skips it, a higher one reads it again
+    for (const id of ids) await index.remove(id, ['b0-0000beef']);
+    expect(await index.readBands(['b0-0000beef'], 2)).toEqual([undefined]);
+    expect(await index.readBands(['b0-0000beef'], 4)).toEqual([[]]);
+    expect((await index.readBands(['b1-00000001'], 5))[0]).toHaveLength(5);
+  });
+
+  it('sums the article count over its shards, and reads it again only once its cache expires', async () => {
+    const fresh = new DynamoDbLshIndex(client, server.table, undefined, 0);
+    expect(await fresh.size()).toBe(0);
+    for (let i = 0; i < 40; i++) await fresh.countArticles(1);
+    await fresh.countArticles(-3);
+    expect(await fresh.size()).toBe(37);
+    // a cached reader keeps its figure for the TTL
+    const cached = new DynamoDbLshIndex(client, server.table, undefined, 60_000);
+    expect(await cached.size()).toBe(37);
+    await fresh.countArticles(1);
+    expect(await cached.size()).toBe(37);
+    expect(await fresh.size()).toBe(38);
+  });
+
   it(`reads at most ${MAX_ENTRIES_PER_BAND} entries of a band, the same ones the memory index keeps`, async () => {
     const band = 'b0-00c0ffee';
     // mixed case, digits, punctuation and non-ASCII: UTF-8 byte order differs from UTF-16 order here

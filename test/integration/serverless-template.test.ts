@@ -383,10 +383,15 @@ describe('serverless.yml as packaged by osls', () => {
     expect(prodTemplate.Resources[TABLE]!.Properties.TableName).toBe('rewrite-radar-prod-index');
   });
 
-  it('grants the functions only BatchWriteItem and Query, only on the index table', () => {
+  it("grants the functions only BatchWriteItem, Query and the count's UpdateItem and BatchGetItem, only on the index table", () => {
     const dynamo = roleStatements(template).filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toHaveLength(1);
-    expect(asList(dynamo[0]!.Action).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:Query']);
+    expect(asList(dynamo[0]!.Action).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
     expect(dynamo[0]!.Resource).toEqual(TABLE_ARN);
     expect(dynamo[0]!.Condition).toBeUndefined();
   });

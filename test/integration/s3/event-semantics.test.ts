@@ -76,6 +76,8 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
       query: (keys) => index.query(keys),
       readBands: (keys, limit) => index.readBands(keys, limit),
       remove: (id, keys) => index.remove(id, keys),
+      size: () => index.size(),
+      countArticles: (delta) => index.countArticles(delta),
       add: async (id, keys) => {
         await index.add(id, keys.slice(0, 29));
         throw new Error('simulated crash');

@@ -1,7 +1,7 @@
-import { scoreCandidates } from '../../../lib/detect/rank-candidates.js';
+import { bandLimits, scoreCandidates } from '../../../lib/detect/rank-candidates.js';
 
 describe('scoreCandidates', () => {
-  const params = { maxBandIds: 100, minCandidateScore: 0 };
+  const params = { reference: 100, minScore: 0 };
 
   it('weighs a shared key by how few articles hold it: one rare key beats two common ones', () => {
     const bands = [
@@ -24,7 +24,7 @@ describe('scoreCandidates', () => {
   it('counts skipped keys, leaves out the article itself and candidates under minCandidateScore', () => {
     const search = scoreCandidates(
       [undefined, ['self', 'a'], ['a', 'b'], undefined],
-      { maxBandIds: 100, minCandidateScore: 2 * Math.log(50) },
+      { reference: 100, minScore: 2 * Math.log(50) },
       'self',
     );
     expect(search.bandsSkipped).toBe(2);
@@ -35,5 +35,31 @@ describe('scoreCandidates', () => {
   it('breaks ties by key, so runs repeat, and gives nothing for no hits', () => {
     expect(scoreCandidates([['b', 'a']], params).candidates.map((c) => c.key)).toEqual(['a', 'b']);
     expect(scoreCandidates([[], []], params)).toEqual({ candidates: [], bandsSkipped: 0 });
+  });
+});
+
+describe('bandLimits', () => {
+  const params = { maxBandIds: 1000, maxBandShare: 0.05, minCandidateScore: 6 };
+
+  it('is the fixed scoring while maxBandShare of the index is at most maxBandIds', () => {
+    expect(bandLimits(params, 0, 5000)).toEqual({ cap: 1000, reference: 1000, minScore: 6 });
+    expect(bandLimits(params, 20_000, 5000)).toEqual({ cap: 1000, reference: 1000, minScore: 6 });
+  });
+
+  it('reads and weighs keys against a share of the index past that', () => {
+    expect(bandLimits(params, 50_000, 5000)).toEqual({ cap: 2500, reference: 2500, minScore: 6 });
+  });
+
+  it('never reads more than the ceiling per key, however large the index', () => {
+    expect(bandLimits(params, 50_000_000, 5000)).toEqual({ cap: 5000, reference: 5000, minScore: 6 });
+  });
+
+  it('gives a term the same weight at every size while the cap follows the index', () => {
+    const weight = (n: number, size: number): number | undefined =>
+      scoreCandidates([Array.from({ length: n }, (_, i) => `a${i}`)], {
+        ...bandLimits(params, size, 5000),
+        minScore: 0,
+      }).candidates[0]?.score;
+    expect(weight(50, 40_000)).toBeCloseTo(weight(100, 80_000)!, 2);
   });
 });

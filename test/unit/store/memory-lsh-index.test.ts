@@ -1,7 +1,21 @@
 import { MemoryLshIndex } from '../../../lib/store/memory-lsh-index';
-import { MAX_ENTRIES_PER_BAND } from '../../../lib/store/ports';
+import { MAX_ENTRIES_PER_BAND, type LshIndex } from '../../../lib/store/ports';
 
 describe('MemoryLshIndex', () => {
+  it('counts the articles holding entries, whatever it is told, and keeps the count through removals', async () => {
+    const index: LshIndex = new MemoryLshIndex();
+    await index.add('a', ['k1', 'k2']);
+    await index.add('a', ['k2', 'k3']);
+    expect(await index.size()).toBe(1);
+    await index.add('b', ['k1']);
+    await index.countArticles(5);
+    expect(await index.size()).toBe(2);
+    await index.remove('a', ['k1', 'k2', 'never']);
+    expect(await index.size()).toBe(2);
+    await index.remove('a', ['k3']);
+    expect(await index.size()).toBe(1);
+  });
+
   it('reads a band no further than MAX_ENTRIES_PER_BAND entries, the first in S3 listing order', async () => {
     const index = new MemoryLshIndex();
     // added in reverse so that insertion order and listing order differ
