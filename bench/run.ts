@@ -17,8 +17,6 @@ import { syntheticArticles } from './synthetic-articles.js';
 import { measureJaccardError } from './jaccard-error.js';
 import { measureRate, measureSeconds, peakRssMb, sampleRss, type Summary } from './measure.js';
 import { measureBundle } from './measure-bundle.js';
-import { measureHandler } from './measure-handler.js';
-import { handlerJson, handlerRows, HANDLER_HEADER } from './handler-table.js';
 import { fmt, printTable, round } from './print-table.js';
 
 /** The part of the npm `minhash` package (untyped CommonJS) the benchmark uses. */
@@ -46,12 +44,7 @@ const TARGETS = {
   llmEvalSeconds: 60,
   bundleBytes: 500 * 1024,
   coldInitMs: 150,
-  p50Growth: 1.3,
 } as const;
-/** Index sizes the handler is timed at (RR_BENCH_HANDLER_SIZES to change). */
-const HANDLER_SIZES = (process.env['RR_BENCH_HANDLER_SIZES'] ?? '1000,10000').split(',').map(Number);
-/** RR_BENCH_S3RVER=in-process runs s3rver in the handler's own thread, as the bench did before. */
-const HANDLER_S3RVER = process.env['RR_BENCH_S3RVER'] === 'in-process' ? 'in-process' : 'forked';
 
 async function main(): Promise<void> {
   const repoRoot = resolve(__dirname, '..', '..');
@@ -218,73 +211,11 @@ async function main(): Promise<void> {
     `< ${TARGETS.coldInitMs}`,
     passMiss(bundle.coldInitMs < TARGETS.coldInitMs),
   ]);
-  const handler = await measureHandler(HANDLER_SIZES, { server: HANDLER_S3RVER });
-  const where = handler.server === 'forked' ? 's3rver in a child process' : 's3rver in process';
-  for (const h of handler.atIndexSize) {
-    rows.push([
-      `handler wall ms at ${fmt(h.indexed, 0)} indexed (${where})`,
-      fmt(h.ms.min, 1),
-      fmt(h.ms.median, 1),
-      fmt(h.ms.max, 1),
-      `p95 ${fmt(h.ms.p95, 1)}`,
-      '',
-    ]);
-    rows.push([
-      `  handler's own CPU ms at ${fmt(h.indexed, 0)}`,
-      fmt(h.cpuMs.min, 1),
-      fmt(h.cpuMs.median, 1),
-      fmt(h.cpuMs.max, 1),
-      `p95 ${fmt(h.cpuMs.p95, 1)}`,
-      '',
-    ]);
-    if (h.serverCpuMs)
-      rows.push([
-        `  s3rver CPU ms per article at ${fmt(h.indexed, 0)}`,
-        fmt(h.serverCpuMs.min, 1),
-        fmt(h.serverCpuMs.median, 1),
-        fmt(h.serverCpuMs.max, 1),
-        `p95 ${fmt(h.serverCpuMs.p95, 1)}`,
-        '',
-      ]);
-  }
-  const first = handler.atIndexSize[0]!;
-  const last = handler.atIndexSize[handler.atIndexSize.length - 1]!;
-  const growth = last.ms.median / first.ms.median;
-  const cpuGrowth = last.cpuMs.median / first.cpuMs.median;
-  rows.push([
-    `wall p50 growth ${fmt(first.indexed, 0)} -> ${fmt(last.indexed, 0)} indexed`,
-    '',
-    `${growth.toFixed(2)}x`,
-    '',
-    `<= ${TARGETS.p50Growth}x`,
-    passMiss(growth <= TARGETS.p50Growth),
-  ]);
-  rows.push([
-    `handler CPU p50 growth ${fmt(first.indexed, 0)} -> ${fmt(last.indexed, 0)} indexed`,
-    '',
-    `${cpuGrowth.toFixed(2)}x`,
-    '',
-    `<= ${TARGETS.p50Growth}x`,
-    passMiss(cpuGrowth <= TARGETS.p50Growth),
-  ]);
-  rows.push([`S3 requests per article (${handler.wordsPerArticle} words)`, '', fmt(last.s3Requests, 1), '', '', '']);
-  notes.push(
-    `handler: the index was seeded directly into s3rver's store in ${handler.seedSeconds.toFixed(0)} s (same objects as the handler writes); timed articles go through the handler over HTTP`,
-  );
-  notes.push(
-    handler.server === 'forked'
-      ? "handler: wall time includes s3rver's own work (it walks folders for every LIST), which is not AWS latency; the handler's CPU is its process alone, the rest of its wall time is waiting on the server"
-      : "handler: s3rver ran in the handler's process and thread, so wall and CPU time both include the server's synchronous folder walks",
-  );
-
   console.log(
     `rewrite-radar bench: ${ARTICLES} synthetic articles x ~${WORDS_PER_ARTICLE} words (${meanTerms.toFixed(0)} content terms each), k=${NUM_PERM}, ${REPETITIONS} runs after 1 warm-up, Node ${process.version}`,
   );
   console.log('');
   printTable(['measure', 'min', 'median', 'max', 'target', 'status'], rows);
-  console.log('');
-  console.log(`handler breakdown per article (${where}; ms unless named; LIST/GET/PUT are means):`);
-  printTable(HANDLER_HEADER, handlerRows(handler));
   console.log('');
   for (const n of notes) console.log(`note: ${n}`);
   console.log(
@@ -311,7 +242,6 @@ async function main(): Promise<void> {
       peakRssMb: Math.round(peakRssMb()),
       bundleBytes: bundle.bundleBytes,
       coldInitMs: round(bundle.coldInitMs, 1),
-      ...handlerJson(handler),
       articles: ARTICLES,
       wordsPerArticle: WORDS_PER_ARTICLE,
       numPerm: NUM_PERM,
