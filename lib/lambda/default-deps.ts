@@ -18,7 +18,7 @@ export function s3HandlerDeps(
   env: NodeJS.ProcessEnv = process.env,
   s3Config: S3ClientConfig = {},
   dynamoDbConfig: DynamoDBClientConfig = {},
-): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter } {
+): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter; close(): void } {
   const config = lambdaConfig(env);
   const cloud = createCloudAdapters({
     bucket: config.bucket,
@@ -39,6 +39,8 @@ export function s3HandlerDeps(
     log: jsonLog(config.logLevel),
     s3Requests: cloud.requests,
     dynamoDbRequests: cloud.dynamoDbRequests,
+    // for the local stack and tests: Lambda freezes the process instead
+    close: cloud.close,
     ...(env['AWS_LAMBDA_FUNCTION_NAME'] ? { metrics: emfArticleMetrics(env) } : {}),
   };
 }
