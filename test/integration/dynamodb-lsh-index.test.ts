@@ -51,11 +51,9 @@ describe('DynamoDbLshIndex on dynalite', () => {
       (_, i) => `incoming/${['Z', 'a', 'é', '~', '0', 'ｆ'][i % 6]}${(i * 7919) % 100_003}.txt`,
     );
     for (let i = 0; i < ids.length; i += 25) {
-      const items = ids
-        .slice(i, i + 25)
-        .map((id) => ({
-          PutRequest: { Item: { [INDEX_TABLE_KEY.partition]: { S: band }, [INDEX_TABLE_KEY.sort]: { S: id } } },
-        }));
+      const items = ids.slice(i, i + 25).map((id) => ({
+        PutRequest: { Item: { [INDEX_TABLE_KEY.partition]: { S: band }, [INDEX_TABLE_KEY.sort]: { S: id } } },
+      }));
       await client.send(new BatchWriteItemCommand({ RequestItems: { [server.table]: items } }));
     }
     const memory = new MemoryLshIndex();
