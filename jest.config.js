@@ -7,7 +7,4 @@ module.exports = {
   // sources import './x.js' (nodenext); jest resolves the .ts file
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 120000,
-  // some integration suites leave a socket of the DynamoDB or S3 SDK open after their servers close;
-  // without this the run never ends after printing its results
-  forceExit: true,
 };

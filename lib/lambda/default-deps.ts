@@ -29,7 +29,7 @@ export function s3HandlerDeps(
   s3Config: S3ClientConfig = {},
   dynamoDbConfig: DynamoDBClientConfig = {},
   alerts: AlertSink = defaultAlertSink(env),
-): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter } {
+): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter; close(): void } {
   const config = lambdaConfig(env);
   const cloud = createCloudAdapters({
     bucket: config.bucket,
@@ -52,6 +52,8 @@ export function s3HandlerDeps(
     log: jsonLog(config.logLevel),
     s3Requests: cloud.requests,
     dynamoDbRequests: cloud.dynamoDbRequests,
+    // for the local stack and tests: Lambda freezes the process instead
+    close: cloud.close,
     ...(env['AWS_LAMBDA_FUNCTION_NAME'] ? { metrics: emfArticleMetrics(env) } : {}),
   };
 }

@@ -1,5 +1,4 @@
-import { watch } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { makeS3Client } from '../store/s3-client.js';
@@ -11,6 +10,7 @@ import { ConfigError } from '../errors.js';
 import { LOCAL_BUCKET, startLocalStackRuntime, type LocalStackRuntime } from './start-local-stack.js';
 import { TRIGGER_SUFFIXES, triggerAccepts } from './deliver-events.js';
 import { mirrorPath } from './mirror-reports.js';
+import { watchDropFolder } from './watch-drop-folder.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 import { DETAIL_TYPES } from '../alerts/flagged-article.js';
 
@@ -23,7 +23,8 @@ const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [
   --data DIR           where the S3 server keeps the bucket (default .rewrite-radar/s3)
   --dynamodb-port N    port of the DynamoDB server (default 4567; 0 picks a free one)
   --dynamodb-data DIR  where it keeps the table (default .rewrite-radar/dynamodb)
-  --drop DIR           a folder whose new files are uploaded to incoming/ (default ./drop)
+  --drop DIR           a folder whose new or changed files are uploaded to incoming/ once they stop
+                       changing (default ./drop); files already there at start are left alone
   --reports DIR        where reports are copied as they are written, to open from disk
                        (default: "reports" beside the drop folder)
   --upload DIR         upload every file under DIR to incoming/ at start
@@ -103,12 +104,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const drop = resolve(opts.drop);
   await mkdir(drop, { recursive: true });
-  print(`  drop folder: copy a file into ${drop} and its report is printed here. Ctrl-C stops.`);
-  const watcher = watchDropFolder(drop, (path) => {
+  // the watch is up before the line that says so: a file copied in right after it is not missed
+  const watcher = await watchDropFolder(drop, (path) => {
     const key = `${stack.incomingPrefix}${relative(drop, path).split(sep).join('/')}`;
     if (!accepts(key)) print(ignored(key));
     else upload(path, key).catch((err: Error) => print(`upload of ${path} failed: ${err.message}`));
   });
+  print(`  drop folder: copy a file into ${drop} and its report is printed here. Ctrl-C stops.`);
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
@@ -126,33 +128,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 function logLevelOf(env: NodeJS.ProcessEnv): LogLevel {
   const level = (env['LOG_LEVEL'] ?? '').toLowerCase();
   return (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'warn';
-}
-
-/** Calls onFile for each file written into dir (recursively), once it has been quiet for 300 ms; `close` stops the watch and its timers. */
-function watchDropFolder(dir: string, onFile: (path: string) => void): { close(): void } {
-  const pending = new Map<string, NodeJS.Timeout>();
-  const watcher = watch(dir, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    const path = join(dir, name.toString());
-    clearTimeout(pending.get(path));
-    pending.set(
-      path,
-      setTimeout(() => {
-        pending.delete(path);
-        stat(path).then(
-          (s) => s.isFile() && onFile(path),
-          () => undefined,
-        );
-      }, 300),
-    );
-  });
-  return {
-    close() {
-      watcher.close();
-      for (const timer of pending.values()) clearTimeout(timer);
-      pending.clear();
-    },
-  };
 }
 
 /** One console line per handled event: the verdict and source of a flagged article, the code and reason of a rejected one. */

@@ -95,6 +95,7 @@ export async function startLocalStackRuntime(options: {
     close: async () => {
       await delivery.idle();
       await mirror?.idle();
+      base.close();
       await server.close();
       await dynamo.close();
     },

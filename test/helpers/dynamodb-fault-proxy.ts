@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
 import { mulberry32 } from '../../bench/synthetic-articles.js';
+import { serveProxy } from './serve-proxy.js';
 
 /**
  * What the proxy does to DynamoDB requests: `throttle` answers every request with
@@ -139,23 +139,5 @@ export async function startDynamoDbFaultProxy(
       done.catch(() => res.destroy());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    get mode() {
-      return state.mode;
-    },
-    set mode(m: DynamoDbFaultMode) {
-      state.mode = m;
-    },
-    get counts() {
-      return { ...counts };
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return serveProxy(server, state, counts);
 }

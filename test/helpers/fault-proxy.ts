@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
-import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '../../bench/synthetic-articles.js';
+import { serveProxy } from './serve-proxy.js';
 
 /**
  * What the proxy does to the requests passing through it: `stall` takes a request and never
@@ -115,29 +115,11 @@ export async function startFaultProxy(target: string, random?: RandomFaults): Pr
     }
     forward(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    get mode() {
-      return state.mode;
-    },
-    set mode(m: FaultMode) {
-      state.mode = m;
-    },
-    get faults() {
-      return counts.error503 + counts.drop + counts.stall;
-    },
-    get counts() {
-      return { ...counts };
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const proxy = await serveProxy(server, state, counts, () => timers.forEach(clearTimeout));
+  return Object.defineProperty(proxy, 'faults', {
+    get: () => counts.error503 + counts.drop + counts.stall,
+    enumerable: true,
+  }) as typeof proxy & Pick<FaultProxy, 'faults'>;
 }
 
 /** FNV-1a of a string: spreads request identities over PRNG seeds. */

@@ -92,6 +92,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     close: async () => {
       await delivery.idle();
       user.destroy();
+      base.close();
       await dynamo.close();
       await server.close();
       await rm(directory, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { makeBackfillTaskHandler } from '../../../lib/lambda/make-backfill-task-
 import { FINGERPRINT_PREFIX, REPORT_PREFIX } from '../../../lib/store/keys.js';
 import { batchEvent } from '../../helpers/batch-events.js';
 import type { FaultProxy } from '../../helpers/fault-proxy.js';
+import type { DynamoDbFaultProxy } from '../../helpers/dynamodb-fault-proxy.js';
 import { fixtureBytes, fixtureText } from '../../helpers/fixtures.js';
 import { startLocalDynamoDbServer } from '../../../lib/local/local-dynamodb-server.js';
 import { scanIndex, startProxiedStack, type LocalStack } from '../../helpers/local-stack.js';
@@ -28,11 +29,12 @@ const AS_S3RVER = { withoutAwsKey: true };
 describe('backfill of an archive that predates the function', () => {
   let stack: LocalStack;
   let proxy: FaultProxy;
+  let dynamoProxy: DynamoDbFaultProxy;
 
   beforeEach(async () => {
     // wire: false: uploads trigger nothing, as for an archive written before the stack was deployed;
     // the handler's own S3 client goes through a fault proxy, the uploading user's does not
-    ({ stack, proxy } = await startProxiedStack());
+    ({ stack, proxy, dynamoProxy } = await startProxiedStack());
     await stack.put(WIRE, fixtureText('articles/harbour-bridge-wire.txt'));
     await stack.put(FIRE, fixtureText('articles/library-fire-wire.txt'));
     await stack.put(PLANTED_SOURCE, PLANTED[0]!.text);
@@ -49,6 +51,7 @@ describe('backfill of an archive that predates the function', () => {
   afterEach(async () => {
     await stack.close();
     await proxy.close();
+    await dynamoProxy.close();
   });
 
   /** Every object the detector wrote (reports, fingerprints, index entries), key -> content. */

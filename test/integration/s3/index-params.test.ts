@@ -25,12 +25,13 @@ describe('sketch parameters recorded in the bucket', () => {
     });
     // the same bucket, served by a function redeployed with PASSAGE_WORDS changed
     const logs: Array<Record<string, unknown>> = [];
+    const redeployed = s3HandlerDeps(
+      { ARTICLES_BUCKET: 'articles', INDEX_TABLE: stack.dynamo.table, PASSAGE_WORDS: '100' },
+      stack.server.clientConfig,
+      stack.dynamo.clientConfig,
+    );
     const deps = {
-      ...s3HandlerDeps(
-        { ARTICLES_BUCKET: 'articles', INDEX_TABLE: stack.dynamo.table, PASSAGE_WORDS: '100' },
-        stack.server.clientConfig,
-        stack.dynamo.clientConfig,
-      ),
+      ...redeployed,
       log: (level: string, message: string, fields?: Record<string, unknown>) =>
         void logs.push({ level, message, ...fields }),
     };
@@ -51,5 +52,6 @@ describe('sketch parameters recorded in the bucket', () => {
         ),
       }),
     );
+    redeployed.close();
   });
 });
