@@ -1,8 +1,5 @@
-import { html, SafeHtml } from '../report/escape-html.js';
+import { html, pageHead, SafeHtml } from '../report/escape-html.js';
 import type { Digest, DigestEntry } from './digest.js';
-
-/** Nothing may load or run: the page is text and links. No referrer, so a presigned URL never leaks through one. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 const STYLE = html`<style>
 body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1b1b; }
@@ -34,16 +31,7 @@ const VERDICT_WORDS: Readonly<Record<DigestEntry['verdict'], string>> = {
  */
 export function renderDigestHtml(digest: Digest): string {
   const n = digest.articles.length;
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>rewrite-radar digest ${digest.day}</title>
-${STYLE}
-</head>
+  const page = html`${pageHead(`rewrite-radar digest ${digest.day}`, STYLE)}
 <body>
 <h1>Flagged articles of ${digest.day}</h1>
 <p class="meta">Times are UTC. ${n === 0 ? 'No article was flagged as a copy, rewrite or partial copy on this day.' : `${n} article${n === 1 ? '' : 's'} flagged, newest first. Score: how much of the article the source explains.`} Generated ${readableTime(digest.generatedAt)}. ${linksNote(digest)}</p>

@@ -45,3 +45,23 @@ export class SafeHtml {
 
 /** `SafeHtml.html` under a short name, for building pages. */
 export const html = SafeHtml.html;
+
+/** Nothing may load or run: a page only shows text and links, so even a missed escape could not execute. */
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/**
+ * The opening of a self-contained page up to its body: the strict CSP, no referrer (so a presigned
+ * URL never leaks through a link), the title (escaped) and the page's inline style.
+ */
+export function pageHead(title: string, style: SafeHtml): SafeHtml {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${style}
+</head>`;
+}

@@ -1,11 +1,8 @@
 import type { RejectionCode } from '../errors.js';
-import { html, SafeHtml } from './escape-html.js';
+import { html, pageHead, SafeHtml } from './escape-html.js';
 import type { Match, MatchMeasures, OkReport, Report } from './report.js';
 import { reportHref } from './report-links.js';
 import { rewordedRanges, type WordRange } from './reworded-words.js';
-
-/** Nothing may load or run: the page only shows text, so even a missed escape could not execute. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** Literal markup, not a value: html escapes values, and CSS inside <style> is not unescaped. */
 const STYLE = html`<style>
@@ -135,15 +132,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function renderReportHtml(report: Report): string {
   const name = report.article.title !== '' ? report.article.title : report.article.key;
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>rewrite-radar: ${name}</title>
-${STYLE}
-</head>
+  const page = html`${pageHead(`rewrite-radar: ${name}`, STYLE)}
 <body>
 <header>
 <p class="kicker">rewrite-radar report</p>
