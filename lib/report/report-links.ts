@@ -3,8 +3,8 @@
  * the link is relative between the two keys: it then works from a folder on disk, in the bucket
  * and behind any host serving the reports/ prefix. Each path segment is percent-encoded (a key may
  * hold spaces, "#", "?", "%" or ":"), which S3 and file URLs decode back to the key. A presigned
- * URL signs one object only: the link keeps its path but not the signature, so on a private
- * bucket the other report needs its own presigned link (the page names its key for that).
+ * URL signs one object only: the link keeps its path but not the signature, so a page shared by
+ * presigned URL has its links presigned too (use-cases/share-report.ts).
  */
 export function reportHref(fromKey: string, toKey: string): string {
   const fromDirs = fromKey.split('/').slice(0, -1);

@@ -141,13 +141,37 @@ describe('alerts and the digest in the local stack', () => {
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<!DOCTYPE html>');
-    expect(run.stderr).toMatch(/reports\/incoming\/spun-port-strike\.json\.html: link valid until /);
+    expect(run.stderr).toMatch(
+      /reports\/incoming\/spun-port-strike\.json\.html as s3:\/\/articles\/shared-pages\/incoming\/spun-port-strike\.json\.html, its \d+ links to other reports presigned too: link valid until /,
+    );
 
     // s3rver neither verifies SigV4 signatures nor refuses anonymous reads (AWS does both): here the link's form and lifetime
     const query = new URL(url).searchParams;
     expect(query.get('X-Amz-Expires')).toBe('600');
     expect(query.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
     expect(query.get('X-Amz-SignedHeaders')).toBe('host');
+  });
+
+  it('shares a page that links other reports as a copy whose links are presigned too, so a reader can follow them', async () => {
+    const run = await runCli(
+      ['url', 'incoming/spun-port-strike.json', '--endpoint', stack!.server.endpoint, '--expires', '10m', '--json'],
+      { withoutAwsKey: true },
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { url: string; sharedKey: string; linked: number };
+    expect(out.sharedKey).toBe('shared-pages/incoming/spun-port-strike.json.html');
+    expect(out.linked).toBeGreaterThan(0);
+    const page = await (await fetch(out.url)).text();
+    const hrefs = [...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const link = new URL(href);
+      expect(link.searchParams.get('X-Amz-Expires')).toBe('600');
+      expect(link.pathname).toMatch(/\/reports\/incoming\/.+\.html$/);
+      const linked = await fetch(href);
+      expect(linked.status).toBe(200);
+      expect(await linked.text()).toContain('rewrite-radar report');
+    }
   });
 
   it('has the scheduled digest function write the previous day after midnight, links presigned for 7 days', async () => {

@@ -1,6 +1,8 @@
 import { htmlReportKey, keyProblem, REPORT_PREFIX } from '../../store/keys.js';
 import { MAX_LINK_SECONDS, presignGet } from '../../store/presigned-links.js';
+import { S3ObjectStore } from '../../store/s3-object-store.js';
 import { makeS3Client, s3ClientConfigFor } from '../../store/s3-client.js';
+import { shareReportPage } from '../../use-cases/share-report.js';
 import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
 import type { CliContext } from '../cli-context.js';
 import { UsageError } from '../usage-error.js';
@@ -13,6 +15,8 @@ const UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400
  * without AWS credentials can open a report. KEY is a store key (`reports/...`) or an article
  * key, which means its HTML report. The link is signed with the caller's credentials and lives
  * `--expires` (default and most: 7 days, the SigV4 limit), or less if those credentials expire first.
+ * A report page that links other reports is shared as a copy whose links are presigned too
+ * (shareReportPage), so the reader can follow them.
  */
 export async function urlCommand(
   ctx: CliContext,
@@ -29,12 +33,21 @@ export async function urlCommand(
   const { endpoint, bucket } = parseBucketOptions(options, 1);
   const { s3 } = makeS3Client(s3ClientConfigFor(endpoint, env));
   try {
-    const url = await presignGet(s3, bucket, key, seconds);
+    const presign = (k: string): Promise<string> => presignGet(s3, bucket, k, seconds);
+    const article = articleOfHtmlReport(key);
+    const shared =
+      article === undefined ? undefined : await shareReportPage(new S3ObjectStore(s3, bucket), article, presign);
+    const url = await presign(shared?.key ?? key);
     const expiresAt = new Date(Date.now() + seconds * 1000).toISOString();
-    if (ctx.json) ctx.out(`${JSON.stringify({ key, url, expiresAt })}\n`);
+    const linked = shared?.linked.length ?? 0;
+    const via =
+      shared && linked > 0
+        ? ` as s3://${bucket}/${shared.key}, its ${linked} links to other reports presigned too`
+        : '';
+    if (ctx.json) ctx.out(`${JSON.stringify({ key, url, expiresAt, sharedKey: shared?.key ?? key, linked })}\n`);
     else {
       ctx.out(`${url}\n`);
-      ctx.err(`s3://${bucket}/${key}: link valid until ${expiresAt} (or until the signing credentials expire)\n`);
+      ctx.err(`s3://${bucket}/${key}${via}: link valid until ${expiresAt} (or until the signing credentials expire)\n`);
     }
     return 0;
   } finally {
@@ -51,4 +64,11 @@ export function parseExpires(raw: string): number {
       `--expires must be a duration from 1s to 7d (the SigV4 limit), like 3600, 12h or 7d, got ${JSON.stringify(raw)}`,
     );
   return seconds;
+}
+
+/** The article whose HTML report page `key` is, or undefined for any other object. */
+function articleOfHtmlReport(key: string): string | undefined {
+  return key.startsWith(REPORT_PREFIX) && key.endsWith('.html')
+    ? key.slice(REPORT_PREFIX.length, -'.html'.length)
+    : undefined;
 }
