@@ -5,16 +5,15 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { FlaggedArticle } from '../../lib/alerts/flagged-article.js';
 import type { Digest } from '../../lib/digest/digest.js';
 import { digestKeys, utcDay } from '../../lib/digest/flagged-marker.js';
-import type { HandledEvent } from '../../lib/lambda/make-article-event-handler.js';
-import { LOCAL_BUCKET, startLocalStackRuntime, type LocalStackRuntime } from '../../lib/local/start-local-stack.js';
-import { jsonLog } from '../../lib/log.js';
+import { LOCAL_BUCKET, type LocalStackRuntime } from '../../lib/local/start-local-stack.js';
 import { digestHandlerDeps } from '../../lib/lambda/default-deps.js';
 import { makeDigestHandler } from '../../lib/lambda/make-digest-handler.js';
 import { MalformedEventError } from '../../lib/errors.js';
-import { createCloudAdapters, type CloudAdapters } from '../../lib/store/cloud-adapters.js';
+import type { CloudAdapters } from '../../lib/store/cloud-adapters.js';
 import { htmlReportKey } from '../../lib/store/keys.js';
 import { loadReport } from '../../lib/use-cases/stored-reports.js';
 import { runCli } from '../helpers/run-cli.js';
+import { startQuietRuntime } from '../helpers/stack-runtime.js';
 
 const EXAMPLES = resolve(__dirname, '../../examples/articles');
 /** Uploaded in this order; the flood wire under a licensed prefix. */
@@ -37,22 +36,11 @@ describe('alerts and the digest in the local stack', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'rr-alerts-'));
     const handled = new Map<string, () => void>();
-    stack = await startLocalStackRuntime({
-      dataDir: join(root, 's3'),
-      port: 0,
-      dynamoDbDir: join(root, 'dynamodb'),
-      dynamoDbPort: 0,
+    ({ stack, cloud } = await startQuietRuntime(root, {
       env: { LICENSED_SOURCES: 'incoming/licensed/' },
-      log: jsonLog('error', () => undefined),
       onAlert: (a) => printed.push(a),
-      onHandled: (results: readonly HandledEvent[]) => results.forEach((r) => handled.get(r.key)?.()),
-    });
-    cloud = createCloudAdapters({
-      bucket: LOCAL_BUCKET,
-      table: stack.dynamo.table,
-      s3Config: stack.server.clientConfig,
-      dynamoDbConfig: stack.dynamo.clientConfig,
-    });
+      handled: (key) => handled.get(key)?.(),
+    }));
     for (const [file, key] of UPLOADS) {
       const done = new Promise<void>((resolveHandled) => handled.set(key, resolveHandled));
       const body = await readFile(join(EXAMPLES, file));

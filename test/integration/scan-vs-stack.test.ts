@@ -2,16 +2,15 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { HandledEvent } from '../../lib/lambda/make-article-event-handler.js';
 import { triggerAccepts } from '../../lib/local/deliver-events.js';
-import { LOCAL_BUCKET, startLocalStackRuntime, type LocalStackRuntime } from '../../lib/local/start-local-stack.js';
-import { jsonLog } from '../../lib/log.js';
+import { LOCAL_BUCKET, type LocalStackRuntime } from '../../lib/local/start-local-stack.js';
 import type { Report } from '../../lib/report/report.js';
-import { createCloudAdapters, type CloudAdapters } from '../../lib/store/cloud-adapters.js';
+import type { CloudAdapters } from '../../lib/store/cloud-adapters.js';
 import { listArticleFiles } from '../../lib/store/list-article-files.js';
 import { LocalFolderObjectStore } from '../../lib/store/local-folder-object-store.js';
 import { loadReport } from '../../lib/use-cases/stored-reports.js';
 import { runCli } from '../helpers/run-cli.js';
+import { startQuietRuntime } from '../helpers/stack-runtime.js';
 
 const EXAMPLES = resolve(__dirname, '../../examples/articles');
 
@@ -95,21 +94,7 @@ describe('scan and the local stack', () => {
 
     // the bucket path: the local stack's S3 server, trigger and handler, one upload at a time in scan's order
     const handled = new Map<string, () => void>();
-    stack = await startLocalStackRuntime({
-      dataDir: join(root, 's3'),
-      port: 0,
-      dynamoDbDir: join(root, 'dynamodb'),
-      dynamoDbPort: 0,
-      env: {},
-      log: jsonLog('error', () => undefined),
-      onHandled: (results: readonly HandledEvent[]) => results.forEach((r) => handled.get(r.key)?.()),
-    });
-    cloud = createCloudAdapters({
-      bucket: LOCAL_BUCKET,
-      table: stack.dynamo.table,
-      s3Config: stack.server.clientConfig,
-      dynamoDbConfig: stack.dynamo.clientConfig,
-    });
+    ({ stack, cloud } = await startQuietRuntime(root, { env: {}, handled: (key) => handled.get(key)?.() }));
     const accepts = triggerAccepts(stack.incomingPrefix);
     const files = await listArticleFiles([articles], { cwd: root, keyRoot: root });
     const uploaded: string[] = [];
