@@ -10,6 +10,7 @@
  * Then one article of concatenated background text just under MAX_BYTES is ingested. Progress goes
  * to stderr; stdout gets tables and, as its last line, one JSON object of figures.
  */
+import { appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkArticle } from '../lib/use-cases/check-article.js';
 import { indexArticle } from '../lib/use-cases/index-article.js';
@@ -86,6 +87,9 @@ interface ProbeResult {
   readonly foundAtScore: readonly number[];
   /** The true source's score, or null when it shares no readable key. */
   readonly sourceScore: number | null;
+  /** What a flagged article was matched to, for RR_CAND_FLAGGED. */
+  readonly matches: ReadonlyArray<{ key: string; title: string; verdict: string; score: number; measures: unknown }>;
+  readonly verdict: string | null;
 }
 
 /** minCandidateScore values the bench reports candidates and recall at, beside the configured one. */
@@ -153,6 +157,7 @@ async function main(): Promise<void> {
     const results = new Map<Probe, ProbeResult>();
     for (const probe of probes) results.set(probe, await check(deps, probe));
     perSize.push({ size, results, seedSeconds: (seedMs - seedStart) / 1000 });
+    if (process.env['RR_CAND_FLAGGED']) writeFlagged(process.env['RR_CAND_FLAGGED'], size, probes, results);
     printSize(size, probes, results);
     printScoreGrid(probes, results);
   }
@@ -253,7 +258,43 @@ async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
     bandsSkipped: bands.filter((b) => b === undefined).length,
     foundAtScore,
     sourceScore,
+    verdict: report.verdict,
+    matches: report.matches.map((m) => ({
+      key: m.key,
+      title: m.title,
+      verdict: m.verdict,
+      score: m.score,
+      measures: m.measures,
+    })),
   };
+}
+
+/** RR_CAND_FLAGGED=FILE: one JSON line per flagged negative and per missed derived probe, for error analysis. */
+function writeFlagged(
+  file: string,
+  size: number,
+  probes: readonly Probe[],
+  results: ReadonlyMap<Probe, ProbeResult>,
+): void {
+  const lines = probes
+    .filter((p) =>
+      p.group === 'negative'
+        ? usableNegatives([p], size).length === 1 && results.get(p)!.flagged
+        : !results.get(p)!.flaggedSource,
+    )
+    .map((p) => {
+      const r = results.get(p)!;
+      return JSON.stringify({
+        size,
+        group: p.group,
+        key: p.key,
+        source: p.sourceKey ?? null,
+        verdict: r.verdict,
+        inCandidates: r.inCandidates,
+        matches: r.matches,
+      });
+    });
+  appendFileSync(file, lines.map((l) => `${l}\n`).join(''));
 }
 
 async function storedBandKeys(deps: DetectDeps, key: string): Promise<readonly string[]> {

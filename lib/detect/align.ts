@@ -1,5 +1,5 @@
 import { combineHashes } from '../sketch/hash.js';
-import { QUOTED, STOP, type Tokens } from '../text/tokenize.js';
+import { NUMBER, QUOTED, STOP, type Tokens } from '../text/tokenize.js';
 import type { Sentence } from '../text/sentences.js';
 
 /** What one sentence contributes to matching: its content words and its word pairs. */
@@ -11,6 +11,8 @@ export interface SentenceFeatures {
   readonly content: readonly number[];
   /** Distinct hashes of adjacent word pairs, stopwords included: phrasing, not topic. */
   readonly bigrams: readonly number[];
+  /** Distinct number terms ("1987", "1.5"). */
+  readonly numbers: readonly number[];
 }
 
 /** One aligned pair: article sentence `a` corresponds to source sentences `b`..`bEnd-1`. */
@@ -34,13 +36,21 @@ export function sentenceFeatures(tokens: Tokens, sentences: readonly Sentence[])
   return sentences.map((s) => {
     const content = new Set<number>();
     const bigrams = new Set<number>();
+    const numbers = new Set<number>();
     let quotedWords = 0;
     for (let t = s.firstToken; t < s.endToken; t++) {
       if ((tokens.flags[t]! & QUOTED) !== 0) quotedWords++;
       if ((tokens.flags[t]! & STOP) === 0) content.add(tokens.term[t]!);
+      if ((tokens.flags[t]! & (NUMBER | STOP)) === NUMBER) numbers.add(tokens.term[t]!);
       if (t + 1 < s.endToken) bigrams.add(combineHashes(tokens.term[t]!, tokens.term[t + 1]!));
     }
-    return { words: s.endToken - s.firstToken, quotedWords, content: [...content], bigrams: [...bigrams] };
+    return {
+      words: s.endToken - s.firstToken,
+      quotedWords,
+      content: [...content],
+      bigrams: [...bigrams],
+      numbers: [...numbers],
+    };
   });
 }
 
@@ -56,6 +66,7 @@ export function windowScore(a: SentenceFeatures, window: readonly SourceSets[], 
   if (a.content.length === 0) return 0;
   const shared = countIn(a.content, window, 'content');
   if (shared < Math.min(minShared, a.content.length)) return 0;
+  if (figuresDisagree(a, window)) return 0;
   let windowContent = 0;
   let windowPairs = 0;
   for (const w of window) {
@@ -67,10 +78,26 @@ export function windowScore(a: SentenceFeatures, window: readonly SourceSets[], 
   return 0.5 * (shared / ((a.content.length + Math.min(a.content.length, windowContent)) / 2)) + 0.5 * pairShare;
 }
 
+/** A sentence needs this many figures before disagreeing ones can veto its alignment: one added age or date is a rewriter's detail. */
+const MIN_FIGURES = 2;
+
+/**
+ * Both sides state figures and share none: a template filled in for another company, month or
+ * case ("Shr 73 cts vs 60 cts", "load factor fell to 55.2 pct"), not a reworded sentence. A
+ * rewrite keeps the figures it reports, whatever else it changes.
+ */
+function figuresDisagree(a: SentenceFeatures, window: readonly SourceSets[]): boolean {
+  if (a.numbers.length < MIN_FIGURES) return false;
+  let windowNumbers = 0;
+  for (const w of window) windowNumbers += w.numbers.size;
+  return windowNumbers >= MIN_FIGURES && countIn(a.numbers, window, 'numbers') === 0;
+}
+
 /** A source sentence's features as sets, built once per comparison. */
 export interface SourceSets {
   readonly content: ReadonlySet<number>;
   readonly bigrams: ReadonlySet<number>;
+  readonly numbers: ReadonlySet<number>;
 }
 
 /** Sentences of each text that alignment looks at (about 20,000 words; news articles are far shorter). */
@@ -91,7 +118,11 @@ const SOURCE_INDEXES = new WeakMap<readonly SentenceFeatures[], SourceIndex>();
 function sourceIndex(source: readonly SentenceFeatures[]): SourceIndex {
   const hit = SOURCE_INDEXES.get(source);
   if (hit) return hit;
-  const sets: SourceSets[] = source.map((x) => ({ content: new Set(x.content), bigrams: new Set(x.bigrams) }));
+  const sets: SourceSets[] = source.map((x) => ({
+    content: new Set(x.content),
+    bigrams: new Set(x.bigrams),
+    numbers: new Set(x.numbers),
+  }));
   const postings = new Map<number, number[]>();
   source.forEach((x, j) => {
     for (const t of x.content) {

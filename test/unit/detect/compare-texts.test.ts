@@ -1,5 +1,12 @@
 import { compareTexts, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
-import { alignSentences, MAX_ALIGNED_SENTENCES, sentenceFeatures, windowScore } from '../../../lib/detect/align.js';
+import {
+  alignSentences,
+  MAX_ALIGNED_SENTENCES,
+  sentenceFeatures,
+  windowScore,
+  type SentenceFeatures,
+  type SourceSets,
+} from '../../../lib/detect/align.js';
 import { modelText } from '../../../lib/detect/fingerprint.js';
 import { DEFAULT_DETECTOR_PARAMS } from '../../../lib/detect/detector-params.js';
 
@@ -173,7 +180,7 @@ describe('windowScore', () => {
       modelText('jury heard evidence yesterday').sentences,
     );
     // content of a: jury, heard, evidence (today is a stopword); all in b. pairs: 2 of 3 in b
-    const window = [{ content: new Set(b!.content), bigrams: new Set(b!.bigrams) }];
+    const window = [sourceSets(b!)];
     expect(windowScore(a!, window, 3)).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 12);
     expect(windowScore(a!, window, 4)).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 12); // needs min(4, 3 content words)
   });
@@ -182,11 +189,27 @@ describe('windowScore', () => {
     const feat = (t: string) => sentenceFeatures(modelText(t).tokens, modelText(t).sentences)[0]!;
     const a = feat('jury heard evidence bravely fiercely');
     const b = feat('jury heard evidence');
-    const window = [{ content: new Set(b.content), bigrams: new Set(b.bigrams) }];
+    const window = [sourceSets(b)];
     // content: 3 shared of a's 5 and b's 3 -> 3 / ((5 + 3) / 2); pairs: 2 shared of a's 4 and b's 2 -> 2 / ((4 + 2) / 2)
     expect(windowScore(a, window, 3)).toBeCloseTo(0.5 * (3 / 4) + 0.5 * (2 / 3), 12);
   });
+  it('does not align a template filled in with other figures, but lets a rewrite add one figure', () => {
+    const feat = (t: string) => sentenceFeatures(modelText(t).tokens, modelText(t).sentences)[0]!;
+    const template = 'Southwest Airlines said its February load factor fell to 55.2 pct from 58.1 pct.';
+    const sameFigures = feat('Southwest Airlines said its February load factor fell to 55.2 pct from 58.1 pct.');
+    const otherFigures = feat('Piedmont Airlines said its February load factor fell to 61.4 pct from 63.0 pct.');
+    const addedAge = feat('Mark Smith, 31, said Southwest Airlines saw its February load factor fall.');
+    const source = feat(template);
+    expect(windowScore(sameFigures, [sourceSets(source)], 3)).toBe(1);
+    expect(windowScore(otherFigures, [sourceSets(source)], 3)).toBe(0);
+    // one figure on a side is a rewriter's detail (an age, a date), not a different story
+    expect(windowScore(addedAge, [sourceSets(source)], 3)).toBeGreaterThan(0);
+  });
 });
+
+function sourceSets(f: SentenceFeatures): SourceSets {
+  return { content: new Set(f.content), bigrams: new Set(f.bigrams), numbers: new Set(f.numbers) };
+}
 
 describe('compareTexts on huge inputs', () => {
   it('looks at no more than MAX_ALIGNED_SENTENCES sentences of either text', () => {
