@@ -243,7 +243,7 @@ async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
   const bands = await deps.index.readBands(queryBandKeys(sketch, deps.params), limits.cap);
   const all = new Set(scoreCandidates(bands, limits, probe.key).candidates.map((c) => c.key));
   // every article sharing a key, whatever its score: how candidates and recall move with the bar
-  const scored = scoreCandidates(bands, { ...limits, minScore: 0 }, probe.key).candidates;
+  const scored = scoreCandidates(bands, { ...limits, minScore: 0, shareOfBest: 0 }, probe.key).candidates;
   const foundAtScore = SCORE_GRID.map((t) => scored.filter((c) => c.score >= t).length);
   const sourceScore = scored.find((c) => c.key === probe.sourceKey)?.score ?? null;
   return {

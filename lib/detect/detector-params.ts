@@ -25,6 +25,8 @@ export interface DetectorParams {
   readonly maxBandShare: number;
   /** Candidates need this score: a shared key holding n articles adds ln(cap / n), cap the larger of maxBandIds and maxBandShare of the index. */
   readonly minCandidateScore: number;
+  /** And this share of the best candidate's score: a source stands out from the articles that merely share its topic (0: off). */
+  readonly minShareOfBestCandidate: number;
   /** Most candidates verified per article, highest candidate score first. */
   readonly maxCandidates: number;
   /** A sentence pair aligns when its score reaches this. */
@@ -64,6 +66,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   maxBandIds: 1000,
   maxBandShare: 0.05,
   minCandidateScore: 6,
+  minShareOfBestCandidate: 0.3,
   maxCandidates: 50,
   minSentenceScore: 0.35,
   minSharedWords: 3,
@@ -96,6 +99,8 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   expectInt('maxBandIds', params.maxBandIds, 2, 100000);
   if (!(params.minCandidateScore >= 0))
     throw new ConfigError(`minCandidateScore must be a number >= 0, got ${params.minCandidateScore}`);
+  if (!(params.minShareOfBestCandidate >= 0 && params.minShareOfBestCandidate < 1))
+    throw new ConfigError(`minShareOfBestCandidate must be a number in [0, 1), got ${params.minShareOfBestCandidate}`);
   expectInt('minSharedWords', params.minSharedWords, 1, 100);
   expectInt('minWords', params.minWords, 1, 100000);
   expectInt('maxBytes', params.maxBytes, 1, 1 << 30);

@@ -18,7 +18,10 @@ export interface CandidateSearch {
 }
 
 /** What bandLimits needs. */
-export type BandLimitParams = Pick<DetectorParams, 'maxBandIds' | 'maxBandShare' | 'minCandidateScore'>;
+export type BandLimitParams = Pick<
+  DetectorParams,
+  'maxBandIds' | 'maxBandShare' | 'minCandidateScore' | 'minShareOfBestCandidate'
+>;
 
 /** How one query reads and weighs keys in an index of a given size (see bandLimits). */
 export interface BandLimits {
@@ -28,6 +31,8 @@ export interface BandLimits {
   readonly reference: number;
   /** Score a candidate needs. */
   readonly minScore: number;
+  /** And this share of the best candidate's score. */
+  readonly shareOfBest: number;
 }
 
 /**
@@ -45,18 +50,22 @@ export function bandLimits(params: BandLimitParams, indexSize: number, readCeili
     Math.max(params.maxBandIds, readCeiling),
     Math.max(params.maxBandIds, Math.ceil(params.maxBandShare * indexSize)),
   );
-  return { cap, reference: cap, minScore: params.minCandidateScore };
+  return { cap, reference: cap, minScore: params.minCandidateScore, shareOfBest: params.minShareOfBestCandidate };
 }
 
 /**
  * Scores the ids read under each query key (undefined: a key holding more than `limits.cap` ids,
  * skipped as too common to say anything). A key shared with few articles is strong evidence and
  * one shared with many weak, as in tf-idf: each shared key adds ln(reference / its ids). Keeps
- * the candidates whose score reaches `limits.minScore`, best first (ties by key, so runs repeat).
+ * the candidates whose score reaches `limits.minScore` and `limits.shareOfBest` of the best score,
+ * best first (ties by key, so runs repeat). The relative bar is what keeps candidates few as the
+ * index grows: a copy or rewrite shares many rare terms with its source and stands far above the
+ * hundreds of articles on the same topic that share a few, while an article with no source has
+ * no standout and keeps the absolute bar alone (bench/README.md, "Candidates on real news").
  */
 export function scoreCandidates(
   bands: ReadonlyArray<readonly string[] | undefined>,
-  limits: Pick<BandLimits, 'reference' | 'minScore'>,
+  limits: Pick<BandLimits, 'reference' | 'minScore' | 'shareOfBest'>,
   exclude?: string,
 ): CandidateSearch {
   const scores = new Map<string, { shared: number; score: number }>();
@@ -77,8 +86,11 @@ export function scoreCandidates(
     }
   }
   const queried = Math.max(1, bands.length);
+  let best = 0;
+  for (const s of scores.values()) best = Math.max(best, s.score);
+  const bar = Math.max(limits.minScore, limits.shareOfBest * best);
   const candidates = [...scores]
-    .filter(([, s]) => s.score >= limits.minScore)
+    .filter(([, s]) => s.score >= bar)
     .map(([key, s]) => ({
       key,
       sharedBands: s.shared,
