@@ -22,8 +22,7 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
  * Judges every candidate and returns the flagged ones, best first.
  * copy: nearly all word 3-grams verbatim (quotes included: a verbatim copy of a quote-heavy story is still a copy);
  * rewrite: most sentences aligned in order to that source, or its facts kept in the source's order
- * (a restyle that changed most words keeps names, numbers and their order; see fact-sequence.ts),
- * or both kinds of evidence together (restyleEvidence);
+ * (a restyle that changed most words keeps names, numbers and their order; see fact-sequence.ts);
  * partial: the sources together explain a substantial share of the article, and this source a part
  * of it by itself, by either of two kinds of evidence: sentences aligned in order, or reused
  * wording outside quotes (unquoted word 3-grams found verbatim). The second finds stories that
@@ -47,11 +46,7 @@ export function decideVerdicts(
     const byPhrasing = reusesWording(e, params.minSourceShare) && phrasingUnion >= params.partialPhrasing;
     const score = evidenceScore(e);
     if (e.trigramContainment >= params.copyContainment) judged.push({ ...c, verdict: 'copy', score });
-    else if (
-      e.alignedShare >= params.rewriteShare ||
-      e.orderedFacts >= params.restyleFacts ||
-      restyleEvidence(e, params) >= RESTYLE_EVIDENCE
-    )
+    else if (e.alignedShare >= params.rewriteShare || e.orderedFacts >= params.restyleFacts)
       judged.push({ ...c, verdict: 'rewrite', score });
     else if (byAlignment || byPhrasing) judged.push({ ...c, verdict: 'partial', score });
   }
@@ -60,29 +55,6 @@ export function decideVerdicts(
       RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
   );
 }
-
-/**
- * How much of the article one source explains by two kinds of evidence, each as a share of its
- * own rewrite threshold, added: sentences aligned in order, and the source's facts told in its
- * order (over the article's own facts, so a short source contained in a longer story does not
- * count as the whole story). A heavy restyle often falls short on each alone (a third of its
- * sentences still align, it keeps a fifth of its facts in order) while independent coverage is
- * low on both.
- */
-export function restyleEvidence(
-  e: Pick<PairEvidence, 'alignedShare' | 'articleFactsInOrder'>,
-  params: Pick<DetectorParams, 'rewriteShare' | 'restyleFacts'>,
-): number {
-  return e.alignedShare / params.rewriteShare + e.articleFactsInOrder / params.restyleFacts;
-}
-
-/**
- * What restyleEvidence must reach for a rewrite. Not 1: two short texts on one story reach 1 by
- * one reused sentence and chance order of a few facts (a story that reuses one wire passage must
- * stay partial), and reports of one court hearing written independently follow its order too.
- * Measured on all three corpora from 1.0 to 1.3; see the closing note of issue 11.
- */
-export const RESTYLE_EVIDENCE = 1.15;
 
 /**
  * Whether a source's reused wording counts: it explains minSourceShare of the article by itself,

@@ -23,8 +23,6 @@ export interface PairEvidence {
   readonly phrasingCover: Uint8Array;
   /** Share of the shorter text's facts (names, numbers, rare words) the article keeps in the source's order, beyond chance order: what an LLM restyle keeps and independent coverage does not. */
   readonly orderedFacts: number;
-  /** The same run of facts in order over the article's own fact count: how much of the article it explains (what restyleEvidence adds to alignedShare). */
-  readonly articleFactsInOrder: number;
   readonly pairs: readonly AlignedPair[];
 }
 

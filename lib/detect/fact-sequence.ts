@@ -34,30 +34,16 @@ export function factSequence(tokens: Tokens): FactSequence {
  * names and numbers but tells them in its own order and selection. Result in [0, 1].
  */
 export function orderedFactShare(article: FactSequence, source: FactSequence): number {
-  return orderedFactShares(article, source).ofSmaller;
-}
-
-/**
- * The facts kept in order beyond chance (see orderedFactShare) over the shorter text's fact count,
- * and over the article's own: how much of the article is the source's facts told in its order.
- */
-export function orderedFactShares(
-  article: FactSequence,
-  source: FactSequence,
-): { readonly ofSmaller: number; readonly ofArticle: number } {
   const positions: number[] = [];
   for (const t of article.terms) {
     const p = source.rankOf.get(t);
     if (p !== undefined) positions.push(p);
   }
   const m = positions.length;
-  if (m === 0) return { ofSmaller: 0, ofArticle: 0 };
-  const beyondChance = longestIncreasingRun(positions) - 2 * Math.sqrt(m);
-  const share = (facts: number): number => Math.max(0, Math.min(1, beyondChance / facts));
-  return {
-    ofSmaller: share(Math.min(article.terms.length, source.terms.length)),
-    ofArticle: share(article.terms.length),
-  };
+  if (m === 0) return 0;
+  const kept = longestIncreasingRun(positions);
+  const smaller = Math.min(article.terms.length, source.terms.length);
+  return Math.max(0, Math.min(1, (kept - 2 * Math.sqrt(m)) / smaller));
 }
 
 /** Length of the longest strictly increasing subsequence (patience sorting, O(n log n)). */

@@ -1,4 +1,3 @@
-import { RESTYLE_EVIDENCE } from '../detect/decide-verdicts.js';
 import type { RejectionCode } from '../errors.js';
 import { html, pageHead, SafeHtml } from './escape-html.js';
 import type { Match, MatchMeasures, OkReport, Report } from './report.js';
@@ -193,18 +192,12 @@ function howSure(report: OkReport, m: Match): SafeHtml {
   switch (m.verdict) {
     case 'copy':
       return html`<strong>${score}</strong> of its wording (runs of three words) appears word for word in the source; a copy needs at least ${param(p, 'copyContainment')}.`;
-    case 'rewrite': {
-      const { alignedShare, orderedFacts } = m.measures;
-      const rewriteShare = p['rewriteShare'];
-      const restyleFacts = p['restyleFacts'];
-      const bySentences = html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`;
-      if (typeof rewriteShare !== 'number' || typeof restyleFacts !== 'number' || alignedShare >= rewriteShare)
-        return bySentences;
-      if (orderedFacts >= restyleFacts)
-        return html`It keeps <strong>${percent(orderedFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
-      // a heavy restyle: neither kind of evidence alone, both together (restyleEvidence)
-      return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order. Each alone is short of a rewrite (${param(p, 'rewriteShare')} and ${param(p, 'restyleFacts')}); taken as shares of those thresholds they add up to at least ${String(RESTYLE_EVIDENCE)}, which independent reporting does not reach.`;
-    }
+    case 'rewrite':
+      // a restyle passes on facts kept in order while few of its sentences align
+      return !(typeof p['restyleFacts'] === 'number' && m.measures.orderedFacts >= p['restyleFacts']) ||
+        (typeof p['rewriteShare'] === 'number' && m.measures.alignedShare >= p['rewriteShare'])
+        ? html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`
+        : html`It keeps <strong>${percent(m.measures.orderedFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
     case 'partial':
       return html`<strong>${score}</strong> of the article follows this source; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
     default:

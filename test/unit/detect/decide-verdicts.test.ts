@@ -1,11 +1,6 @@
 import { compareTexts, evidenceWeights, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
-import {
-  decideVerdicts,
-  RESTYLE_EVIDENCE,
-  restyleEvidence,
-  type CandidateEvidence,
-} from '../../../lib/detect/decide-verdicts.js';
-import type { ArticleWeights, PairEvidence } from '../../../lib/detect/evidence.js';
+import { decideVerdicts, type CandidateEvidence } from '../../../lib/detect/decide-verdicts.js';
+import type { ArticleWeights } from '../../../lib/detect/evidence.js';
 import { DEFAULT_DETECTOR_PARAMS, detectorParams } from '../../../lib/detect/detector-params.js';
 import { modelText } from '../../../lib/detect/fingerprint.js';
 import { fixtureText } from '../../helpers/fixtures.js';
@@ -90,39 +85,6 @@ describe('decideVerdicts', () => {
     expect(restyle!.evidence.alignedShare).toBeLessThan(PARAMS.rewriteShare);
     expect(restyle!.evidence.orderedFacts).toBeGreaterThanOrEqual(PARAMS.restyleFacts);
     expect(judge(fixtureText('articles/postman-coverage.txt'), { wire })).toEqual([]);
-  });
-});
-
-describe('restyleEvidence', () => {
-  /** Evidence of one source whose aligned sentences cover `alignedShare` of a 10-sentence article. */
-  function evidence(alignedShare: number, factsInOrder: number): PairEvidence {
-    const aligned = Math.round(alignedShare * 10);
-    return {
-      alignedShare,
-      derivedShare: alignedShare / 2,
-      containment: 0.4,
-      jaccard: 0.2,
-      trigramContainment: 0.05,
-      phrasingShare: 0.05,
-      phrasingCover: new Uint8Array(100),
-      orderedFacts: factsInOrder,
-      articleFactsInOrder: factsInOrder,
-      pairs: Array.from({ length: aligned }, (_, i) => ({ a: i, b: i, bEnd: i + 1, score: 0.5 })),
-    };
-  }
-  const article: ArticleWeights = { sentenceWeights: Array(10).fill(10), words: 100, unquotedWords: 100 };
-  const verdictOf = (e: PairEvidence): string | undefined =>
-    decideVerdicts([{ key: 'source', order: '0', evidence: e }], PARAMS, article)[0]?.verdict;
-
-  it('judges a restyle short of both thresholds, but with both kinds of evidence together, a rewrite', () => {
-    // a third of the sentences (0.3 < rewriteShare 0.5) and a fifth of the facts in order (0.2 < restyleFacts 0.25)
-    expect(restyleEvidence(evidence(0.3, 0.2), PARAMS)).toBeCloseTo(0.3 / 0.5 + 0.2 / 0.25, 12);
-    expect(verdictOf(evidence(0.3, 0.2))).toBe('rewrite');
-    // the same sentences with facts in chance order: a part of the article, not a version of it
-    expect(verdictOf(evidence(0.3, 0.02))).toBe('partial');
-    // independent coverage: a few aligned sentences, facts in its own order
-    expect(verdictOf(evidence(0.1, 0.05))).toBeUndefined();
-    expect(RESTYLE_EVIDENCE).toBeGreaterThan(1);
   });
 });
 
