@@ -88,6 +88,63 @@ describe('decideVerdicts', () => {
   });
 });
 
+/** Sentence weights of a 100-word article: two 10-word sentences of the story's main facts, then shorter ones. */
+const UNION_ARTICLE: ArticleWeights = {
+  sentenceWeights: [10, 10, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4],
+  words: 100,
+  unquotedWords: 100,
+};
+
+/** A source aligning the given article sentences, and nothing else. */
+function aligning(key: string, sentences: readonly number[]): CandidateEvidence {
+  const share = sentences.reduce((sum, i) => sum + UNION_ARTICLE.sentenceWeights[i]!, 0) / UNION_ARTICLE.words;
+  return {
+    key,
+    order: key,
+    evidence: {
+      alignedShare: share,
+      derivedShare: share / 2,
+      containment: 0.4,
+      jaccard: 0.2,
+      trigramContainment: 0.05,
+      phrasingShare: 0,
+      phrasingCover: new Uint8Array(UNION_ARTICLE.words),
+      orderedFacts: 0,
+      pairs: sentences.map((a, b) => ({ a, b, bEnd: b + 1, score: 0.5 })),
+    },
+  };
+}
+
+describe('decideVerdicts: the aligned union', () => {
+  it('does not add up outlets that each align the facts every report of the event gives', () => {
+    // old rule: union {0..5} = 0.37 >= partialShare; sentences 0 and 1 are aligned by all four
+    const outlets = [
+      aligning('a', [0, 1, 2]),
+      aligning('b', [0, 1, 3]),
+      aligning('c', [0, 1, 4]),
+      aligning('d', [0, 1, 5]),
+    ];
+    expect(decideVerdicts(outlets, PARAMS, UNION_ARTICLE)).toEqual([]);
+  });
+
+  it('adds up wire pieces that each explain a different part of the article', () => {
+    const pieces = [aligning('day1', [0, 1, 2]), aligning('day2', [3, 4, 5])];
+    expect(decideVerdicts(pieces, PARAMS, UNION_ARTICLE).map((j) => [j.key, j.verdict])).toEqual([
+      ['day1', 'partial'],
+      ['day2', 'partial'],
+    ]);
+  });
+
+  it('lets a source join the union by sentences it alone adds, even beside common ones', () => {
+    const sources = [aligning('a', [0, 1, 2]), aligning('b', [0, 1, 3, 4, 5]), aligning('c', [0, 1])];
+    expect(
+      decideVerdicts(sources, PARAMS, UNION_ARTICLE)
+        .map((j) => j.key)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+  });
+});
+
 describe('detectorParams partialPhrasing', () => {
   it('defaults to 0.3 and rejects values outside (0, 1)', () => {
     expect(DEFAULT_DETECTOR_PARAMS.partialPhrasing).toBe(0.3);
