@@ -22,7 +22,7 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
  * Judges every candidate and returns the flagged ones, best first.
  * copy: nearly all word 3-grams verbatim (quotes included: a verbatim copy of a quote-heavy story is still a copy);
  * rewrite: most sentences aligned in order to that source, or its facts kept in the source's order
- * (a restyle that changed most words keeps names, numbers and their order; see fact-sequence.ts);
+ * in changed wording (a restyle keeps names, numbers and their order; see fact-sequence.ts);
  * partial: the sources together explain a substantial share of the article, and this source a part
  * of it by itself, by either of two kinds of evidence: sentences aligned in order, or reused
  * wording outside quotes (unquoted word 3-grams found verbatim). The second finds stories that
@@ -46,7 +46,7 @@ export function decideVerdicts(
     const byPhrasing = reusesWording(e, params.minSourceShare) && phrasingUnion >= params.partialPhrasing;
     const score = evidenceScore(e);
     if (e.trigramContainment >= params.copyContainment) judged.push({ ...c, verdict: 'copy', score });
-    else if (e.alignedShare >= params.rewriteShare || e.orderedFacts >= params.restyleFacts)
+    else if (e.alignedShare >= params.rewriteShare || restyled(e, params))
       judged.push({ ...c, verdict: 'rewrite', score });
     else if (byAlignment || byPhrasing) judged.push({ ...c, verdict: 'partial', score });
   }
@@ -54,6 +54,16 @@ export function decideVerdicts(
     (a, b) =>
       RANK[b.verdict] - RANK[a.verdict] || b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
   );
+}
+
+/**
+ * A restyle: the source's facts kept in its order, in wording that was changed. A text reusing
+ * partialPhrasing of its wording verbatim is judged by that wording instead (a story that copies
+ * four wire paragraphs and adds four of its own keeps half the wire's facts in order, and is a
+ * partial).
+ */
+function restyled(e: PairEvidence, params: Pick<DetectorParams, 'restyleFacts' | 'partialPhrasing'>): boolean {
+  return e.orderedFacts >= params.restyleFacts && e.phrasingShare < params.partialPhrasing;
 }
 
 /**

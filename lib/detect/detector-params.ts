@@ -72,7 +72,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   minSharedWords: 3,
   quoteWeight: 0.5,
   rewriteShare: 0.5,
-  restyleFacts: 0.25,
+  restyleFacts: 0.2,
   partialShare: 0.3,
   partialPhrasing: 0.3,
   minSourceShare: 0.1,

@@ -145,6 +145,29 @@ describe('decideVerdicts: the aligned union', () => {
   });
 });
 
+describe('decideVerdicts: restyles', () => {
+  const restyle = (phrasingShare: number): CandidateEvidence => {
+    const c = aligning('wire', [0, 1, 2, 3]);
+    const phrasingCover = new Uint8Array(UNION_ARTICLE.words).map((_, i) =>
+      i < phrasingShare * UNION_ARTICLE.words ? 1 : 0,
+    );
+    return {
+      ...c,
+      evidence: { ...c.evidence, orderedFacts: PARAMS.restyleFacts + 0.04, phrasingShare, phrasingCover },
+    };
+  };
+
+  it('judges facts kept in order in changed wording a rewrite', () => {
+    expect(decideVerdicts([restyle(0.1)], PARAMS, UNION_ARTICLE).map((j) => j.verdict)).toEqual(['rewrite']);
+  });
+
+  it('judges a text that reuses partialPhrasing of its wording verbatim by that wording: partial, not a restyle', () => {
+    expect(
+      decideVerdicts([restyle(PARAMS.partialPhrasing + 0.08)], PARAMS, UNION_ARTICLE).map((j) => j.verdict),
+    ).toEqual(['partial']);
+  });
+});
+
 describe('detectorParams partialPhrasing', () => {
   it('defaults to 0.3 and rejects values outside (0, 1)', () => {
     expect(DEFAULT_DETECTOR_PARAMS.partialPhrasing).toBe(0.3);
