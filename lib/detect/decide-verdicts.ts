@@ -33,7 +33,13 @@ export function decideVerdicts(
   candidates: readonly CandidateEvidence[],
   params: Pick<
     DetectorParams,
-    'copyContainment' | 'rewriteShare' | 'restyleFacts' | 'partialShare' | 'partialPhrasing' | 'minSourceShare'
+    | 'copyContainment'
+    | 'rewriteShare'
+    | 'restyleFacts'
+    | 'restyleBlend'
+    | 'partialShare'
+    | 'partialPhrasing'
+    | 'minSourceShare'
   >,
   article: ArticleWeights,
   unions: UnionShares = unionShares(candidates, params.minSourceShare, article),
@@ -57,14 +63,29 @@ export function decideVerdicts(
 }
 
 /**
- * A restyle: the source's facts kept in its order, in wording that was changed. A text reusing
+ * A restyle: the source's facts kept in its order, in wording that was changed. Either the facts
+ * alone reach restyleFacts, or sentences aligned and facts in order, each as a share of its own
+ * threshold, average restyleBlend (a restyle some of whose sentences still align). A text reusing
  * partialPhrasing of its wording verbatim is judged by that wording instead (a story that copies
  * four wire paragraphs and adds four of its own keeps half the wire's facts in order, and is a
  * partial).
  */
-function restyled(e: PairEvidence, params: Pick<DetectorParams, 'restyleFacts' | 'partialPhrasing'>): boolean {
-  return e.orderedFacts >= params.restyleFacts && e.phrasingShare < params.partialPhrasing;
+export function restyled(
+  e: Pick<PairEvidence, 'alignedShare' | 'orderedFacts' | 'phrasingShare'>,
+  params: Pick<DetectorParams, 'rewriteShare' | 'restyleFacts' | 'restyleBlend' | 'partialPhrasing'>,
+): boolean {
+  if (e.phrasingShare >= params.partialPhrasing) return false;
+  const blend = (e.alignedShare / params.rewriteShare + e.orderedFacts / params.restyleFacts) / 2;
+  const reworded = e.phrasingShare < VERBATIM_ALIGNED * e.alignedShare;
+  return e.orderedFacts >= params.restyleFacts || (reworded && blend >= params.restyleBlend);
 }
+
+/**
+ * Reused wording covering this share of what aligns means the aligned sentences were pasted, not
+ * reworded: a sentence copied from a short source keeps all of that source's few facts in order,
+ * which is a partial, not a restyle.
+ */
+const VERBATIM_ALIGNED = 0.9;
 
 /**
  * Whether a source's reused wording counts: it explains minSourceShare of the article by itself,

@@ -39,6 +39,8 @@ export interface DetectorParams {
   readonly rewriteShare: number;
   /** Or: share of the facts kept in the source's order beyond chance (PairEvidence.orderedFacts) for `rewrite`: a restyle that changed most words. */
   readonly restyleFacts: number;
+  /** Or: alignedShare / rewriteShare and orderedFacts / restyleFacts averaging this, for `rewrite`: a restyle some of whose sentences still align. */
+  readonly restyleBlend: number;
   /** Share of the article covered by aligned sources for `partial`. */
   readonly partialShare: number;
   /** Or: share of the article's words outside quotes that the sources' reused wording (unquoted word 3-grams found verbatim) covers, for `partial`. */
@@ -73,6 +75,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   quoteWeight: 0.5,
   rewriteShare: 0.5,
   restyleFacts: 0.2,
+  restyleBlend: 0.675,
   partialShare: 0.3,
   partialPhrasing: 0.3,
   minSourceShare: 0.1,
@@ -112,6 +115,7 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
     'minSentenceScore',
     'rewriteShare',
     'restyleFacts',
+    'restyleBlend',
     'partialShare',
     'partialPhrasing',
     'minSourceShare',

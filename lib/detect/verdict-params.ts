@@ -10,6 +10,7 @@ export const VERDICT_PARAM_NAMES = [
   'copyContainment',
   'rewriteShare',
   'restyleFacts',
+  'restyleBlend',
   'partialShare',
   'partialPhrasing',
   'minSourceShare',

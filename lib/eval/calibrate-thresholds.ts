@@ -10,6 +10,7 @@ export const THRESHOLD_GRID: Readonly<Record<VerdictParamName, readonly number[]
   copyContainment: [0.6, 0.7, 0.8, 0.9],
   rewriteShare: steps(0.15, 0.8, 0.05),
   restyleFacts: steps(0.1, 0.5, 0.05),
+  restyleBlend: steps(0.5, 0.95, 0.05),
   partialShare: steps(0.15, 0.8, 0.05),
   partialPhrasing: steps(0.15, 0.8, 0.05),
   minSourceShare: steps(0.05, 0.3, 0.05),

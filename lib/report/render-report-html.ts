@@ -192,12 +192,16 @@ function howSure(report: OkReport, m: Match): SafeHtml {
   switch (m.verdict) {
     case 'copy':
       return html`<strong>${score}</strong> of its wording (runs of three words) appears word for word in the source; a copy needs at least ${param(p, 'copyContainment')}.`;
-    case 'rewrite':
-      // a restyle passes on facts kept in order while few of its sentences align
-      return !(typeof p['restyleFacts'] === 'number' && m.measures.orderedFacts >= p['restyleFacts']) ||
-        (typeof p['rewriteShare'] === 'number' && m.measures.alignedShare >= p['rewriteShare'])
-        ? html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`
-        : html`It keeps <strong>${percent(m.measures.orderedFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
+    case 'rewrite': {
+      const { alignedShare, orderedFacts } = m.measures;
+      const [share, facts, blend] = [num(p, 'rewriteShare'), num(p, 'restyleFacts'), num(p, 'restyleBlend')];
+      if (share === undefined || alignedShare >= share || facts === undefined)
+        return html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`;
+      if (orderedFacts >= facts || blend === undefined)
+        return html`It keeps <strong>${percent(orderedFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
+      // a restyle some of whose sentences still align: both kinds of evidence, short of their thresholds
+      return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order: each short of what a rewrite needs alone (${param(p, 'rewriteShare')}, ${param(p, 'restyleFacts')}), but as shares of those they average ${percent((alignedShare / share + orderedFacts / facts) / 2)}, at least the ${param(p, 'restyleBlend')} a restyle needs.`;
+    }
     case 'partial':
       return html`<strong>${score}</strong> of the article follows this source; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
     default:
@@ -447,6 +451,12 @@ function when(iso: string | null, missing: string): SafeHtml {
 }
 
 /** A threshold parameter as a percentage, or "the configured threshold" when absent. */
+/** A numeric parameter of the report's detector, if it has it. */
+function num(params: Readonly<Record<string, unknown>>, name: string): number | undefined {
+  const v = params[name];
+  return typeof v === 'number' ? v : undefined;
+}
+
 function param(params: Readonly<Record<string, unknown>>, name: string): string {
   const v = params[name];
   return typeof v === 'number' ? percent(v) : 'the configured threshold';

@@ -33,14 +33,14 @@ describe('labelled-corpus evaluation with the default parameters', () => {
   });
 
   // issue 11 asks recall >= 0.95 on every label (not reached: these are the floors the detector
-  // reaches, recall 0.872, sensational 0.781, asserted so a regression shows) and false alarms <= 0.03
+  // reaches, recall 0.883, sensational 0.796, asserted so a regression shows) and false alarms <= 0.03
   // (reached: 0.027, two of the four being pairs whose texts are 95% the same 3-grams).
-  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.87, every restyle label >= 0.77', async () => {
+  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.88, every restyle label >= 0.79', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'llm-restyled-politifact'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(1841);
-    expect(result.recall).toBeGreaterThanOrEqual(0.87);
+    expect(result.recall).toBeGreaterThanOrEqual(0.88);
     for (const [label, recall] of Object.entries(result.recallByLabel)) {
-      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.77);
+      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.79);
     }
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.03);
   }, 900_000);

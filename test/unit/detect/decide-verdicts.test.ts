@@ -161,6 +161,16 @@ describe('decideVerdicts: restyles', () => {
     expect(decideVerdicts([restyle(0.1)], PARAMS, UNION_ARTICLE).map((j) => j.verdict)).toEqual(['rewrite']);
   });
 
+  it('judges sentences aligned and facts in order, each short of its threshold but together averaging restyleBlend, a rewrite', () => {
+    const blended = (orderedFacts: number): CandidateEvidence => {
+      const c = aligning('wire', [0, 1, 2]); // alignedShare 0.25, half of rewriteShare
+      return { ...c, evidence: { ...c.evidence, orderedFacts } };
+    };
+    // (0.25 / 0.5 + f / 0.2) / 2 reaches 0.675 at f = 0.17
+    expect(decideVerdicts([blended(0.18)], PARAMS, UNION_ARTICLE).map((j) => j.verdict)).toEqual(['rewrite']);
+    expect(decideVerdicts([blended(0.15)], PARAMS, UNION_ARTICLE)).toEqual([]);
+  });
+
   it('judges a text that reuses partialPhrasing of its wording verbatim by that wording: partial, not a restyle', () => {
     expect(
       decideVerdicts([restyle(PARAMS.partialPhrasing + 0.08)], PARAMS, UNION_ARTICLE).map((j) => j.verdict),

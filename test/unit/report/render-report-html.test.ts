@@ -268,7 +268,16 @@ describe('renderReportHtml', () => {
     } as Report;
     const byAlignment = { ...report, detector: { version: '0.1.0', params } } as Report;
 
+    const byBoth = {
+      ...report,
+      matches: [{ ...match!, score: 0.3, measures: { ...match!.measures, alignedShare: 0.3, orderedFacts: 0.2 } }],
+      detector: { version: '0.1.0', params: { ...params, restyleBlend: 0.675 } },
+    } as Report;
+
     expect(pageText(renderReportHtml(byFacts))).toMatch(/keeps 31% of the source's facts .* needs at least 25%/);
+    expect(pageText(renderReportHtml(byBoth))).toMatch(
+      /30% of the article follows the source sentence by sentence and it keeps 20% .* average 70%, at least the 68% a restyle needs/,
+    );
     expect(pageText(renderReportHtml(byAlignment))).toMatch(
       /follows the source sentence by sentence.*needs at least 50%/,
     );
