@@ -70,7 +70,7 @@ export function decideVerdicts(
  * four wire paragraphs and adds four of its own keeps half the wire's facts in order, and is a
  * partial).
  */
-export function restyled(
+function restyled(
   e: Pick<PairEvidence, 'alignedShare' | 'orderedFacts' | 'phrasingShare'>,
   params: Pick<DetectorParams, 'rewriteShare' | 'restyleFacts' | 'restyleBlend' | 'partialPhrasing'>,
 ): boolean {
@@ -160,8 +160,8 @@ function alignedUnionShare(
   if (covers.length === 0) return 0;
   const alignedBy = new Map<number, number>();
   for (const cover of covers) for (const i of cover) alignedBy.set(i, (alignedBy.get(i) ?? 0) + 1);
-  let first = 0;
-  for (let k = 1; k < covers.length; k++) if (share(covers[k]!) > share(covers[first]!)) first = k;
+  const shares = covers.map(share);
+  const first = shares.indexOf(Math.max(...shares));
   const covered = new Set(covers[first]);
   const rest = covers.filter((_, k) => k !== first);
   for (;;) {

@@ -450,16 +450,16 @@ function when(iso: string | null, missing: string): SafeHtml {
   return html`${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]!} ${t.getUTCFullYear()}, ${hm} UTC`;
 }
 
-/** A threshold parameter as a percentage, or "the configured threshold" when absent. */
 /** A numeric parameter of the report's detector, if it has it. */
 function num(params: Readonly<Record<string, unknown>>, name: string): number | undefined {
   const v = params[name];
   return typeof v === 'number' ? v : undefined;
 }
 
+/** A threshold parameter as a percentage, or "the configured threshold" when absent. */
 function param(params: Readonly<Record<string, unknown>>, name: string): string {
-  const v = params[name];
-  return typeof v === 'number' ? percent(v) : 'the configured threshold';
+  const v = num(params, name);
+  return v === undefined ? 'the configured threshold' : percent(v);
 }
 
 /** A verdict as a CSS class suffix: known ones keep their colour, any other gets the neutral one. */
