@@ -1,6 +1,7 @@
 import { distinctiveTerms, indexBandKeys, queryBandKeys, termKey } from '../../../lib/detect/candidate-keys.js';
 import { sketchText } from '../../../lib/detect/sketch-text.js';
-import { tokenize } from '../../../lib/text/tokenize.js';
+import { NUMBER, STOP, tokenize } from '../../../lib/text/tokenize.js';
+import { COMMON_WORDS } from '../../../lib/detect/common-words.js';
 import { DEFAULT_DETECTOR_PARAMS as P } from '../../../lib/detect/detector-params.js';
 
 // Forty sentences on forty made-up topics: a long "source" whose parts share no rare words.
@@ -53,5 +54,48 @@ describe('candidate keys', () => {
     expect(distinctiveTerms(a, 0, a.count, 3, P.commonWords)).toEqual(
       distinctiveTerms(b, 0, b.count, 3, P.commonWords),
     );
+  });
+});
+
+describe('distinctiveTerms', () => {
+  /** The definition, written plainly: distinct terms by COMMON_WORDS rank (unlisted last), highest first. */
+  function reference(text: string, limit: number, commonWords: number): number[] {
+    const listed = tokenize(COMMON_WORDS.join(' '));
+    const rankOf = new Map<number, number>();
+    for (let i = 0; i < listed.count; i++) if (!rankOf.has(listed.term[i]!)) rankOf.set(listed.term[i]!, i);
+    const tokens = tokenize(text);
+    const best = new Map<number, number>();
+    for (let i = 0; i < tokens.count; i++) {
+      const f = tokens.flags[i]!;
+      if ((f & STOP) !== 0 || ((f & NUMBER) !== 0 && tokens.end[i]! - tokens.start[i]! <= 2)) continue;
+      const rank = rankOf.get(tokens.term[i]!);
+      if (rank === undefined || rank >= commonWords) best.set(tokens.term[i]!, rank ?? COMMON_WORDS.length);
+    }
+    const mix = (t: number): number => Math.imul(t ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
+    return [...best]
+      .sort((a, b) => b[1] - a[1] || mix(a[0]) - mix(b[0]))
+      .slice(0, limit)
+      .map(([t]) => t);
+  }
+
+  it('equal the plain definition on texts of many sizes, with repeats, whatever the limit', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pool = [...COMMON_WORDS.slice(0, 3000), ...TOPICS, '48,750', '2024', '7', 'Kwasniewski', 'Ostrava'];
+    for (const words of [0, 1, 5, 40, 300, 2500]) {
+      const text = Array.from({ length: words }, () => pool[random(pool.length)]!).join(' ');
+      const tokens = tokenize(text);
+      for (const [limit, common] of [
+        [3, 2000],
+        [96, 2000],
+        [10000, 500],
+        [50, 0],
+      ] as const) {
+        expect(distinctiveTerms(tokens, 0, tokens.count, limit, common)).toEqual(reference(text, limit, common));
+      }
+    }
   });
 });
