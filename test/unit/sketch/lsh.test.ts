@@ -1,3 +1,4 @@
+import { DEFAULT_DETECTOR_PARAMS } from '../../../lib/detect/detector-params.js';
 import { bandKeys, candidateProbability, optimalLshParams, type LshParams } from '../../../lib/sketch/lsh.js';
 import { minhash, type MinHash } from '../../../lib/sketch/minhash.js';
 
@@ -38,8 +39,10 @@ describe('optimalLshParams', () => {
     expect(optimalLshParams(0.5, 128, { falsePositive: 0.5, falseNegative: 0.5 })).toEqual({ bands: 25, rows: 5 });
   });
 
-  it('picks 64 x 2 at the default detector threshold 0.1', () => {
+  it('picks 64 x 2 at the default detector threshold 0.1, the banding the defaults pin', () => {
     expect(optimalLshParams(0.1, 128)).toEqual({ bands: 64, rows: 2 });
+    const { lshThreshold, numPerm, lsh } = DEFAULT_DETECTOR_PARAMS;
+    expect(optimalLshParams(lshThreshold, numPerm)).toEqual(lsh);
   });
 
   it.each([
