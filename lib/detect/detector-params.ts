@@ -19,11 +19,11 @@ export interface DetectorParams {
   readonly maxIndexKeys: number;
   /** Most index keys read per checked article. */
   readonly maxQueryKeys: number;
-  /** A key holding more articles than this, or than maxBandShare of the index if more, is skipped as too common (see bandLimits in rank-candidates.ts). */
+  /** A key holding more articles than this is skipped as too common, unread past it (see bandLimits in rank-candidates.ts). */
   readonly maxBandIds: number;
-  /** Share of the index's articles a key may hold and still be read, once that is more than maxBandIds. */
+  /** A shared key's weight is ln(reference / its articles), reference this share of the index once that is more than maxBandIds. */
   readonly maxBandShare: number;
-  /** Candidates need this score: a shared key holding n articles adds ln(cap / n), cap the larger of maxBandIds and maxBandShare of the index. */
+  /** Candidates need this score: a shared key holding n articles adds ln(reference / n), reference the larger of maxBandIds and maxBandShare of the index. */
   readonly minCandidateScore: number;
   /** And this share of the best candidate's score: a source stands out from the articles that merely share its topic (0: off). */
   readonly minShareOfBestCandidate: number;

@@ -36,21 +36,26 @@ export interface BandLimits {
 }
 
 /**
- * Key limits relative to the index's size N. A key is read when it holds at most
- * cap = max(maxBandIds, maxBandShare x N) articles (never more than `readCeiling`, the store's
- * MAX_ENTRIES_PER_BAND, which bounds a query's reads whatever N is), and a shared key holding n
- * adds ln(cap / n): a key at the cap weighs nothing, rarer ones more. Up to N = maxBandIds /
- * maxBandShare this is the fixed scoring; past it the cap follows the index, so a term keeps its
- * weight while the index grows as it would in tf-idf, until the ceiling. Measured on real news
- * (bench/README.md): full inverse document frequency, ln(N / n), found several times more
- * candidates for no better recall among the best maxCandidates.
+ * Key limits for an index of N articles. A key is read when it holds at most maxBandIds articles
+ * (never more than `readCeiling`, the store's MAX_ENTRIES_PER_BAND), whatever N: a query's reads
+ * stay bounded as the index grows. A shared key holding n adds ln(reference / n), reference =
+ * max(maxBandIds, maxBandShare x N) up to the ceiling, so a term keeps its weight while the index
+ * grows, as in tf-idf. Measured on real news at 50k articles (bench/README.md, "A fixed read
+ * cap"): reading keys of up to maxBandShare x N as well read 2.7 times the entries for the same
+ * candidates; what LLM-rewrite recall needs is the weight's reference, not those reads. Full
+ * inverse document frequency, ln(N / n), found several times more candidates for no better recall.
  */
 export function bandLimits(params: BandLimitParams, indexSize: number, readCeiling: number): BandLimits {
-  const cap = Math.min(
+  const reference = Math.min(
     Math.max(params.maxBandIds, readCeiling),
     Math.max(params.maxBandIds, Math.ceil(params.maxBandShare * indexSize)),
   );
-  return { cap, reference: cap, minScore: params.minCandidateScore, shareOfBest: params.minShareOfBestCandidate };
+  return {
+    cap: Math.min(params.maxBandIds, readCeiling),
+    reference,
+    minScore: params.minCandidateScore,
+    shareOfBest: params.minShareOfBestCandidate,
+  };
 }
 
 /**

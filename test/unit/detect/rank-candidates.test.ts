@@ -62,12 +62,13 @@ describe('bandLimits', () => {
     expect(bandLimits(params, 20_000, 5000)).toEqual({ cap: 1000, reference: 1000, minScore: 6, shareOfBest: 0.3 });
   });
 
-  it('reads and weighs keys against a share of the index past that', () => {
-    expect(bandLimits(params, 50_000, 5000)).toEqual({ cap: 2500, reference: 2500, minScore: 6, shareOfBest: 0.3 });
+  it('weighs keys against a share of the index past that, and reads no more per key', () => {
+    expect(bandLimits(params, 50_000, 5000)).toEqual({ cap: 1000, reference: 2500, minScore: 6, shareOfBest: 0.3 });
   });
 
-  it('never reads more than the ceiling per key, however large the index', () => {
-    expect(bandLimits(params, 50_000_000, 5000)).toEqual({ cap: 5000, reference: 5000, minScore: 6, shareOfBest: 0.3 });
+  it('never weighs against nor reads more than the ceiling per key, however large the index', () => {
+    expect(bandLimits(params, 50_000_000, 5000)).toEqual({ cap: 1000, reference: 5000, minScore: 6, shareOfBest: 0.3 });
+    expect(bandLimits({ ...params, maxBandIds: 8000 }, 50_000_000, 5000)).toMatchObject({ cap: 5000, reference: 8000 });
   });
 
   it('gives a term the same weight at every size while the cap follows the index', () => {
