@@ -160,7 +160,7 @@ class StampedTermSet {
   }
 }
 
-// Scratch reused by every call of distinctiveTerms (one Lambda handles one article at a time).
+// Scratch shared by every call of distinctiveTerms: it is synchronous, so no two calls overlap.
 const termsSeen = new StampedTermSet();
 let sortKeys = new Float64Array(1024);
 
