@@ -3,10 +3,8 @@ import { ConfigError } from '../errors.js';
 import { parseVerdictParams, type VerdictParams } from '../detect/verdict-params.js';
 import { DEFAULT_DETECTOR_PARAMS, type DetectorParams } from '../detect/detector-params.js';
 
-/** Names `--param` accepts: the numeric detector parameters (LSH banding is derived from them). */
-export const PARAM_NAMES: readonly string[] = Object.keys(DEFAULT_DETECTOR_PARAMS).filter(
-  (k) => typeof DEFAULT_DETECTOR_PARAMS[k as keyof DetectorParams] === 'number',
-);
+/** Names `--param` accepts: every detector parameter (all are numbers). */
+export const PARAM_NAMES: readonly string[] = Object.keys(DEFAULT_DETECTOR_PARAMS);
 
 /** Turns repeated `--param name=value` into overrides for detectorParams; ConfigError on a bad one. */
 export function parseParamOverrides(specs: readonly string[]): Partial<DetectorParams> {

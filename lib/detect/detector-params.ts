@@ -1,5 +1,4 @@
 import { ConfigError } from '../errors.js';
-import { optimalLshParams, type LshParams } from '../sketch/lsh.js';
 
 /** Every tunable of detection. One default set serves all corpora; see README "Configuration". */
 export interface DetectorParams {
@@ -7,10 +6,6 @@ export interface DetectorParams {
   readonly numPerm: number;
   /** Seed of the MinHash hash family; sketches with different seeds never compare. */
   readonly seed: number;
-  /** Content-word Jaccard at which LSH should start returning candidates (generous on purpose). */
-  readonly lshThreshold: number;
-  /** Bands x rows; derived from lshThreshold and numPerm unless given. */
-  readonly lsh: LshParams;
   /** A long indexed article takes its keys from segments of at least this many words in turn (0: whole article only). */
   readonly passageWords: number;
   /** Candidate search ignores the this-many most frequent English words (lib/detect/common-words.ts). */
@@ -59,9 +54,6 @@ export interface DetectorParams {
 export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   numPerm: 128,
   seed: 1,
-  lshThreshold: 0.1,
-  // optimalLshParams(0.1, 128), pinned (a unit test checks it): the search takes 40 ms of every cold start
-  lsh: Object.freeze({ bands: 64, rows: 2 }),
   passageWords: 150,
   commonWords: 2000,
   maxIndexKeys: 96,
@@ -85,15 +77,9 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = Object.freeze({
   maxBytes: 5 * 1024 * 1024,
 });
 
-/** Defaults overridden by `overrides`, validated; LSH banding is re-derived when numPerm or the threshold change. */
+/** Defaults overridden by `overrides`, validated. */
 export function detectorParams(overrides: Partial<DetectorParams> = {}): DetectorParams {
-  const p = { ...DEFAULT_DETECTOR_PARAMS, ...overrides };
-  const derivedLsh =
-    overrides.lsh ??
-    (overrides.numPerm !== undefined || overrides.lshThreshold !== undefined
-      ? optimalLshParams(p.lshThreshold, p.numPerm)
-      : p.lsh);
-  const params: DetectorParams = { ...p, lsh: derivedLsh };
+  const params: DetectorParams = { ...DEFAULT_DETECTOR_PARAMS, ...overrides };
   expectInt('numPerm', params.numPerm, 8, 4096);
   expectInt('maxCandidates', params.maxCandidates, 1, 10000);
   expectInt('passageWords', params.passageWords, 0, 100000);
@@ -111,7 +97,6 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   if (!(params.quoteWeight >= 0 && params.quoteWeight <= 1))
     throw new ConfigError(`quoteWeight must be a number in [0, 1], got ${params.quoteWeight}`);
   for (const k of [
-    'lshThreshold',
     'maxBandShare',
     'minSentenceScore',
     'rewriteShare',
@@ -124,11 +109,6 @@ export function detectorParams(overrides: Partial<DetectorParams> = {}): Detecto
   ] as const) {
     const v = params[k];
     if (!(v > 0 && v < 1)) throw new ConfigError(`${k} must be a number in (0, 1), got ${v}`);
-  }
-  if (params.lsh.bands * params.lsh.rows > params.numPerm) {
-    throw new ConfigError(
-      `lsh bands x rows must be <= numPerm (${params.numPerm}), got ${params.lsh.bands} x ${params.lsh.rows}`,
-    );
   }
   return Object.freeze(params);
 }

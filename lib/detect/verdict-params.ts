@@ -3,7 +3,7 @@ import type { DetectorParams } from './detector-params.js';
 
 /**
  * The parameters a params file (`--params-file`, `DETECTOR_PARAMS`, written by `calibrate`) may
- * set: verdict thresholds only. Sketch parameters (numPerm, seed, LSH banding, passageWords) must
+ * set: verdict thresholds only. Sketch parameters (numPerm, seed, passageWords, commonWords) must
  * match the index the texts were sketched into, so no file may change them.
  */
 export const VERDICT_PARAM_NAMES = [
