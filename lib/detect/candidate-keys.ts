@@ -89,38 +89,73 @@ export function distinctiveTerms(
   }
   const first = Math.max(0, n - limit);
   if (first > 0) selectNth(keys, first, 0, n);
-  const top = keys.subarray(first, n).sort();
-  const out = new Array<number>(top.length);
-  for (let k = 0; k < top.length; k++) out[k] = unmix(0xffffffff - (top[top.length - 1 - k]! % 2 ** 32));
+  sortRange(keys, first, n);
+  const out = new Array<number>(n - first);
+  for (let k = n - 1; k >= first; k--) {
+    const key = keys[k]!;
+    out[n - 1 - k] = unmix(0xffffffff - (key - Math.floor(key / 2 ** 32) * 2 ** 32));
+  }
   return out;
+}
+
+/** Sorts a[lo, hi) ascending: quicksort, insertion sort below 16 (TypedArray sort boxes each value). */
+function sortRange(a: Float64Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const mid = partitionAround(a, lo, hi - 1);
+    // recurse into the smaller side, loop on the larger: stack depth stays logarithmic
+    if (mid - lo < hi - mid) {
+      sortRange(a, lo, mid);
+      lo = mid;
+    } else {
+      sortRange(a, mid, hi);
+      hi = mid;
+    }
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= lo && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/**
+ * Hoare partition of a[left, right] around the median of three: returns m with every value of
+ * a[left, m) at most every value of a[m, right], both sides non-empty.
+ */
+function partitionAround(a: Float64Array, left: number, right: number): number {
+  const x = a[left]!;
+  const y = a[(left + right) >>> 1]!;
+  const z = a[right]!;
+  const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+  let i = left;
+  let j = right;
+  while (i <= j) {
+    while (a[i]! < pivot) i++;
+    while (a[j]! > pivot) j--;
+    if (i <= j) {
+      const t = a[i]!;
+      a[i++] = a[j]!;
+      a[j--] = t;
+    }
+  }
+  return i;
 }
 
 /**
  * Rearranges a[lo, hi) so that a[k] holds the value a sort would put there, with no larger value
- * before it and no smaller one after (Hoare's selection, median-of-three pivot).
+ * before it and no smaller one after (Hoare's selection).
  */
 function selectNth(a: Float64Array, k: number, lo: number, hi: number): void {
   let left = lo;
   let right = hi - 1;
   while (right > left) {
-    const x = a[left]!;
-    const y = a[(left + right) >>> 1]!;
-    const z = a[right]!;
-    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
+    const mid = partitionAround(a, left, right);
+    if (k < mid) right = mid - 1;
+    else left = mid;
   }
 }
 
