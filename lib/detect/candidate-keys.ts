@@ -71,12 +71,11 @@ export function distinctiveTerms(
   commonWords: number,
 ): number[] {
   const ranks = commonRanks();
-  // Each candidate is one float, its rank above its tie-break (mix): distinct terms give distinct
-  // floats, and a numeric select-then-sort of a typed array orders them (a comparator sort over
+  // Each occurrence is one float, its term's rank above its tie-break (mix): a term always gives the
+  // same float, so after a numeric sort repeats sit side by side (a comparator sort over
   // [term, rank] pairs was most of the sketch path's time).
   if (sortKeys.length < to - from) sortKeys = new Float64Array(Math.max(to - from, 2 * sortKeys.length));
   const keys = sortKeys;
-  const seen = termsSeen.reset(to - from);
   let n = 0;
   for (let i = from; i < to; i++) {
     const f = tokens.flags[i]!;
@@ -84,119 +83,20 @@ export function distinctiveTerms(
     if ((f & NUMBER) !== 0 && tokens.end[i]! - tokens.start[i]! <= 2) continue;
     const term = tokens.term[i]!;
     const rank = ranks.get(term);
-    if ((rank >= 0 && rank < commonWords) || !seen.add(term)) continue;
+    if (rank >= 0 && rank < commonWords) continue;
     keys[n++] = (rank < 0 ? COMMON_WORDS.length : rank) * 2 ** 32 + (0xffffffff - mix(term));
   }
-  const first = Math.max(0, n - limit);
-  if (first > 0) selectNth(keys, first, 0, n);
-  sortRange(keys, first, n);
-  const out = new Array<number>(n - first);
-  for (let k = n - 1; k >= first; k--) {
+  keys.subarray(0, n).sort();
+  const out: number[] = [];
+  for (let k = n - 1; k >= 0 && out.length < limit; k--) {
     const key = keys[k]!;
-    out[n - 1 - k] = unmix(0xffffffff - (key - Math.floor(key / 2 ** 32) * 2 ** 32));
+    if (k < n - 1 && key === keys[k + 1]) continue; // the same term again
+    out.push(unmix(0xffffffff - (key - Math.floor(key / 2 ** 32) * 2 ** 32)));
   }
   return out;
 }
 
-/** Sorts a[lo, hi) ascending: quicksort, insertion sort below 16 (TypedArray sort boxes each value). */
-function sortRange(a: Float64Array, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const mid = partitionAround(a, lo, hi - 1);
-    // recurse into the smaller side, loop on the larger: stack depth stays logarithmic
-    if (mid - lo < hi - mid) {
-      sortRange(a, lo, mid);
-      lo = mid;
-    } else {
-      sortRange(a, mid, hi);
-      hi = mid;
-    }
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i]!;
-    let j = i - 1;
-    while (j >= lo && a[j]! > v) {
-      a[j + 1] = a[j]!;
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
-
-/**
- * Hoare partition of a[left, right] around the median of three: returns m with every value of
- * a[left, m) at most every value of a[m, right], both sides non-empty.
- */
-function partitionAround(a: Float64Array, left: number, right: number): number {
-  const x = a[left]!;
-  const y = a[(left + right) >>> 1]!;
-  const z = a[right]!;
-  const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-  let i = left;
-  let j = right;
-  while (i <= j) {
-    while (a[i]! < pivot) i++;
-    while (a[j]! > pivot) j--;
-    if (i <= j) {
-      const t = a[i]!;
-      a[i++] = a[j]!;
-      a[j--] = t;
-    }
-  }
-  return i;
-}
-
-/**
- * Rearranges a[lo, hi) so that a[k] holds the value a sort would put there, with no larger value
- * before it and no smaller one after (Hoare's selection).
- */
-function selectNth(a: Float64Array, k: number, lo: number, hi: number): void {
-  let left = lo;
-  let right = hi - 1;
-  while (right > left) {
-    const mid = partitionAround(a, left, right);
-    if (k < mid) right = mid - 1;
-    else left = mid;
-  }
-}
-
-/** A set of terms cleared in O(1) by a new stamp: reused by every call, so no per-call allocation. */
-class StampedTermSet {
-  private terms = new Uint32Array(0);
-  private stamps = new Uint32Array(0);
-  private stamp = 0;
-  private mask = 0;
-
-  /** Empties the set, sized for up to `count` terms. */
-  reset(count: number): this {
-    const capacity = 1 << Math.ceil(Math.log2(2 * count + 2));
-    if (capacity > this.stamps.length) {
-      this.terms = new Uint32Array(capacity);
-      this.stamps = new Uint32Array(capacity);
-      this.stamp = 0;
-    } else if (this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
-      this.stamp = 0;
-    }
-    this.stamp++;
-    this.mask = this.stamps.length - 1;
-    return this;
-  }
-
-  /** Adds a term; false when it was already there. */
-  add(term: number): boolean {
-    let slot = Math.imul(term, MIX_MULTIPLIER) & this.mask;
-    while (this.stamps[slot] === this.stamp) {
-      if (this.terms[slot] === term) return false;
-      slot = (slot + 1) & this.mask;
-    }
-    this.stamps[slot] = this.stamp;
-    this.terms[slot] = term;
-    return true;
-  }
-}
-
 // Scratch shared by every call of distinctiveTerms: it is synchronous, so no two calls overlap.
-const termsSeen = new StampedTermSet();
 let sortKeys = new Float64Array(1024);
 
 const MIX_MULTIPLIER = 0x9e3779b1;
