@@ -75,9 +75,16 @@ function restyled(
   params: Pick<DetectorParams, 'rewriteShare' | 'restyleFacts' | 'restyleBlend' | 'partialPhrasing'>,
 ): boolean {
   if (e.phrasingShare >= params.partialPhrasing) return false;
-  const blend = (e.alignedShare / params.rewriteShare + e.orderedFacts / params.restyleFacts) / 2;
   const reworded = e.phrasingShare < VERBATIM_ALIGNED * e.alignedShare;
-  return e.orderedFacts >= params.restyleFacts || (reworded && blend >= params.restyleBlend);
+  return e.orderedFacts >= params.restyleFacts || (reworded && restyleBlendOf(e, params) >= params.restyleBlend);
+}
+
+/** Aligned share and facts in order, each as a share of its own threshold, averaged: what restyleBlend is compared with. */
+export function restyleBlendOf(
+  e: Pick<PairEvidence, 'alignedShare' | 'orderedFacts'>,
+  params: Pick<DetectorParams, 'rewriteShare' | 'restyleFacts'>,
+): number {
+  return (e.alignedShare / params.rewriteShare + e.orderedFacts / params.restyleFacts) / 2;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { restyleBlendOf } from '../detect/decide-verdicts.js';
 import type { RejectionCode } from '../errors.js';
 import { html, pageHead, SafeHtml } from './escape-html.js';
 import type { Match, MatchMeasures, OkReport, Report } from './report.js';
@@ -200,7 +201,7 @@ function howSure(report: OkReport, m: Match): SafeHtml {
       if (orderedFacts >= facts || blend === undefined)
         return html`It keeps <strong>${percent(orderedFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
       // a restyle some of whose sentences still align: both kinds of evidence, short of their thresholds
-      return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order: each short of what a rewrite needs alone (${param(p, 'rewriteShare')}, ${param(p, 'restyleFacts')}), but as shares of those they average ${percent((alignedShare / share + orderedFacts / facts) / 2)}, at least the ${param(p, 'restyleBlend')} a restyle needs.`;
+      return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order: each short of what a rewrite needs alone (${param(p, 'rewriteShare')}, ${param(p, 'restyleFacts')}), but as shares of those they average ${percent(restyleBlendOf(m.measures, { rewriteShare: share, restyleFacts: facts }))}, at least the ${param(p, 'restyleBlend')} a restyle needs.`;
     }
     case 'partial':
       return html`<strong>${score}</strong> of the article follows this source; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
