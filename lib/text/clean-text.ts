@@ -1,5 +1,6 @@
-import { detectEndMarker, detectWrapWidth, endsSentence, splitParagraphs } from './paragraphs.js';
-import type { ProseCounts } from './prose-counts.js';
+import { UnitsScratch } from './character-classes.js';
+import { detectEndMarker, detectWrapWidth, endsSentence, splitParagraphs, type Paragraph } from './paragraphs.js';
+import { noCounts, normalizeLine, type ProseCounts } from './prose-counts.js';
 
 /** Why a paragraph was judged boilerplate rather than story text. */
 export type BoilerplateReason = 'no-prose' | 'fragment' | 'link-list' | 'duplicate';
@@ -28,7 +29,7 @@ export function cleanText(raw: string): CleanText {
   const lines = raw.includes('\r') ? raw.split(/\r\n|\r|\n/) : raw.split('\n');
   const marker = detectEndMarker(lines);
   const wrap = detectWrapWidth(lines);
-  const blocks = splitParagraphs(raw, lines, marker, wrap);
+  const blocks = splitParagraphs(raw, lines, marker, wrap).flatMap(judgedInRuns);
 
   const kept: string[] = [];
   const removed: { text: string; reason: BoilerplateReason }[] = [];
@@ -69,6 +70,37 @@ function seenBefore(seen: Map<number, string | Set<string>>, p: string): boolean
   if (prior.has(p)) return true;
   prior.add(p);
   return false;
+}
+
+/** A block longer than this is no paragraph but a file without line breaks (a transcript, a page's text on one line). */
+const LONG_BLOCK_WORDS = 250;
+/** Sentence runs a long block is judged by: about a paragraph each. */
+const RUN_WORDS = 60;
+/** A run without a sentence end is cut here (a table on one line). */
+const MAX_RUN_WORDS = 250;
+const RUN_UNITS = new UnitsScratch();
+
+/**
+ * A long block that is not prose as a whole is judged again by runs of whole sentences: one
+ * line holding a story and then a table, or an all-caps court opinion, keeps its story instead
+ * of losing every word. A block that passes as a whole stays one paragraph.
+ */
+function judgedInRuns(block: Paragraph): Paragraph[] {
+  if (block.counts.words <= LONG_BLOCK_WORDS || classify(block.text, block.counts) !== 'no-prose') return [block];
+  const words = block.text.split(' ');
+  const runs: Paragraph[] = [];
+  let start = 0;
+  for (let i = 0; i < words.length; i++) {
+    const n = i + 1 - start;
+    if (i === words.length - 1 || (n >= RUN_WORDS && endsSentence(words[i]!)) || n >= MAX_RUN_WORDS) {
+      const text = words.slice(start, i + 1).join(' ');
+      const counts = noCounts();
+      normalizeLine(text, RUN_UNITS.of(text), 0, counts);
+      runs.push({ text, counts });
+      start = i + 1;
+    }
+  }
+  return runs;
 }
 
 /** Classifies one normalised paragraph from its counts; undefined when it looks like story prose. */

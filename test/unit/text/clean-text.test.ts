@@ -159,6 +159,31 @@ describe('cleanText', () => {
     ]);
   });
 
+  it('judges a long one-line text that is not prose as a whole by its sentence runs', () => {
+    const story = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `The court heard on day ${i + 1} that the payroll tax gave workers a claim on later benefits, which the government disputed at length in its written answer to the appeal.`,
+    ).join(' ');
+    const opinion = Array.from(
+      { length: 40 },
+      (_, i) => `THE APPELLEE WAS DEPORTED UNDER SECTION ${241 + i} OF THE ACT AND HIS BENEFITS WERE TERMINATED.`,
+    ).join(' ');
+    const result = cleanText(`${story} ${opinion}`);
+    // kept runs become paragraphs of their own
+    expect(keptParagraphs(result).join(' ')).toBe(story);
+    expect(result.text).not.toContain('APPELLEE');
+    expect(result.removed.every((r) => r.reason === 'no-prose' && r.text.split(' ').length <= 250)).toBe(true);
+  });
+
+  it('keeps a long one-line story that passes as a whole as one paragraph', () => {
+    const story = Array.from({ length: 30 }, (_, i) => `Witness ${i + 1} told the jury what she saw that night.`).join(
+      ' ',
+    );
+    const result = cleanText(story);
+    expect(keptParagraphs(result)).toEqual([story]);
+  });
+
   it('never throws on odd input', () => {
     const inputs = [
       '',
