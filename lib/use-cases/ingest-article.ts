@@ -4,7 +4,7 @@ import type { Report } from '../report/report.js';
 import { announceFlagged, licenceReport } from './announce-flagged.js';
 import { reportKey } from '../store/keys.js';
 import { indexArticle } from './index-article.js';
-import { forgetLaterCopy, recordLaterCopies } from './later-copies.js';
+import { forgetLaterCopy, NO_LATER_COPIES, recordLaterCopies } from './later-copies.js';
 import { loadReport, readStoredReport, refreshSourceReport, saveReport } from './stored-reports.js';
 import { noStats, type DetectStats, type IngestDeps, type IngestInput } from './use-case-deps.js';
 
@@ -44,13 +44,16 @@ async function judgeAndSave(
   const { key, bytes } = input;
   // the sources it named before, to drop pairs that no longer hold; a corrupt report (logged by
   // whoever read it first) names none
-  const previousSources = (await loadReport({ store: deps.store, log: quiet }, key))?.matches.map((m) => m.key) ?? [];
+  const previous = await loadReport({ store: deps.store, log: quiet }, key);
+  const previousSources = previous?.matches.map((m) => m.key) ?? [];
   const judged =
     bytes instanceof Uint8Array
       ? await indexArticle(deps, { key, bytes, ...(input.order !== undefined ? { order: input.order } : {}) })
       : { report: rejectedReport(key, bytes, deps.params), stats: noStats(), racedCopies: [] };
   const licensed = bytes instanceof Uint8Array ? await licenceReport(deps, judged.report, bytes) : judged.report;
-  const report = await saveReport(deps.store, licensed);
+  // an article without a report is seldom named by a later copy yet: the save starts from an empty
+  // list, saving a LIST, and still lists after writing and writes again if one was named meanwhile
+  const report = await saveReport(deps.store, licensed, previous === undefined ? NO_LATER_COPIES : undefined);
   const sources =
     report.status === 'ok' && report.indexed && 'order' in judged && judged.order !== undefined
       ? await recordLaterCopies(deps.store, report, judged.order, previousSources)

@@ -14,6 +14,9 @@ export interface LaterCopiesListing {
   readonly pairKeys: readonly string[];
 }
 
+/** The listing of a source no later article names. */
+export const NO_LATER_COPIES: LaterCopiesListing = Object.freeze({ copies: [], total: 0, pairKeys: [] });
+
 /**
  * The later articles that name `sourceKey` as a source, from their pair objects: the newest
  * LATER_COPIES_SHOWN (the listing comes newest first) and how many there are. A pair object that

@@ -15,7 +15,7 @@ const MAX_SAVE_ROUNDS = 8;
  * may save one source's report at once, each with its own listing: every saver lists again after
  * writing and writes again when the listing changed, so the last write lists every pair written
  * before it (a saver whose listing was complete stops; one that wrote a stale list sees it).
- * `listed` is a listing the caller just made, saving one LIST.
+ * `listed` is a listing the caller just made, or the empty one it expects, saving one LIST.
  */
 export async function saveReport(store: ObjectStore, report: Report, listed?: LaterCopiesListing): Promise<Report> {
   if (report.status !== 'ok') {

@@ -85,6 +85,46 @@ describe('later copies: one object per (source, later article) pair', () => {
     expect(await deps.store.list(laterCopiesPrefix('wire/bridge.txt'))).toHaveLength(10);
   });
 
+  it('lists the rewrites judged at the same moment as the source itself, whose report did not exist yet', async () => {
+    const deps = ingestDeps(new JitteryStore());
+    const keys = Array.from({ length: 6 }, (_, i) => `farm/site-${i}/bridge.txt`);
+    deps.files.set('wire/bridge.txt', WIRE);
+    keys.forEach((key, i) => deps.files.set(key, utf8(`${SPUN}\nSite ${i} news desk.\n`)));
+
+    await Promise.all([
+      ingestArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: at(0, 'wire/bridge.txt') }),
+      ...keys.map((key, i) => ingestArticle(deps, { key, bytes: deps.files.get(key)!, order: at(i + 1, key) })),
+    ]);
+
+    const naming = [];
+    for (const key of keys)
+      if ((await listed(deps, key)).matches.some((m) => m.key === 'wire/bridge.txt')) naming.push(key);
+    expect(naming).toHaveLength(keys.length);
+    const source = await listed(deps, 'wire/bridge.txt');
+    expect(source.laterCopies.map((c) => c.key).sort()).toEqual([...keys].sort());
+  });
+
+  it('lists once when saving the report of an article seen for the first time, twice for one seen before', async () => {
+    const store = new MemoryObjectStore();
+    const lists: string[] = [];
+    const counting: ObjectStore = {
+      get: (key) => store.get(key),
+      put: (key, body) => store.put(key, body),
+      delete: (key) => store.delete(key),
+      list: (prefix) => {
+        lists.push(prefix);
+        return store.list(prefix);
+      },
+    };
+    const deps = ingestDeps(counting);
+    await ingestArticle(deps, { key: 'wire/fire.txt', bytes: FIRE, order: at(0, 'wire/fire.txt') });
+    expect(lists).toEqual([laterCopiesPrefix('wire/fire.txt')]);
+
+    lists.length = 0;
+    await ingestArticle(deps, { key: 'wire/fire.txt', bytes: FIRE, order: at(1, 'wire/fire.txt') });
+    expect(lists).toEqual([laterCopiesPrefix('wire/fire.txt'), laterCopiesPrefix('wire/fire.txt')]);
+  });
+
   it(`shows the newest ${LATER_COPIES_SHOWN} and counts them all`, async () => {
     const deps = ingestDeps(new MemoryObjectStore());
     await ingestArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: at(0, 'wire/bridge.txt') });
