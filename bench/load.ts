@@ -252,6 +252,20 @@ async function main(): Promise<void> {
       };
       figures[`costProbes${c.words}Words`] = c.n;
     }
+    // a newsroom's stream is mostly originals, the probes mostly rewrites: each path on its own
+    const byPath = (['original', 'flagged'] as const).map((path) => {
+      const runs = lastRuns.filter((r) => r.status === 'ok' && r.matched.length > 0 === (path === 'flagged'));
+      return {
+        path,
+        costs: costByWords(runs, last.size + llmSources.length, memoryMb, handlerDeps.params.maxCandidates),
+      };
+    });
+    for (const { path, costs: pathCosts } of byPath)
+      for (const c of pathCosts)
+        figures[`costPerMillion${c.words}Words${path === 'original' ? 'Original' : 'Flagged'}`] = {
+          ...itemised(c.measured),
+          probes: c.n,
+        };
     const itemBytes = meanKeyBytes;
     const storage = indexStorageUsdPerMonth(BIG_INDEX, mean(seedWrites), itemBytes);
     figures['indexStorageUsdPerMonthAt50M'] = {
@@ -282,6 +296,22 @@ async function main(): Promise<void> {
           fmt(x.dynamoDbReadsUsd, 2),
           fmt(x.lambdaComputeUsd + x.lambdaRequestsUsd, 2),
           fmt(x.totalUsd, 2),
+        ]),
+      ),
+    );
+    console.log('\nthe same, measured, by what the article was judged');
+    printTable(
+      ['words', 'judged', 'probes', 'S3', 'DynamoDB writes', 'DynamoDB reads', 'Lambda', 'total'],
+      byPath.flatMap(({ path, costs: pathCosts }) =>
+        pathCosts.map((c) => [
+          String(c.words),
+          path,
+          String(c.n),
+          fmt(c.measured.s3Usd, 2),
+          fmt(c.measured.dynamoDbWritesUsd, 2),
+          fmt(c.measured.dynamoDbReadsUsd, 2),
+          fmt(c.measured.lambdaComputeUsd + c.measured.lambdaRequestsUsd, 2),
+          fmt(c.measured.totalUsd, 2),
         ]),
       ),
     );
