@@ -96,13 +96,19 @@ const VERBATIM_ALIGNED = 0.9;
 
 /**
  * Whether a source's reused wording counts: it explains minSourceShare of the article by itself,
- * and it is on the article's story (some of its facts kept in order beyond chance). A long text on
- * another story shares stock phrases with any article; several of them added up passed the
- * phrasing union while each, compared alone, was original.
+ * and it is on the article's story (ON_STORY_FACTS of its facts kept in order beyond chance). A
+ * long text on another story shares stock phrases with any article; several of them added up
+ * passed the phrasing union while each, compared alone, was original.
  */
 function reusesWording(e: PairEvidence, minSourceShare: number): boolean {
-  return e.phrasingShare >= minSourceShare && e.orderedFacts > 0;
+  return e.phrasingShare >= minSourceShare && e.orderedFacts >= ON_STORY_FACTS;
 }
+
+/**
+ * A fifth of restyleFacts: more than the one or two names in order that a 16,000-word debate
+ * transcript shares with any 400-word story on its candidates (3.5% of that story's facts).
+ */
+const ON_STORY_FACTS = 0.04;
 
 /** How much of the article the candidates explain together, by each kind of evidence. */
 export interface UnionShares {
