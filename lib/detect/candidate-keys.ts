@@ -60,8 +60,11 @@ export function termKey(term: number): string {
  * Up to `limit` distinct content terms of tokens [from, to), rarest first: words outside the
  * COMMON_WORDS table first (names, numbers, rare words: what spun and restyled copies keep),
  * then listed words from the least frequent up; the `commonWords` most frequent never count, nor
- * do numbers of one or two digits. Ties go by hash, a fixed order, so two texts sharing their
- * rare terms pick the same ones.
+ * do numbers of one or two digits. Among terms of one rank, those the text uses more than once
+ * come first: a rewrite keeps the names and subjects a passage repeats and rewords a word it uses
+ * once (a short rewrite of part of a long transcript shared 0-6 of its keys when ties went by
+ * hash alone, 3-17 this way). Then ties go by hash, a fixed order, so two texts sharing their rare
+ * terms pick the same ones.
  */
 export function distinctiveTerms(
   tokens: Tokens,
@@ -88,12 +91,27 @@ export function distinctiveTerms(
   }
   keys.subarray(0, n).sort();
   const out: number[] = [];
-  for (let k = n - 1; k >= 0 && out.length < limit; k--) {
-    const key = keys[k]!;
-    if (k < n - 1 && key === keys[k + 1]) continue; // the same term again
-    out.push(unmix(0xffffffff - (key - Math.floor(key / 2 ** 32) * 2 ** 32)));
+  // rank by rank from the rarest; within one, two passes over its sorted run of occurrences
+  for (let top = n - 1; top >= 0 && out.length < limit;) {
+    const rank = Math.floor(keys[top]! / 2 ** 32);
+    let bottom = top;
+    while (bottom > 0 && Math.floor(keys[bottom - 1]! / 2 ** 32) === rank) bottom--;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = top; k >= bottom && out.length < limit;) {
+        let first = k; // repeats of a term sit side by side
+        while (first > bottom && keys[first - 1] === keys[k]) first--;
+        if (first < k === (pass === 0)) out.push(termOf(keys[k]!));
+        k = first - 1;
+      }
+    }
+    top = bottom - 1;
   }
   return out;
+}
+
+/** The term of a sort key built in distinctiveTerms. */
+function termOf(key: number): number {
+  return unmix(0xffffffff - (key - Math.floor(key / 2 ** 32) * 2 ** 32));
 }
 
 // Scratch shared by every call of distinctiveTerms: it is synchronous, so no two calls overlap.

@@ -5,8 +5,8 @@ import type { ObjectStore } from './ports.js';
 /** Where the sketch parameters of an index are recorded, beside it in the same store (folder or bucket). */
 export const INDEX_PARAMS_KEY = 'index/params.json';
 
-/** Bump when tokenizing, MinHash or index-key hashing change, so that a text gets other index keys than before (2: distinctive-term keys). */
-export const SKETCH_VERSION = 2;
+/** Bump when tokenizing, MinHash or index-key hashing change, so that a text gets other index keys than before (2: distinctive-term keys; 3: repeated terms first). */
+export const SKETCH_VERSION = 3;
 
 /** What decides the band keys a text gets: two runs whose records differ cannot share an index. */
 export interface IndexParams {

@@ -32,13 +32,14 @@ describe('labelled-corpus evaluation with the default parameters', () => {
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.33);
   });
 
-  // issue 11 asks recall >= 0.95 on every label (not reached: these are the floors the detector
-  // reaches, recall 0.883, sensational 0.796, asserted so a regression shows) and false alarms <= 0.03
-  // (reached: 0.027, two of the four being pairs whose texts are 95% the same 3-grams).
-  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.88, every restyle label >= 0.79', async () => {
+  // issue 11 asks recall >= 0.95 on every label (reached by adversarial-D, neutral and objective; the
+  // floors the detector reaches are asserted so a regression shows: recall 0.900, sensational 0.799)
+  // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the
+  // same 3-grams).
+  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.90, every restyle label >= 0.79', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'llm-restyled-politifact'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(1841);
-    expect(result.recall).toBeGreaterThanOrEqual(0.88);
+    expect(result.recall).toBeGreaterThanOrEqual(0.9);
     for (const [label, recall] of Object.entries(result.recallByLabel)) {
       if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.79);
     }

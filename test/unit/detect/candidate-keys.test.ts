@@ -48,6 +48,14 @@ describe('candidate keys', () => {
     }
   });
 
+  it('take the rare terms a text repeats before those it uses once', () => {
+    const text = 'Quintavius met Zebulon in Ostrava. Later Quintavius left Ostrava for Yarrowby.';
+    const tokens = tokenize(text);
+    expect(distinctiveTerms(tokens, 0, tokens.count, 2, P.commonWords).map(termKey).sort()).toEqual(
+      [...keysOf('Quintavius'), ...keysOf('Ostrava')].sort(),
+    );
+  });
+
   it('pick the same terms from texts sharing them, whatever their order of appearance', () => {
     const a = tokenize('Zebulon met Quintavius in Ostrava; Yarrowby stayed.');
     const b = tokenize('Yarrowby stayed. In Ostrava, Quintavius met Zebulon.');
@@ -58,22 +66,25 @@ describe('candidate keys', () => {
 });
 
 describe('distinctiveTerms', () => {
-  /** The definition, written plainly: distinct terms by COMMON_WORDS rank (unlisted last), highest first. */
+  /** The definition, written plainly: distinct terms by COMMON_WORDS rank (unlisted last), highest first, repeated ones first within a rank. */
   function reference(text: string, limit: number, commonWords: number): number[] {
     const listed = tokenize(COMMON_WORDS.join(' '));
     const rankOf = new Map<number, number>();
     for (let i = 0; i < listed.count; i++) if (!rankOf.has(listed.term[i]!)) rankOf.set(listed.term[i]!, i);
     const tokens = tokenize(text);
     const best = new Map<number, number>();
+    const uses = new Map<number, number>();
     for (let i = 0; i < tokens.count; i++) {
       const f = tokens.flags[i]!;
       if ((f & STOP) !== 0 || ((f & NUMBER) !== 0 && tokens.end[i]! - tokens.start[i]! <= 2)) continue;
       const rank = rankOf.get(tokens.term[i]!);
       if (rank === undefined || rank >= commonWords) best.set(tokens.term[i]!, rank ?? COMMON_WORDS.length);
+      uses.set(tokens.term[i]!, (uses.get(tokens.term[i]!) ?? 0) + 1);
     }
     const mix = (t: number): number => Math.imul(t ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
+    const repeated = (t: number): number => (uses.get(t)! > 1 ? 1 : 0);
     return [...best]
-      .sort((a, b) => b[1] - a[1] || mix(a[0]) - mix(b[0]))
+      .sort((a, b) => b[1] - a[1] || repeated(b[0]) - repeated(a[0]) || mix(a[0]) - mix(b[0]))
       .slice(0, limit)
       .map(([t]) => t);
   }

@@ -19,7 +19,7 @@ describe('the sketch parameters recorded with the index', () => {
 
     const recorded = decodeIndexParams((await deps.store.get(INDEX_PARAMS_KEY))!);
     expect(recorded).toEqual({
-      sketchVersion: 2,
+      sketchVersion: 3,
       numPerm: 128,
       seed: 1,
       passageWords: 150,
