@@ -105,8 +105,8 @@ function reusesWording(e: PairEvidence, minSourceShare: number): boolean {
 }
 
 /**
- * A fifth of restyleFacts: more than the one or two names in order that a 16,000-word debate
- * transcript shares with any 400-word story on its candidates (3.5% of that story's facts).
+ * A fifth of the default restyleFacts: more than the one or two names in order that a 16,000-word
+ * debate transcript shares by chance with a 400-word story on its subject (3.5% of its facts).
  */
 const ON_STORY_FACTS = 0.04;
 
