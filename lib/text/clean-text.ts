@@ -29,7 +29,8 @@ export function cleanText(raw: string): CleanText {
   const lines = raw.includes('\r') ? raw.split(/\r\n|\r|\n/) : raw.split('\n');
   const marker = detectEndMarker(lines);
   const wrap = detectWrapWidth(lines);
-  const blocks = splitParagraphs(raw, lines, marker, wrap).flatMap(judgedInRuns);
+  const split = splitParagraphs(raw, lines, marker, wrap);
+  const blocks = split.some(longNonProse) ? split.flatMap((b) => (longNonProse(b) ? sentenceRuns(b) : [b])) : split;
 
   const kept: string[] = [];
   const removed: { text: string; reason: BoilerplateReason }[] = [];
@@ -85,8 +86,12 @@ const RUN_UNITS = new UnitsScratch();
  * line holding a story and then a table, or an all-caps court opinion, keeps its story instead
  * of losing every word. A block that passes as a whole stays one paragraph.
  */
-function judgedInRuns(block: Paragraph): Paragraph[] {
-  if (block.counts.words <= LONG_BLOCK_WORDS || classify(block.text, block.counts) !== 'no-prose') return [block];
+function longNonProse(block: Paragraph): boolean {
+  return block.counts.words > LONG_BLOCK_WORDS && classify(block.text, block.counts) === 'no-prose';
+}
+
+/** A long block cut into runs of whole sentences of about RUN_WORDS words, each with its counts. */
+function sentenceRuns(block: Paragraph): Paragraph[] {
   const words = block.text.split(' ');
   const runs: Paragraph[] = [];
   let start = 0;
