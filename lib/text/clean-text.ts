@@ -1,6 +1,5 @@
-import { UnitsScratch } from './character-classes.js';
 import { detectEndMarker, detectWrapWidth, endsSentence, splitParagraphs, type Paragraph } from './paragraphs.js';
-import { noCounts, normalizeLine, type ProseCounts } from './prose-counts.js';
+import { proseCountsOf, type ProseCounts } from './prose-counts.js';
 
 /** Why a paragraph was judged boilerplate rather than story text. */
 export type BoilerplateReason = 'no-prose' | 'fragment' | 'link-list' | 'duplicate';
@@ -79,7 +78,6 @@ const LONG_BLOCK_WORDS = 250;
 const RUN_WORDS = 60;
 /** A run without a sentence end is cut here (a table on one line). */
 const MAX_RUN_WORDS = 250;
-const RUN_UNITS = new UnitsScratch();
 
 /**
  * A long block that is not prose as a whole is judged again by runs of whole sentences: one
@@ -99,9 +97,7 @@ function sentenceRuns(block: Paragraph): Paragraph[] {
     const n = i + 1 - start;
     if (i === words.length - 1 || (n >= RUN_WORDS && endsSentence(words[i]!)) || n >= MAX_RUN_WORDS) {
       const text = words.slice(start, i + 1).join(' ');
-      const counts = noCounts();
-      normalizeLine(text, RUN_UNITS.of(text), 0, counts);
-      runs.push({ text, counts });
+      runs.push({ text, counts: proseCountsOf(text) });
       start = i + 1;
     }
   }

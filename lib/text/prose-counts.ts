@@ -55,6 +55,14 @@ export function normalizeLine(t: string, units: Uint16Array, from: number, out: 
   return norm;
 }
 
+/** The counts of one line of text (a run of a paragraph cut by the caller, say). */
+export function proseCountsOf(line: string): ProseCounts {
+  const out = noCounts();
+  // normalizeLine reuses LINE_UNITS only once it is done with these units
+  normalizeLine(line, LINE_UNITS.of(line), 0, out);
+  return out;
+}
+
 /**
  * Counts the words of a line, whose units are u[from, from + line.length), as classify() needs
  * them (linkWords aside: see the outcome): words are the pieces between spaces (as
