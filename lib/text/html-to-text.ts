@@ -211,11 +211,15 @@ class TextSink {
   }
 }
 
-/** True when an element is hidden or is page chrome by its attributes. */
-function isChrome(name: string, attribs: Record<string, string>): boolean {
+/** True when an element is hidden or is page chrome by its ARIA role. */
+function isHiddenOrChromeRole(attribs: Record<string, string>): boolean {
   if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
   const role = attribs['role'];
-  if (role !== undefined && SKIP_ROLES.has(role.trim().toLowerCase())) return true;
+  return role !== undefined && SKIP_ROLES.has(role.trim().toLowerCase());
+}
+
+/** True when an element's class or id names page chrome (never html, body, main or article). */
+function isChromeByName(name: string, attribs: Record<string, string>): boolean {
   if (NO_TOKEN_SKIP.has(name)) return false;
   return hasSkipToken(attribs['class']) || hasSkipToken(attribs['id']);
 }
@@ -236,15 +240,36 @@ const MAIN = 4;
 const TITLE = 8;
 const H1 = 16;
 const FOREIGN = 32;
+/** Skipped by its tag, role or hidden state (not only by a chrome-like class or id). */
+const HARD = 64;
 
 /**
- * Extracts the title and story text of an HTML page in one streaming pass:
- * text of `<article>` elements if any, else `<main>`, else the whole body, without page chrome.
+ * Text of one content element (an outermost `<article>` or `<main>`). `base` is the number of
+ * skipping elements open around it: its text is what is read while no further one is open.
+ * `weak`: a chrome-like class or id around it (and nothing stronger) would have hidden it, as
+ * layout wrappers such as "has-sidebar" or "main-menu-content" do.
+ */
+interface ContentSink {
+  readonly sink: TextSink;
+  readonly base: number;
+  readonly weak: boolean;
+}
+
+/**
+ * Extracts the title and story text of an HTML page in one streaming pass: the text of the page's
+ * `<article>` if any, else `<main>`, else the whole body, without page chrome. Of several
+ * `<article>` elements (teaser cards, a story among related cards) the largest is the story only
+ * when it holds more words than all the others together; otherwise the story is elsewhere and
+ * `<main>` or the body is read. An `<article>` or `<main>` is the page's declared content, so a
+ * chrome-like class or id on an element around it does not hide it, unless a page has another
+ * that nothing hides.
  */
 export function htmlToText(html: string): { title: string; text: string } {
-  const article = new TextSink();
-  const main = new TextSink();
   const all = new TextSink();
+  const articles: ContentSink[] = [];
+  const mains: ContentSink[] = [];
+  let article: ContentSink | undefined;
+  let main: ContentSink | undefined;
   // htmlparser2's Parser keeps its element stack with unshift/shift, which is quadratic in
   // nesting depth (seconds for 100k nested divs), so we drive its Tokenizer and keep our own
   // push/pop stack plus per-name open counts: unmatched end tags are dropped in O(1).
@@ -252,64 +277,64 @@ export function htmlToText(html: string): { title: string; text: string } {
   const effects: number[] = [];
   const openCount = new Map<string, number>();
   let skip = 0;
+  let hardSkip = 0;
   let inArticle = 0;
   let inMain = 0;
   let inTitle = 0;
   let inH1 = 0;
   let foreign = 0;
   let titleText = '';
-  let h1Text = '';
   let titleDone = false;
-  let h1Done = false;
+  // the first <h1> inside an <article>, outside page chrome, and anywhere
+  const h1 = { article: '', content: '', any: '' };
+  let h1Kind: 'article' | 'content' | 'any' = 'any';
   let ogTitle = '';
   let tagName = '';
   let attribs: Record<string, string> = {};
   let attribName = '';
   let attribValue = '';
 
+  // the sinks reading at the current depth of skipping get each piece (no array per call: hot path)
   const breakAll = (kind: 1 | 2): void => {
-    all.lineBreak(kind);
-    main.lineBreak(kind);
-    article.lineBreak(kind);
+    if (skip === 0) all.lineBreak(kind);
+    if (article && skip === article.base) article.sink.lineBreak(kind);
+    if (main && skip === main.base) main.sink.lineBreak(kind);
+  };
+  const space = (): void => {
+    if (skip === 0) all.space();
+    if (article && skip === article.base) article.sink.space();
+    if (main && skip === main.base) main.sink.space();
   };
   const addText = (data: string): void => {
     if (inTitle > 0) titleText += data;
-    if (inH1 > 0) h1Text += data;
-    if (skip > 0) return;
-    all.add(data);
-    if (inMain > 0) main.add(data);
-    if (inArticle > 0) article.add(data);
+    if (inH1 > 0) h1[h1Kind] += data;
+    if (skip === 0) all.add(data);
+    if (article && skip === article.base) article.sink.add(data);
+    if (main && skip === main.base) main.sink.add(data);
   };
   // A skipped element still separates its neighbours: a paragraph break if it is a block, else a space.
   const separate = (name: string): void => {
-    if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) {
-      breakAll(2);
-    } else {
-      all.space();
-      main.space();
-      article.space();
-    }
+    if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) breakAll(2);
+    else space();
   };
   const pop = (): void => {
     const name = names.pop();
     const fx = effects.pop() ?? 0;
     if (name === undefined) return;
     openCount.set(name, (openCount.get(name) ?? 1) - 1);
-    if (fx & ARTICLE) inArticle--;
-    if (fx & MAIN) inMain--;
+    if (fx & ARTICLE && --inArticle === 0) article = undefined;
+    if (fx & MAIN && --inMain === 0) main = undefined;
     if (fx & FOREIGN) foreign--;
     if (fx & TITLE) {
       inTitle--;
       titleDone = titleText.trim() !== '';
     }
-    if (fx & H1) {
-      inH1--;
-      h1Done = h1Text.trim() !== '';
-    }
+    if (fx & H1) inH1--;
     if (fx & SKIP) {
       skip--;
-      if (skip === 0) separate(name);
-    } else if (skip === 0 && BLOCK_TAGS.has(name)) {
+      if (fx & HARD) hardSkip--;
+      separate(name);
+    } else if (BLOCK_TAGS.has(name)) {
       breakAll(2);
     }
   };
@@ -325,21 +350,37 @@ export function htmlToText(html: string): { title: string; text: string } {
     let fx = 0;
     if (name === 'svg' || name === 'math') fx |= FOREIGN;
     if (name === 'title' && foreign === 0 && !titleDone) fx |= TITLE;
-    if (name === 'h1' && !h1Done) fx |= H1;
-    if (skip === 0) {
-      if (SKIP_TAGS.has(name) || isChrome(name, attribs)) {
-        fx |= SKIP;
-        separate(name);
-      } else {
-        if (name === 'article') fx |= ARTICLE;
-        if (name === 'main') fx |= MAIN;
-        if (name === 'br') breakAll(1);
-        else if (BLOCK_TAGS.has(name)) breakAll(2);
+    if (name === 'h1' && inH1 === 0) {
+      h1Kind = article !== undefined ? 'article' : skip === 0 ? 'content' : 'any';
+      if (h1[h1Kind].trim() === '') {
+        h1[h1Kind] = '';
+        fx |= H1;
       }
+    }
+    // every element is judged, even inside skipped ones: an <article> inside a layout wrapper
+    // with a chrome-like class is still read, and only the skips around it decide how
+    if (SKIP_TAGS.has(name) || isHiddenOrChromeRole(attribs)) fx |= SKIP | HARD;
+    else if (isChromeByName(name, attribs)) fx |= SKIP;
+    if (fx & SKIP) separate(name);
+    else {
+      if (name === 'article' && inArticle === 0 && hardSkip === 0) {
+        article = { sink: new TextSink(), base: skip, weak: skip > 0 };
+        articles.push(article);
+      }
+      if (name === 'article') fx |= ARTICLE;
+      if (name === 'main' && inMain === 0 && hardSkip === 0) {
+        main = { sink: new TextSink(), base: skip, weak: skip > 0 };
+        mains.push(main);
+      }
+      if (name === 'main') fx |= MAIN;
+      if (name === 'br') breakAll(1);
+      else if (BLOCK_TAGS.has(name)) breakAll(2);
     }
     // Void elements have no content; self-closing only counts in SVG/MathML, as in browsers.
     if (VOID_TAGS.has(name) || (selfClosing && (foreign > 0 || (fx & FOREIGN) !== 0))) {
-      if (fx & SKIP && skip === 0 && BLOCK_TAGS.has(name)) breakAll(2);
+      if (fx & SKIP && BLOCK_TAGS.has(name)) breakAll(2);
+      if (fx & ARTICLE && inArticle === 0) article = undefined;
+      if (fx & MAIN && inMain === 0) main = undefined;
       return;
     }
     if (fx & ARTICLE) inArticle++;
@@ -348,6 +389,7 @@ export function htmlToText(html: string): { title: string; text: string } {
     if (fx & TITLE) inTitle++;
     if (fx & H1) inH1++;
     if (fx & SKIP) skip++;
+    if (fx & HARD) hardSkip++;
     names.push(name);
     effects.push(fx);
     openCount.set(name, (openCount.get(name) ?? 0) + 1);
@@ -355,12 +397,12 @@ export function htmlToText(html: string): { title: string; text: string } {
   const close = (name: string): void => {
     if (VOID_TAGS.has(name)) {
       // Browsers read a stray </br> as <br>.
-      if (name === 'br' && skip === 0) breakAll(1);
+      if (name === 'br') breakAll(1);
       return;
     }
     if ((openCount.get(name) ?? 0) === 0) {
       // A stray </p> is an empty paragraph; other unmatched end tags are ignored.
-      if (name === 'p' && skip === 0) breakAll(2);
+      if (name === 'p') breakAll(2);
       return;
     }
     // Each element is pushed once and popped once, so these pops are linear overall.
@@ -421,12 +463,39 @@ export function htmlToText(html: string): { title: string; text: string } {
     throw new ArticleRejectedError('malformed-html', 'The HTML could not be parsed.', { cause });
   }
 
-  const articleText = article.toString();
-  const mainText = main.toString();
-  const text = articleText !== '' ? articleText : mainText !== '' ? mainText : all.toString();
-  // the page's own headline before <title>, which sites suffix with their name or leave generic
-  const title = collapse(ogTitle) || collapse(h1Text) || collapse(titleText);
+  const page = all.toString();
+  const pageWords = countWords(page);
+  const text = storyOf(articles, pageWords) ?? storyOf(mains, pageWords) ?? page;
+  // the page's own headline before <title>, which sites suffix with their name or leave generic;
+  // an <h1> in page chrome (a site name in the header) only when nothing else names the page
+  const title =
+    collapse(ogTitle) || collapse(h1.article) || collapse(h1.content) || collapse(titleText) || collapse(h1.any);
   return { title, text };
+}
+
+/**
+ * The story among content elements: those nothing hides if there are any, else those only a
+ * chrome-like class or id around them hides. One is the story; of several, the largest when it
+ * holds more words than the others together (a story among teaser cards or comments), else all
+ * of them when together they hold half the page's words (the posts of a live blog), else none
+ * (teaser cards: the story is elsewhere). Undefined when there is no story or it is empty.
+ */
+function storyOf(sinks: readonly ContentSink[], pageWords: number): string | undefined {
+  const strong = sinks.filter((s) => !s.weak);
+  const texts = (strong.length > 0 ? strong : sinks).map((s) => s.sink.toString()).filter((t) => t !== '');
+  if (texts.length === 0) return undefined;
+  if (texts.length === 1) return texts[0];
+  const words = texts.map(countWords);
+  const largest = words.indexOf(Math.max(...words));
+  const total = words.reduce((a, b) => a + b, 0);
+  if (words[largest]! * 2 > total) return texts[largest];
+  return total * 2 >= pageWords ? texts.join('\n\n') : undefined;
+}
+
+function countWords(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) <= 32 && i > 0 && text.charCodeAt(i - 1) > 32) n++;
+  return text.length > 0 && text.charCodeAt(text.length - 1) > 32 ? n + 1 : n;
 }
 
 /** Collapses whitespace runs to one space and trims. */

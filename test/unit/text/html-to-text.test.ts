@@ -92,6 +92,55 @@ describe('htmlToText', () => {
     );
   });
 
+  it('reads the story, not teaser cards, when the cards are the only <article> elements', () => {
+    const cards = [1, 2, 3, 4]
+      .map(
+        (i) => `<article class="card"><a href="#"><h3>Teaser headline number ${i}</h3></a><p>Card ${i}.</p></article>`,
+      )
+      .join('');
+    const story = '<p>The ferry operator said on Monday that fares would rise by twelve per cent from June.</p>'.repeat(
+      3,
+    );
+    const { text } = htmlToText(`<body><div class="article-main">${story}</div><div>${cards}</div></body>`);
+    expect(text).toContain('The ferry operator said on Monday');
+  });
+
+  it('reads the largest <article> alone when it holds more words than the others together', () => {
+    const story = '<p>The ferry operator said on Monday that fares would rise by twelve per cent from June.</p>'.repeat(
+      3,
+    );
+    const { text } = htmlToText(
+      `<body><article>${story}</article><article><p>Card one.</p></article><article><p>Card two.</p></article></body>`,
+    );
+    expect(text).not.toContain('Card');
+    expect(text).toContain('The ferry operator');
+  });
+
+  it('reads an <article> inside a wrapper with a chrome-like class, unless another is not hidden', () => {
+    expect(htmlToText('<body><div class="main-menu-content"><article><p>Story.</p></article></div></body>').text).toBe(
+      'Story.',
+    );
+    expect(
+      htmlToText(
+        '<body><div class="has-sidebar"><main><p>Main story.</p><div class="share">Share</div></main></div></body>',
+      ).text,
+    ).toBe('Main story.');
+    expect(
+      htmlToText(
+        '<body><article><p>The story.</p></article><div class="related"><article><p>A related card with more words in it.</p></article></div></body>',
+      ).text,
+    ).toBe('The story.');
+    expect(htmlToText('<body><nav><article><p>Card.</p></article></nav><p>Page.</p></body>').text).toBe('Page.');
+  });
+
+  it("takes the story's <h1> before a site name's <h1> in the page header", () => {
+    const html =
+      '<head><title>Headline | Herald</title></head><body><header><h1 id="site-title">The Herald</h1></header>' +
+      '<article><header><h1 class="entry-title">Headline</h1></header><p>Story.</p></article></body>';
+    expect(htmlToText(html).title).toBe('Headline');
+    expect(htmlToText('<body><header><h1>Site</h1></header><p>Story.</p></body>').title).toBe('Site');
+  });
+
   it('skips inline chrome with a space and block chrome with a paragraph break', () => {
     expect(
       htmlToText('<p>Before <span class="social">Tweet</span>after.</p><div class="promo">Buy</div><p>Next.</p>').text,
