@@ -52,8 +52,28 @@ function decodeBytes(bytes: Uint8Array): string {
     // ignoreBOM: false (the default) drops a UTF-8 BOM.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return mostlyUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes);
+    if (mostlyUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+    if (highByteShare(bytes) > MAX_HIGH_BYTE_SHARE) {
+      throw new ArticleRejectedError(
+        'bad-encoding',
+        'The file is neither UTF-8 nor mostly ASCII: its single-byte encoding (Cyrillic, Greek...) is not one we read, or it is not text. Save it as UTF-8.',
+      );
+    }
+    return decodeWindows1252(bytes);
   }
+}
+
+/**
+ * Text in Windows-1252 is mostly ASCII: accented letters are a few per cent of a French or German
+ * text, a tenth of an Icelandic one. A file whose bytes are mostly above 0x7F is in another
+ * single-byte encoding (read as Windows-1252 it would be mojibake) or is not text at all.
+ */
+const MAX_HIGH_BYTE_SHARE = 0.3;
+
+function highByteShare(bytes: Uint8Array): number {
+  let high = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) high++;
+  return high / bytes.length;
 }
 
 /**

@@ -64,6 +64,19 @@ describe('decodeText', () => {
     expect(rejectionOf(() => decodeText(input, MAX)).code).toBe('binary');
   });
 
+  it('rejects bytes mostly above 0x7F that are not UTF-8 as bad encoding (random bytes, Cyrillic in Windows-1251)', () => {
+    let seed = 7;
+    const random = Array.from({ length: 3000 }, () => 128 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 128));
+    expect(rejectionOf(() => decodeText(bytes(...random), MAX)).code).toBe('bad-encoding');
+    // "Привет мир, это новости" in Windows-1251
+    const cyrillic = [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0, 0x2c, 0x20, 0xfd, 0xf2, 0xee];
+    expect(rejectionOf(() => decodeText(bytes(...cyrillic), MAX)).code).toBe('bad-encoding');
+    // French in Windows-1252 stays readable
+    expect(decodeText(bytes(...ascii('Le d'), 0xe9, ...ascii('put'), 0xe9, ...ascii(' a parl'), 0xe9, 0x2e), MAX)).toBe(
+      'Le député a parlé.',
+    );
+  });
+
   it('accepts a few control characters, as in wire copy', () => {
     const input = bytes(0x19, ...ascii('A paragraph of wire copy that is long enough.<'));
     expect(decodeText(input, MAX)).toBe('\u0019A paragraph of wire copy that is long enough.<');
