@@ -1,8 +1,10 @@
 import { detectEndMarker, detectWrapWidth, endsSentence, splitParagraphs, type Paragraph } from './paragraphs.js';
 import { proseCountsOf, type ProseCounts } from './prose-counts.js';
+import { isReaderServiceNotice } from './reader-service.js';
 
 /** Why a paragraph was judged boilerplate rather than story text. */
-export type BoilerplateReason = 'no-prose' | 'fragment' | 'link-list' | 'duplicate';
+export type BoilerplateReason =
+  'no-prose' | 'fragment' | 'link-list' | 'duplicate' | 'headline-list' | 'reader-service';
 
 /** Story text with boilerplate removed; paragraphs are separated by "\n\n" and offsets index `text`. */
 export interface CleanText {
@@ -34,8 +36,9 @@ export function cleanText(raw: string): CleanText {
   const kept: string[] = [];
   const removed: { text: string; reason: BoilerplateReason }[] = [];
   const seen = new Map<number, string | Set<string>>();
-  for (const { text: paragraph, counts } of blocks) {
-    let reason = classify(paragraph, counts);
+  const listed = headlineLists(blocks);
+  for (const [i, { text: paragraph, counts }] of blocks.entries()) {
+    let reason = classify(paragraph, counts) ?? (listed[i] ? 'headline-list' : undefined);
     const repeated = seenBefore(seen, paragraph);
     if (reason === undefined && repeated) reason = 'duplicate';
     if (reason === undefined) kept.push(paragraph);
@@ -115,7 +118,43 @@ function classify(
     return 'no-prose';
   }
   if (words <= FRAGMENT_MAX_WORDS && !endsSentence(p) && !introducesList(p, words)) return 'fragment';
+  if (isReaderServiceNotice(p, words)) return 'reader-service';
   return undefined;
+}
+
+/** Lines in a row that do not end like a sentence and make a list of headlines ("Most read"). */
+const HEADLINE_RUN = 3;
+/** A headline is at most this long; a longer unfinished line is a story's own. */
+const HEADLINE_MAX_WORDS = 25;
+/** An item of the text's own bulleted or numbered list ("* Inbound links - ...", "3. Compute ..."). */
+const LIST_ITEM = /^(?:[*\u2022\u2013-]|\d{1,2}[.)])\s/;
+
+/**
+ * Which blocks belong to a list of headlines: HEADLINE_RUN or more blocks in a row of at most
+ * HEADLINE_MAX_WORDS words that do not end like a sentence and are not marked list items (short
+ * ones are fragments already; this finds the long headlines of "Most read" and "More on this"
+ * lists, and "Story highlights"). Only beside a story at least half as long as the list: a text
+ * whose lines mostly do not end like sentences (a transcript without punctuation) keeps them.
+ */
+function headlineLists(blocks: readonly Paragraph[]): boolean[] {
+  const listed = blocks.map(() => false);
+  const unfinished = blocks.map(
+    (b) =>
+      b.counts.words <= HEADLINE_MAX_WORDS &&
+      !endsSentence(b.text) &&
+      !introducesList(b.text, b.counts.words) &&
+      !LIST_ITEM.test(b.text),
+  );
+  let storyWords = 0;
+  for (const [i, b] of blocks.entries()) if (!unfinished[i]) storyWords += b.counts.words;
+  for (let i = 0; i < blocks.length;) {
+    let j = i;
+    let words = 0;
+    while (j < blocks.length && unfinished[j]) words += blocks[j++]!.counts.words;
+    if (j - i >= HEADLINE_RUN && words <= 2 * storyWords) for (let k = i; k < j; k++) listed[k] = true;
+    i = Math.max(j, i + 1);
+  }
+  return listed;
 }
 
 /** "The allegations include:" or a list item ending in ';' is prose; a bare "Share:" is not. */

@@ -71,8 +71,6 @@ describe('cleanText', () => {
     const result = cleanText(WEB_NEWS);
     expect(keptParagraphs(result)).toEqual([
       'The city council voted on Tuesday to build six kilometres of protected cycle lanes through the centre, the largest such scheme in the region.',
-      // A one-off promotional sentence is structurally prose; only its repeat is caught.
-      'Get the latest headlines delivered to your inbox every morning with our free newsletter.',
       'Councillors backed the plan by 31 votes to 12 after a debate lasting more than four hours.',
       '"We have listened to residents," said councillor Maria López - who chairs the transport committee - "and this is what they asked for..."',
       'Work is expected to begin in the spring.',
@@ -82,11 +80,15 @@ describe('cleanText', () => {
       { text: 'Also Read: Mayor unveils budget for next year', reason: 'fragment' },
       { text: 'Share:', reason: 'no-prose' },
       { text: 'Join our WhatsApp group', reason: 'fragment' },
+      {
+        text: 'Get the latest headlines delivered to your inbox every morning with our free newsletter.',
+        reason: 'reader-service',
+      },
       { text: 'CLICK HERE TO GET THE APP', reason: 'no-prose' },
       { text: 'Video: Cyclists ride along the proposed route on Tuesday morning', reason: 'fragment' },
       {
         text: 'Get the latest headlines delivered to your inbox every morning with our free newsletter.',
-        reason: 'duplicate',
+        reason: 'reader-service',
       },
       { text: 'Follow us: https://twitter.com/citynews https://facebook.com/citynews #citynews', reason: 'link-list' },
     ]);
@@ -182,6 +184,44 @@ describe('cleanText', () => {
     );
     const result = cleanText(story);
     expect(keptParagraphs(result)).toEqual([story]);
+  });
+
+  it("drops a page's list of long headlines beside the story, but not a list of the story's own", () => {
+    const story = [
+      'The council voted on Tuesday to close the bridge for repairs, a decision that angered local traders.',
+      'Engineers found corrosion in two of the steel supports during an inspection in March, the report said.',
+      'Traders on both banks said the closure, expected to last until the autumn, would cost them much of the summer trade.',
+    ];
+    const mostRead = [
+      'Man who spent 38 years in prison for a murder he did not commit is freed after new DNA evidence emerges',
+      'Households could see energy bills fall by more than a hundred pounds a year from July, say forecasts',
+      'Rare white stork chicks hatch in the wild in England for the first time in more than six hundred years',
+    ];
+    const page = cleanText([...story, 'Most read', ...mostRead].join('\n\n'));
+    expect(keptParagraphs(page)).toEqual(story);
+    expect(page.removed.filter((r) => r.reason === 'headline-list').map((r) => r.text)).toEqual(mostRead);
+    // marked items of a list are the text's own
+    const items = mostRead.map((h) => `* ${h}`);
+    expect(keptParagraphs(cleanText([...story, ...items].join('\n\n')))).toEqual([...story, ...items]);
+    // a text of unpunctuated lines (a transcript) keeps them: there is no story beside them
+    expect(keptParagraphs(cleanText(mostRead.join('\n\n')))).toEqual(mostRead);
+  });
+
+  it('drops notices to the reader (newsletters, paywalls, copyright) but not a story about them', () => {
+    const notices = [
+      'Already a subscriber? Log in or activate your account.',
+      'Get the latest news delivered to your inbox every morning. Sign up for our newsletter.',
+      'Follow BBC West on Facebook, X and Instagram. Send your story ideas to the newsroom.',
+      '\u00a9 2025 Coast & County Media Ltd. All rights reserved.',
+    ];
+    const story = [
+      'Meta said users in Europe could subscribe to an ad-free version of Facebook and Instagram for a monthly fee.',
+      '"If you want a newsletter, you can sign up," the chief executive said of the plan at the conference.',
+      'Critics said the subscription would push users to give consent to tracking by advertisers across its apps.',
+    ];
+    const page = cleanText([story[0], notices[0], story[1], notices[1], story[2], notices[2], notices[3]].join('\n\n'));
+    expect(keptParagraphs(page)).toEqual(story);
+    expect(page.removed.filter((r) => r.reason === 'reader-service').map((r) => r.text)).toEqual(notices);
   });
 
   it('never throws on odd input', () => {
