@@ -176,6 +176,16 @@ describe('alerts and the digest in the local stack', () => {
     await expect(handler({ day: '2026-02-30' })).rejects.toThrow(MalformedEventError);
   });
 
+  it('refuses to print a link to a report that is not in the bucket (exit 3), rather than one that answers 404', async () => {
+    const run = await runCli(['url', 'incoming/never-uploaded.txt', '--endpoint', stack!.server.endpoint], {
+      withoutAwsKey: true,
+    });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('there is no s3://articles/reports/incoming/never-uploaded.txt.html');
+    expect(run.stderr).toContain('no report for incoming/never-uploaded.txt');
+  });
+
   it('refuses link lifetimes SigV4 does not allow', async () => {
     const run = await runCli(['url', 'incoming/x.txt', '--expires', '8d']);
     expect(run.code).toBe(2);

@@ -5,7 +5,7 @@ import { makeS3Client, s3ClientConfigFor } from '../../store/s3-client.js';
 import { shareReportPage } from '../../use-cases/share-report.js';
 import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
 import type { CliContext } from '../cli-context.js';
-import { UsageError } from '../usage-error.js';
+import { MissingFileError, UsageError } from '../usage-error.js';
 
 /** Seconds in each unit `--expires` takes. */
 const UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -34,9 +34,14 @@ export async function urlCommand(
   const { s3 } = makeS3Client(s3ClientConfigFor(endpoint, env));
   try {
     const presign = (k: string): Promise<string> => presignGet(s3, bucket, k, seconds);
+    const store = new S3ObjectStore(s3, bucket);
     const article = articleOfHtmlReport(key);
-    const shared =
-      article === undefined ? undefined : await shareReportPage(new S3ObjectStore(s3, bucket), article, presign);
+    const shared = article === undefined ? undefined : await shareReportPage(store, article, presign);
+    // a presigned link to a missing object still signs: the reader would get a 404 page
+    if (shared === undefined && (await store.get(key)) === undefined)
+      throw new MissingFileError(
+        `url: there is no s3://${bucket}/${key}${article === undefined ? '' : ` (no report for ${article}: not uploaded under the watched prefix, or not judged yet)`}`,
+      );
     const url = await presign(shared?.key ?? key);
     const expiresAt = new Date(Date.now() + seconds * 1000).toISOString();
     const linked = shared?.linked.length ?? 0;
