@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { makeS3Client } from '../store/s3-client.js';
@@ -37,6 +37,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
   if (typeof opts === 'string') {
     process.stderr.write(`${opts}\n${USAGE}\n`);
+    return 2;
+  }
+  if (opts.upload !== undefined && !(await isFolder(opts.upload))) {
+    process.stderr.write(`npm start: --upload ${opts.upload}: no such folder\n`);
     return 2;
   }
   const print = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -122,6 +126,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   await stack.close();
   s3.destroy();
   return 0;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The log level of LOG_LEVEL (already validated by the stack's configuration); warnings and errors by default. */

@@ -1,6 +1,6 @@
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../helpers/run-cli';
 import { reportKey } from '../../lib/store/keys';
 import type { Report } from '../../lib/report/report';
@@ -347,6 +347,23 @@ describe('rewrite-radar CLI', () => {
       expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
       expect(stderr).toContain(`eval: ${articles} has no labels.tsv; a corpus folder holds labels.tsv`);
       expect(stderr).not.toContain('ENOENT');
+    });
+
+    it('calibrate says the same, and both refuse an output path they cannot write before doing any work', async () => {
+      const missing = await runCli(['calibrate', articles]);
+      expect({ code: missing.code, stdout: missing.stdout }).toEqual({ code: 2, stdout: '' });
+      expect(missing.stderr).toContain(`calibrate: ${articles} has no labels.tsv`);
+      expect(missing.stderr).not.toContain('ENOENT');
+
+      const nowhere = join(corpus, 'no-such-folder', 'out.tsv');
+      for (const args of [
+        ['eval', corpus, '--errors', nowhere],
+        ['calibrate', corpus, '--out', nowhere],
+      ]) {
+        const run = await runCli(args);
+        expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: '' });
+        expect(run.stderr).toContain(`${args[2]} ${nowhere}: the folder ${dirname(nowhere)} does not exist`);
+      }
     });
 
     it('--json prints exactly one object with the documented keys', async () => {

@@ -176,4 +176,14 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     expect(running.stderr()).toContain('npm start: MAX_BYTES must be a number, got "abc"');
     expect(await portIsFree(port)).toBe(true);
   });
+
+  it('stops with exit 2 when the folder given to --upload does not exist, before starting anything', async () => {
+    const port = await freePort();
+    const missing = join(dir, 'no-such-folder');
+    running = startStack(['--port', String(port), '--data', join(dir, 's3'), '--upload', missing, '--exit']);
+
+    expect(await running.exited).toBe(2);
+    expect(running.stderr()).toContain(`npm start: --upload ${missing}: no such folder`);
+    expect(await portIsFree(port)).toBe(true);
+  });
 });

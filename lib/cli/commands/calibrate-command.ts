@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { evaluateCorpus } from '../../eval/evaluate-corpus.js';
 import type { EvalResult } from '../../eval/evaluate-corpus.js';
 import { calibrateThresholds } from '../../eval/calibrate-thresholds.js';
 import { VERDICT_PARAM_NAMES } from '../../detect/verdict-params.js';
 import type { CliContext } from '../cli-context.js';
+import { requireCorpus, requireWritable } from '../corpus-args.js';
 import { ProgressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -27,6 +29,8 @@ export async function calibrateCommand(
   if (ceiling !== undefined && !(ceiling >= 0 && ceiling <= 1))
     throw new UsageError(`--max-false-alarms expects a rate in [0, 1], got ${JSON.stringify(options.maxFalseAlarms)}`);
   const outFile = options.out ?? 'detector-params.json';
+  await requireCorpus(ctx.cwd, dir, 'calibrate');
+  await requireWritable(ctx.cwd, outFile, '--out');
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'verify') : undefined;
   let run;
   try {
@@ -44,7 +48,7 @@ export async function calibrateCommand(
     _crossValidated: figures(c.crossValidated),
     ...c.fitted,
   };
-  await writeFile(outFile, `${JSON.stringify(file, null, 2)}\n`);
+  await writeFile(resolve(ctx.cwd, outFile), `${JSON.stringify(file, null, 2)}\n`);
   if (ctx.json) {
     ctx.out(
       `${JSON.stringify({ params: c.fitted, start: figures(c.start), inSample: figures(c.inSample), crossValidated: figures(c.crossValidated), folds: c.folds, meetsCeiling: c.meetsCeiling, paramsFile: outFile })}\n`,

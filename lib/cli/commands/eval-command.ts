@@ -1,7 +1,8 @@
-import { stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { evaluateCorpus, type EvalOutcome, type EvalResult } from '../../eval/evaluate-corpus.js';
 import type { CliContext } from '../cli-context.js';
+import { requireCorpus, requireWritable } from '../corpus-args.js';
 import { ProgressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -14,11 +15,8 @@ export async function evalCommand(
   const [dir] = args;
   if (args.length !== 1 || dir === undefined)
     throw new UsageError(`eval takes one corpus folder, got ${args.length} arguments`);
-  if (!(await isFile(join(resolve(ctx.cwd, dir), 'labels.tsv')))) {
-    throw new UsageError(
-      `eval: ${dir} has no labels.tsv; a corpus folder holds labels.tsv (columns article, label, derived, sources) and the texts it names, as in shared/corpora`,
-    );
-  }
+  await requireCorpus(ctx.cwd, dir, 'eval');
+  if (options.errorsFile !== undefined) await requireWritable(ctx.cwd, options.errorsFile, '--errors');
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, 'eval') : undefined;
   let run: { result: EvalResult; outcomes: EvalOutcome[] };
   try {
@@ -26,7 +24,7 @@ export async function evalCommand(
   } finally {
     bar?.finish();
   }
-  if (options.errorsFile !== undefined) await writeFile(options.errorsFile, errorsTsv(run.outcomes));
+  if (options.errorsFile !== undefined) await writeFile(resolve(ctx.cwd, options.errorsFile), errorsTsv(run.outcomes));
   const r = run.result;
   if (ctx.json) {
     // spelled out so the documented keys, and only they, are printed whatever EvalResult grows
@@ -78,12 +76,4 @@ function errorsTsv(outcomes: readonly EvalOutcome[]): string {
         .join('\t'),
     );
   return ['label\tarticle\tderived\tsources\tflagged', ...rows].join('\n') + '\n';
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }
