@@ -226,7 +226,9 @@ function howMuch(report: OkReport, best: Match): SafeHtml {
       addedPieces++;
     }
   }
-  const total = derived + added;
+  // the report's own word count (the tokenizer's), so the page and the JSON give one figure
+  const total = report.article.wordCount > 0 ? report.article.wordCount : derived + added;
+  derived = Math.max(0, Math.min(derived, total - added));
   const addedWords =
     added === 0
       ? html`Nothing was added.`

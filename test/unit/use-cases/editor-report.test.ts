@@ -70,6 +70,8 @@ describe('the report an editor reads', () => {
         /\d+% of the article follows the source sentence by sentence, in the same order; a rewrite needs at least \d+%/,
       );
       expect(answer).toMatch(/\d+ of its \d+ words are in sentences matched to earlier articles\./);
+      // the page's word count is the report's, not a second count that may differ by a word
+      expect(/\d+ of its (\d+) words/.exec(answer)![1]).toBe(String(judged.report.article.wordCount));
       const facts = parsed.byTag('table').find((e) => e.attribs['class'] === 'facts')!;
       const rows = Object.fromEntries(
         parsed
