@@ -140,7 +140,8 @@ const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementar
 /**
  * Class/id tokens of page chrome: the general readability-style heuristic
  * (navigation, sharing, related links, comments, ads, consent and sign-up boxes).
- * A token matches a whole word of the class or id split at non-alphanumerics.
+ * A token matches a whole word of the class or id split at non-alphanumerics (or, for the
+ * longer ones, its start: SKIP_PREFIX).
  */
 const SKIP_TOKENS = new Set([
   'nav',
@@ -209,18 +210,142 @@ class TextSink {
   toString(): string {
     return this.parts.join('');
   }
+
+  /** Where the text written from now on starts (see slice). */
+  mark(): number {
+    return this.parts.length;
+  }
+
+  /** The text written between two marks (to the end when `to` is undefined). */
+  slice(from: number, to?: number): string {
+    return this.parts.slice(from, to).join('').trim();
+  }
 }
+
+/**
+ * Where a page with no <article> or <main> story keeps it: the element whose <p> children hold
+ * the most words, as readability-style extractors find it. A paragraph's words count for its
+ * parent and half for the element above that, so a story whose paragraphs each sit in a wrapper
+ * <div> is found whole. Elements are numbered in document order; marks are the page sink's.
+ */
+class ParagraphDensity {
+  private readonly parentOf: number[] = [];
+  /** Tag and class of each element: the blocks of one split story are alike. */
+  private readonly kinds: string[] = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private readonly words: number[] = [];
+  /** Page words read before the element opened, and before it closed. */
+  private readonly totalAtEnter: number[] = [];
+  private readonly totalAtLeave: number[] = [];
+  /** The same for words inside <p> elements. */
+  private readonly paragraphWordsAtEnter: number[] = [];
+  private readonly paragraphWordsAtLeave: number[] = [];
+  private paragraphWords = 0;
+  private readonly open: number[] = [];
+  private readonly paragraphs: number[] = [];
+  /** Words of page text read so far, inside a <p> or not. */
+  private total = 0;
+
+  enter(mark: number, name: string, className: string | undefined): void {
+    const id = this.from.length;
+    this.parentOf.push(this.open.length > 0 ? this.open[this.open.length - 1]! : -1);
+    this.kinds.push(className === undefined ? name : `${name}.${className}`);
+    this.from.push(mark);
+    this.to.push(-1);
+    this.words.push(0);
+    this.totalAtEnter.push(this.total);
+    this.totalAtLeave.push(-1);
+    this.paragraphWordsAtEnter.push(this.paragraphWords);
+    this.paragraphWordsAtLeave.push(-1);
+    this.open.push(id);
+    // a paragraph in a list item belongs to a list (teasers, links), not to a story
+    const parentKind = this.kinds[this.parentOf[id]!] ?? '';
+    if (name === 'p' && parentKind !== 'li' && !parentKind.startsWith('li.')) this.paragraphs.push(id);
+  }
+
+  leave(mark: number): void {
+    const id = this.open.pop();
+    if (id === undefined) return;
+    this.to[id] = mark;
+    this.totalAtLeave[id] = this.total;
+    this.paragraphWordsAtLeave[id] = this.paragraphWords;
+    if (this.paragraphs[this.paragraphs.length - 1] === id) this.paragraphs.pop();
+  }
+
+  /** Words of page text read now; those inside a <p> count for its parent and the element above. */
+  read(words: number): void {
+    this.total += words;
+    if (this.paragraphs.length === 0 || words === 0) return;
+    this.paragraphWords += words;
+    const parent = this.parentOf[this.paragraphs[this.paragraphs.length - 1]!]!;
+    if (parent < 0) return;
+    this.words[parent]! += words;
+    const above = this.parentOf[parent]!;
+    if (above >= 0) this.words[above]! += words / 2;
+  }
+
+  /**
+   * The densest element's text, when it holds at least MIN_DENSEST_SHARE of the page's words
+   * (else the story is spread out, or not in <p> at all, and the whole page is read).
+   */
+  story(page: TextSink): string | undefined {
+    let best = -1;
+    for (let id = 0; id < this.words.length; id++) if (best < 0 || this.words[id]! > this.words[best]!) best = id;
+    if (best < 0 || this.words[best] === 0) return undefined;
+    // a story cut by an inline ad or figure into sibling blocks is read whole: the parent is taken
+    // while another of its children of the same tag and class holds a quarter of the paragraph
+    // words this one does (a cookie banner or footer beside the story is not alike)
+    for (let climbs = 0; climbs < MAX_CLIMBS; climbs++) {
+      const parent = this.parentOf[best]!;
+      if (parent < 0) break;
+      let sibling = 0;
+      for (let id = parent + 1; id < this.parentOf.length; id++)
+        if (id !== best && this.parentOf[id] === parent && this.kinds[id] === this.kinds[best])
+          sibling = Math.max(sibling, this.inside(id, true));
+      if (sibling < SIBLING_SHARE * this.inside(best, true)) break;
+      best = parent;
+    }
+    if (this.inside(best, false) < MIN_DENSEST_SHARE * this.total) return undefined;
+    const text = page.slice(this.from[best]!, this.to[best]! < 0 ? undefined : this.to[best]);
+    return text === '' ? undefined : text;
+  }
+
+  /** Words inside an element: of its paragraphs, or all. */
+  private inside(id: number, paragraphs: boolean): number {
+    const [enter, leave, now] = paragraphs
+      ? [this.paragraphWordsAtEnter, this.paragraphWordsAtLeave, this.paragraphWords]
+      : [this.totalAtEnter, this.totalAtLeave, this.total];
+    return (leave[id]! < 0 ? now : leave[id]!) - enter[id]!;
+  }
+}
+
+/** How many levels above the densest element a story split into sibling blocks is looked for. */
+const MAX_CLIMBS = 3;
+/** Paragraph words a sibling block must hold, as a share of the densest element's, to be the story's too. */
+const SIBLING_SHARE = 0.25;
+
+/** Share of the page's words the densest element must hold to be read alone. */
+const MIN_DENSEST_SHARE = 0.4;
+
+/** An inline style that hides the element (a paywalled page's encrypted full text, say). */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** schema.org's mark of the story's body, on a page that does not use <article> for it. */
+const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/;
 
 /** True when an element is hidden or is page chrome by its ARIA role. */
 function isHiddenOrChromeRole(attribs: Record<string, string>): boolean {
   if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
+  const style = attribs['style'];
+  if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
   const role = attribs['role'];
   return role !== undefined && SKIP_ROLES.has(role.trim().toLowerCase());
 }
 
-/** True when an element's class or id names page chrome (never html, body, main or article). */
+/** True when an element's class or id names page chrome (never html, body, main, article or a story's body). */
 function isChromeByName(name: string, attribs: Record<string, string>): boolean {
-  if (NO_TOKEN_SKIP.has(name)) return false;
+  if (NO_TOKEN_SKIP.has(name) || ARTICLE_BODY.test(attribs['itemprop'] ?? '')) return false;
   return hasSkipToken(attribs['class']) || hasSkipToken(attribs['id']);
 }
 
@@ -228,10 +353,17 @@ function isChromeByName(name: string, attribs: Record<string, string>): boolean 
 function hasSkipToken(value: string | undefined): boolean {
   if (value === undefined || value === '') return false;
   for (const token of value.toLowerCase().split(/[^a-z0-9]+/)) {
-    if (SKIP_TOKENS.has(token)) return true;
+    if (SKIP_TOKENS.has(token) || SKIP_PREFIX.test(token)) return true;
   }
   return false;
 }
+
+/**
+ * Chrome words that also start run-together tokens ("relatedposts", "socialshare",
+ * "newslettersignup"): long enough that no story's class begins with them ("comment" does:
+ * "commentary", and "subscribe" "subscriber-only", the paid story's own).
+ */
+const SKIP_PREFIX = /^(?:related|sharing|social|newsletter|breadcrumb|sidebar|cookie|advert)[a-z0-9]/;
 
 /** Effects an open element has on the walk, undone when it closes. */
 const SKIP = 1;
@@ -266,6 +398,7 @@ interface ContentSink {
  */
 export function htmlToText(html: string): { title: string; text: string } {
   const all = new TextSink();
+  const density = new ParagraphDensity();
   const articles: ContentSink[] = [];
   const mains: ContentSink[] = [];
   let article: ContentSink | undefined;
@@ -308,7 +441,10 @@ export function htmlToText(html: string): { title: string; text: string } {
   const addText = (data: string): void => {
     if (inTitle > 0) titleText += data;
     if (inH1 > 0) h1[h1Kind] += data;
-    if (skip === 0) all.add(data);
+    if (skip === 0) {
+      all.add(data);
+      density.read(countWords(data));
+    }
     if (article && skip === article.base) article.sink.add(data);
     if (main && skip === main.base) main.sink.add(data);
   };
@@ -321,6 +457,7 @@ export function htmlToText(html: string): { title: string; text: string } {
     const name = names.pop();
     const fx = effects.pop() ?? 0;
     if (name === undefined) return;
+    density.leave(all.mark());
     openCount.set(name, (openCount.get(name) ?? 1) - 1);
     if (fx & ARTICLE && --inArticle === 0) article = undefined;
     if (fx & MAIN && --inMain === 0) main = undefined;
@@ -363,11 +500,12 @@ export function htmlToText(html: string): { title: string; text: string } {
     else if (isChromeByName(name, attribs)) fx |= SKIP;
     if (fx & SKIP) separate(name);
     else {
-      if (name === 'article' && inArticle === 0 && hardSkip === 0) {
+      const isArticle = name === 'article' || ARTICLE_BODY.test(attribs['itemprop'] ?? '');
+      if (isArticle && inArticle === 0 && hardSkip === 0) {
         article = { sink: new TextSink(), base: skip, weak: skip > 0 };
         articles.push(article);
       }
-      if (name === 'article') fx |= ARTICLE;
+      if (isArticle) fx |= ARTICLE;
       if (name === 'main' && inMain === 0 && hardSkip === 0) {
         main = { sink: new TextSink(), base: skip, weak: skip > 0 };
         mains.push(main);
@@ -393,6 +531,7 @@ export function htmlToText(html: string): { title: string; text: string } {
     names.push(name);
     effects.push(fx);
     openCount.set(name, (openCount.get(name) ?? 0) + 1);
+    density.enter(all.mark(), name, attribs['class']);
   };
   const close = (name: string): void => {
     if (VOID_TAGS.has(name)) {
@@ -465,7 +604,7 @@ export function htmlToText(html: string): { title: string; text: string } {
 
   const page = all.toString();
   const pageWords = countWords(page);
-  const text = storyOf(articles, pageWords) ?? storyOf(mains, pageWords) ?? page;
+  const text = storyOf(articles, pageWords) ?? storyOf(mains, pageWords) ?? density.story(all) ?? page;
   // the page's own headline before <title>, which sites suffix with their name or leave generic;
   // an <h1> in page chrome (a site name in the header) only when nothing else names the page
   const title =

@@ -133,6 +133,54 @@ describe('htmlToText', () => {
     expect(htmlToText('<body><nav><article><p>Card.</p></article></nav><p>Page.</p></body>').text).toBe('Page.');
   });
 
+  it('reads the element whose paragraphs hold most words on a page with no <article> or <main>', () => {
+    const story = [1, 2, 3, 4].map(
+      (i) => `<p>Paragraph ${i} of the story tells what the council decided and why it matters.</p>`,
+    );
+    const banner =
+      '<div class="consent"><p>We and our partners store information on a device and process personal data.</p></div>';
+    const foot =
+      '<div class="site-foot"><p>Coast Media Ltd. Registered in Scotland. Regulated by the press regulator.</p></div>';
+    const expected = [1, 2, 3, 4]
+      .map((i) => `Paragraph ${i} of the story tells what the council decided and why it matters.`)
+      .join('\n\n');
+    expect(htmlToText(`<body>${banner}<div class="story-body">${story.join('')}</div>${foot}</body>`).text).toBe(
+      expected,
+    );
+    // paragraphs that each sit in a wrapper are found whole, through the element above the wrappers
+    const wrapped = story.map((p) => `<div class="para">${p}</div>`).join('');
+    expect(htmlToText(`<body>${banner}<div class="story-body">${wrapped}</div>${foot}</body>`).text).toBe(expected);
+    // a story cut in two by an inline ad is read whole, and the banner beside it is not
+    const [a, b, c, d] = story;
+    const split = `<div class="text">${a}${b}${c}</div><div class="ad-slot-x">Advert</div><div class="text">${d}</div>`;
+    expect(htmlToText(`<body>${banner}<div class="story">${split}</div>${foot}</body>`).text).toBe(expected);
+    // a page whose paragraphs are spread out is read whole
+    expect(
+      htmlToText(
+        '<body><div><p>One line here.</p></div><div><p>Two line here.</p></div><div><p>Three.</p></div></body>',
+      ).text,
+    ).toBe('One line here.\n\nTwo line here.\n\nThree.');
+  });
+
+  it("reads schema.org's articleBody like an <article>, and skips what an inline style hides", () => {
+    const page =
+      '<body><div class="panel"><p>Subscribe to continue reading, with offers for new digital subscribers this month.</p></div>' +
+      '<div class="asset-content subscriber-preview" itemprop="articleBody"><p>The water main burst.</p></div>' +
+      '<div class="subscriber-only" style="display: none">U2FsdGVkX1+q8Jm3</div></body>';
+    expect(htmlToText(page).text).toBe('The water main burst.');
+    expect(htmlToText('<p>Shown.</p><p style="color:red; visibility: hidden !important">Hidden.</p>').text).toBe(
+      'Shown.',
+    );
+  });
+
+  it('skips run-together chrome classes such as "jp-relatedposts"', () => {
+    expect(
+      htmlToText(
+        '<article><p>Story.</p><div id="jp-relatedposts"><p>Another post with a long title</p></div></article>',
+      ).text,
+    ).toBe('Story.');
+  });
+
   it("takes the story's <h1> before a site name's <h1> in the page header", () => {
     const html =
       '<head><title>Headline | Herald</title></head><body><header><h1 id="site-title">The Herald</h1></header>' +
