@@ -1,3 +1,4 @@
+import { detectWrapWidth } from './paragraphs.js';
 import { ArticleRejectedError } from '../errors';
 import { decodeText } from './decode-text';
 import { htmlToText } from './html-to-text';
@@ -71,7 +72,7 @@ export function extractArticle(name: string, bytes: Uint8Array, maxBytes: number
 function extractFrom(format: ArticleFormat, raw: string): ExtractedArticle {
   switch (format) {
     case 'txt':
-      return { format, title: firstLine(raw), text: raw };
+      return { format, title: headlineBeforeStory(raw) ?? firstLine(raw), text: raw };
     case 'md':
       return { format, ...markdownToText(raw) };
     case 'html': {
@@ -83,6 +84,47 @@ function extractFrom(format: ArticleFormat, raw: string): ExtractedArticle {
     case 'json':
       return jsonArticle(raw);
   }
+}
+
+/** A line this long that ends like a sentence starts the story of a page copied as text. */
+const STORY_LINE_WORDS = 15;
+/** Lines read for the story's start: a page's navigation comes first, but not for pages on end. */
+const HEAD_LINES = 200;
+/** A headline found above the story has this many words: menu items and site names have fewer. */
+const MIN_HEADLINE_WORDS = 5;
+
+/**
+ * The headline of a page copied as text: the last headline-like line (MIN_HEADLINE_WORDS words or
+ * more, not ending like a sentence, see looksLikeHeadline) above the first long sentence line of
+ * the story. A browser copy starts with navigation ("Skip to content", the site's name, menu
+ * items), a video teaser and a breaking-news ticker before the headline; the headline sits just
+ * above the standfirst, byline and story. Undefined when there is no such line, or the text is
+ * hard-wrapped.
+ */
+function headlineBeforeStory(text: string): string | undefined {
+  let candidate: string | undefined;
+  const lines = text.split('\n', HEAD_LINES);
+  // hard-wrapped copy (wire text) has no line per paragraph: its lines are not headlines
+  if (detectWrapWidth(lines) !== undefined) return undefined;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    const words = line === '' ? 0 : line.split(/\s+/).length;
+    const sentence = /[.!?]["'\u201d\u2019)]*$/u.test(line);
+    if (sentence && words >= STORY_LINE_WORDS) return candidate === undefined ? undefined : clip(candidate);
+    if (!sentence && words >= MIN_HEADLINE_WORDS && looksLikeHeadline(line, lines[i + 1]?.trim() ?? ''))
+      candidate = line;
+  }
+  return undefined;
+}
+
+/**
+ * A headline starts with a capital or a digit, is mostly letters (not a formula or a code), is no
+ * "By ..." byline, and is not a sentence broken across lines (the next line going on in lowercase).
+ */
+function looksLikeHeadline(line: string, next: string): boolean {
+  if (!/^[\p{Lu}\p{N}"'\u201c\u2018]/u.test(line) || /^by\s/i.test(line) || /^\p{Ll}/u.test(next)) return false;
+  const visible = line.replace(/\s+/g, '');
+  return visible.replace(/\P{L}+/gu, '').length >= 0.6 * visible.length;
 }
 
 /**

@@ -48,6 +48,36 @@ describe('extractArticle', () => {
     expect(extractArticle('a.txt', utf8(`${'word '.repeat(100)}\nBody.`), MAX).title.length).toBeLessThanOrEqual(200);
   });
 
+  it("takes a browser copy's headline from just above its story, past navigation, teasers and the byline", () => {
+    const page = [
+      'Skip to main content',
+      'Fox News Media',
+      'Home',
+      'Politics',
+      'Breaking News',
+      'Bridge on County Road 12 closed after semi strikes guardrail',
+      '',
+      'Fox News Flash top headlines for March 9',
+      "Fox News Flash top headlines are here. Check out what's clicking on the site.",
+      'Tornado rips through Oklahoma town, leaving 3 dead and dozens of homes destroyed',
+      'Emergency crews are searching damaged buildings after the storm.',
+      'By Greg Norman | Fox News',
+      'At least three people were killed and more than 30 injured after a tornado tore through the small town overnight.',
+    ].join('\n');
+    expect(extractArticle('a.txt', utf8(page), MAX).title).toBe(
+      'Tornado rips through Oklahoma town, leaving 3 dead and dozens of homes destroyed',
+    );
+    // hard-wrapped wire copy keeps its first headline-like line
+    const wire = [
+      '16:52 01/03/00: Page 1 (HHH) COURTS Francis',
+      'A man who attacked a pensioner in her home was jailed for',
+      'eight years today after a judge said he had shown no remorse',
+      'for what he did to the woman, who was 83 at the time of the',
+      'attack, the court in the city was told on the first morning.',
+    ].join('\n');
+    expect(extractArticle('a.txt', utf8(wire), MAX).title).toBe('16:52 01/03/00: Page 1 (HHH) COURTS Francis');
+  });
+
   it('rejects text with no letter or digit as empty', () => {
     const rejection = rejectionOf(() => extractArticle('a.txt', utf8(' \n\t\n -- \n'), MAX));
     expect(rejection.code).toBe('empty');
