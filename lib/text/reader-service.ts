@@ -6,31 +6,31 @@
  * addressed to "you".
  */
 const SERVICE_TERMS: readonly RegExp[] = [
-  /\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b/,
-  /\bnewsletters?\b/,
-  /\bsign(?:ing)? (?:up|in)\b/,
-  /\blog(?:ging)? ?in\b/,
-  /\b(?:your|an?|new) account\b/,
-  /\bregist(?:er|ration)\b/,
-  /\bcookies?\b/,
-  /\bconsent\b/,
-  /\bprivacy (?:policy|notice|settings)\b/,
-  /\bterms (?:of (?:use|service)|and conditions)\b/,
-  /\bbecome a member\b|\bmembership\b/,
-  /\bdonat(?:e|ion|ions)\b/,
-  /\bcontributions?\b/,
-  /\b(?:our|support|supporting|fund|funding) (?:\w+ )?journalism\b/,
-  /\b(?:digital|unlimited) access\b/,
-  /\bad-(?:free|light)\b/,
-  /\binbox\b/,
-  /\bfollow\b[^.]{0,60}\bon (?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|threads)\b/,
-  /\bdownload (?:the|our) app\b/,
-  /\bstory ideas?\b/,
+  /\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b/i,
+  /\bnewsletters?\b/i,
+  /\bsign(?:ing)? (?:up|in)\b/i,
+  /\blog(?:ging)? ?in\b/i,
+  /\b(?:your|an?|new) account\b/i,
+  /\bregist(?:er|ration)\b/i,
+  /\bcookies?\b/i,
+  /\bconsent\b/i,
+  /\bprivacy (?:policy|notice|settings)\b/i,
+  /\bterms (?:of (?:use|service)|and conditions)\b/i,
+  /\bbecome a member\b|\bmembership\b/i,
+  /\bdonat(?:e|ion|ions)\b/i,
+  /\bcontributions?\b/i,
+  /\b(?:our|support|supporting|fund|funding) (?:\w+ )?journalism\b/i,
+  /\b(?:digital|unlimited) access\b/i,
+  /\bad-(?:free|light)\b/i,
+  /\binbox\b/i,
+  /\bfollow\b[^.]{0,60}\bon (?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|threads)\b/i,
+  /\bdownload (?:the|our) app\b/i,
+  /\bstory ideas?\b/i,
 ];
 
 /** Addressed to the reader: "you", "your", "please", or a service verb in the imperative first. */
 const ADDRESSED =
-  /\b(?:you|your|yours|yourself|please)\b|^(?:subscribe|sign|log|follow|download|register|join|support|donate|become|send|get|read|listen|watch)\b/;
+  /\b(?:you|your|yours|yourself|please)\b|^(?:subscribe|sign|log|follow|download|register|join|support|donate|become|send|get|read|listen|watch)\b/i;
 
 const QUOTED_SPAN = /"[^"]*"?|\u201c[^\u201d]*\u201d?/g;
 
@@ -38,7 +38,7 @@ const QUOTED_SPAN = /"[^"]*"?|\u201c[^\u201d]*\u201d?/g;
 const MAX_NOTICE_WORDS = 60;
 
 /** A copyright line is never story text, however it is worded. */
-const COPYRIGHT = /©|\ball rights reserved\b|^copyright\b/;
+const COPYRIGHT = /©|\ball rights reserved\b|^copyright\b/i;
 
 /**
  * Whether a paragraph of `words` words is a notice to the reader: a copyright line, or a short
@@ -46,11 +46,42 @@ const COPYRIGHT = /©|\ball rights reserved\b|^copyright\b/;
  */
 export function isReaderServiceNotice(paragraph: string, words: number): boolean {
   if (words > MAX_NOTICE_WORDS) return false;
-  const lower = paragraph.toLowerCase();
-  if (COPYRIGHT.test(lower)) return true;
+  if (mayBeCopyright(paragraph) && COPYRIGHT.test(paragraph)) return true;
+  // most paragraphs address no one: rejected by plain substring scans before any regex runs
+  if (!mayAddressReader(paragraph) || !ADDRESSED.test(paragraph)) return false;
   // "you" inside a quotation is someone speaking in the story, not the page to its reader
-  if (!ADDRESSED.test(lower.replace(QUOTED_SPAN, ' '))) return false;
+  if (!ADDRESSED.test(paragraph.replace(QUOTED_SPAN, ' '))) return false;
   let terms = 0;
-  for (const term of SERVICE_TERMS) if (term.test(lower) && ++terms >= 2) return true;
+  for (const term of SERVICE_TERMS) if (term.test(paragraph) && ++terms >= 2) return true;
   return false;
 }
+
+/** Cheap necessary conditions of COPYRIGHT and ADDRESSED: cleaning runs on every paragraph. */
+function mayBeCopyright(p: string): boolean {
+  return p.includes('\u00a9') || p.includes('eserved') || p.includes('ESERVED') || /^copyright/i.test(p);
+}
+
+function mayAddressReader(p: string): boolean {
+  if (p.includes('you') || p.includes('You') || p.includes('YOU') || p.includes('lease') || p.includes('LEASE'))
+    return true;
+  const space = p.indexOf(' ');
+  return IMPERATIVES.has((space === -1 ? p : p.slice(0, space)).toLowerCase());
+}
+
+const IMPERATIVES = new Set([
+  'subscribe',
+  'sign',
+  'log',
+  'follow',
+  'download',
+  'register',
+  'join',
+  'support',
+  'donate',
+  'become',
+  'send',
+  'get',
+  'read',
+  'listen',
+  'watch',
+]);
