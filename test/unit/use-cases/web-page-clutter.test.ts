@@ -29,4 +29,61 @@ describe('web-page clutter', () => {
     expect(report.verdict).toBe('original');
     expect(report.article.title).toBe('State school board delays vote on new reading curriculum');
   });
+
+  // Hand-made pages in the templates of four kinds of site (test/fixtures/clutter/sites): teaser
+  // cards as the only <article> elements, a paywall panel beside a schema.org articleBody preview,
+  // a page with no <article> or <main> under a cookie banner, a post inside a wrapper whose class
+  // reads as a menu; and browser copies of the paywalled pages as text.
+  const SITES = [
+    {
+      site: 'metro',
+      a: 'ferry-fares.html',
+      b: 'zoo-red-pandas.html',
+      title: 'Zoo welcomes first red panda cubs in its 60-year history',
+    },
+    {
+      site: 'localpaper',
+      a: 'school-closure.html',
+      b: 'water-main.html',
+      title: 'Water main break floods downtown streets, closes businesses | Local News | cedarfallscourier.example',
+    },
+    {
+      site: 'localpaper',
+      a: 'school-closure.txt',
+      b: 'water-main.txt',
+      title: 'Water main break floods downtown streets, closes businesses',
+    },
+    {
+      site: 'regional',
+      a: 'ferry-fares.html',
+      b: 'zoo-red-pandas.html',
+      title: 'Zoo welcomes first red panda cubs in its 60-year history',
+    },
+    {
+      site: 'substack',
+      a: 'night-bus.html',
+      b: 'wild-lawn.html',
+      title: 'I let my lawn go wild for a year. Here is what moved in',
+    },
+  ];
+
+  it.each(SITES)(
+    'two unrelated pages of one $site site ($b) are original against each other, titled by their headline',
+    async ({ site, a, b, title }) => {
+      const { report } = await judgePair(memoryDeps(), `sites/${site}/${a}`, `sites/${site}/${b}`);
+
+      expect(report.status).toBe('ok');
+      expect(report.matches).toEqual([]);
+      expect(report.article.title).toBe(title);
+    },
+  );
+
+  it.each([
+    ['regional/zoo-red-pandas.html', 'amp/zoo-red-pandas.amp.html'],
+    ['metro/ferry-fares.html', 'amp/ferry-fares.amp.html'],
+  ])('the same story in another template (%s) is a copy of its AMP page', async (page, amp) => {
+    const { report } = await judgePair(memoryDeps(), `sites/${amp}`, `sites/${page}`);
+
+    expect(report.verdict).toBe('copy');
+  });
 });
