@@ -28,9 +28,27 @@ const SERVICE_TERMS: readonly RegExp[] = [
   /\bstory ideas?\b/i,
 ];
 
+/** Service verbs a notice starts with, in the imperative ("Subscribe to...", "Sign up..."). */
+const IMPERATIVE_LIST = [
+  'subscribe',
+  'sign',
+  'log',
+  'follow',
+  'download',
+  'register',
+  'join',
+  'support',
+  'donate',
+  'become',
+  'send',
+  'get',
+  'read',
+  'listen',
+  'watch',
+];
+
 /** Addressed to the reader: "you", "your", "please", or a service verb in the imperative first. */
-const ADDRESSED =
-  /\b(?:you|your|yours|yourself|please)\b|^(?:subscribe|sign|log|follow|download|register|join|support|donate|become|send|get|read|listen|watch)\b/i;
+const ADDRESSED = new RegExp(`\\b(?:you|your|yours|yourself|please)\\b|^(?:${IMPERATIVE_LIST.join('|')})\\b`, 'i');
 
 const QUOTED_SPAN = /"[^"]*"?|\u201c[^\u201d]*\u201d?/g;
 
@@ -68,20 +86,4 @@ function mayAddressReader(p: string): boolean {
   return IMPERATIVES.has((space === -1 ? p : p.slice(0, space)).toLowerCase());
 }
 
-const IMPERATIVES = new Set([
-  'subscribe',
-  'sign',
-  'log',
-  'follow',
-  'download',
-  'register',
-  'join',
-  'support',
-  'donate',
-  'become',
-  'send',
-  'get',
-  'read',
-  'listen',
-  'watch',
-]);
+const IMPERATIVES = new Set(IMPERATIVE_LIST);
