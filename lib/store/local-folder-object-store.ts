@@ -1,7 +1,8 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { StoreError } from '../errors.js';
-import type { ObjectStore } from './ports.js';
+import { contentTag } from './memory-object-store.js';
+import type { ObjectStore, TaggedObject } from './ports.js';
 import { TEMP_MARKER, writeFileAtomic } from './write-file-atomic.js';
 
 /** ObjectStore in a folder: key `a/b.json` is the file `<root>/a/b.json`. */
@@ -20,6 +21,18 @@ export class LocalFolderObjectStore implements ObjectStore {
       if (errorCode(err) === 'ENOENT') return undefined;
       throw new StoreError(`cannot read ${file}: ${messageOf(err)}`, { key }, { cause: err });
     }
+  }
+
+  async getTagged(key: string): Promise<TaggedObject | undefined> {
+    const bytes = await this.get(key);
+    return bytes ? { bytes, tag: contentTag(bytes) } : undefined;
+  }
+
+  /** Compares, then writes: a check against other writers in this process's sequence, not across processes. */
+  async putIfUnchanged(key: string, body: Uint8Array | string, expected: string | null): Promise<string | undefined> {
+    if (((await this.getTagged(key))?.tag ?? null) !== expected) return undefined;
+    await this.put(key, body);
+    return contentTag(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
   }
 
   async put(key: string, body: Uint8Array | string): Promise<void> {

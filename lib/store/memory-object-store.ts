@@ -1,4 +1,5 @@
-import type { ObjectStore } from './ports.js';
+import { createHash } from 'node:crypto';
+import type { ObjectStore, TaggedObject } from './ports.js';
 
 /** ObjectStore in a Map, for tests and one-shot runs. */
 export class MemoryObjectStore implements ObjectStore {
@@ -8,8 +9,22 @@ export class MemoryObjectStore implements ObjectStore {
     return this.objects.get(key);
   }
 
+  async getTagged(key: string): Promise<TaggedObject | undefined> {
+    const bytes = this.objects.get(key);
+    return bytes ? { bytes, tag: contentTag(bytes) } : undefined;
+  }
+
   async put(key: string, body: Uint8Array | string): Promise<void> {
-    this.objects.set(key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+    this.objects.set(key, bytesOf(body));
+  }
+
+  /** Compares and writes in one step, so it is atomic however callers interleave. */
+  async putIfUnchanged(key: string, body: Uint8Array | string, expected: string | null): Promise<string | undefined> {
+    const now = this.objects.get(key);
+    if ((now ? contentTag(now) : null) !== expected) return undefined;
+    const bytes = bytesOf(body);
+    this.objects.set(key, bytes);
+    return contentTag(bytes);
   }
 
   async delete(key: string): Promise<void> {
@@ -19,4 +34,13 @@ export class MemoryObjectStore implements ObjectStore {
   async list(prefix: string): Promise<string[]> {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
+}
+
+/** A tag that changes with the bytes, like an S3 ETag (the MD5 of a single-part object). */
+export function contentTag(bytes: Uint8Array): string {
+  return createHash('md5').update(bytes).digest('hex');
+}
+
+function bytesOf(body: Uint8Array | string): Uint8Array {
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 }

@@ -6,11 +6,30 @@ import type { FlaggedArticle } from '../alerts/flagged-article.js';
 export interface ObjectStore {
   /** The bytes at key, or undefined when there is none. */
   get(key: string): Promise<Uint8Array | undefined>;
+  /** The bytes at key and their tag, which changes whenever they do; undefined when there is none. */
+  getTagged(key: string): Promise<TaggedObject | undefined>;
   put(key: string, body: Uint8Array | string, contentType?: string): Promise<void>;
+  /**
+   * Writes only if the object still has the tag read with getTagged (`null`: only if there is
+   * none): returns the new tag, or undefined when it changed meanwhile and nothing was written.
+   * So two writers that read, change and write one object never lose each other's change.
+   */
+  putIfUnchanged(
+    key: string,
+    body: Uint8Array | string,
+    expected: string | null,
+    contentType?: string,
+  ): Promise<string | undefined>;
   /** Deleting a missing key is not an error (deletes are retried). */
   delete(key: string): Promise<void>;
   /** Every key under prefix, in lexicographic order. */
   list(prefix: string): Promise<string[]>;
+}
+
+/** An object's bytes and the tag a conditional write of it expects. */
+export interface TaggedObject {
+  readonly bytes: Uint8Array;
+  readonly tag: string;
 }
 
 /**

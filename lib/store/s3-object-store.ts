@@ -5,8 +5,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { ObjectStore } from './ports.js';
-import { isNoSuchKey, s3Fault } from './s3-errors.js';
+import type { ObjectStore, TaggedObject } from './ports.js';
+import { httpStatusOf, isNoSuchKey, s3Fault } from './s3-errors.js';
 
 /** ObjectStore over one S3 bucket: keys are object keys as they are (no prefix added). */
 export class S3ObjectStore implements ObjectStore {
@@ -16,9 +16,13 @@ export class S3ObjectStore implements ObjectStore {
   ) {}
 
   async get(key: string): Promise<Uint8Array | undefined> {
+    return (await this.getTagged(key))?.bytes;
+  }
+
+  async getTagged(key: string): Promise<TaggedObject | undefined> {
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+      return { bytes: out.Body ? await out.Body.transformToByteArray() : new Uint8Array(), tag: out.ETag ?? '' };
     } catch (err) {
       if (isNoSuchKey(err)) return undefined;
       throw s3Fault('GetObject', this.bucket, key, err);
@@ -27,20 +31,57 @@ export class S3ObjectStore implements ObjectStore {
 
   async put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
     try {
-      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-      // a known length keeps the SDK from treating the body as a stream of unknown size
-      await this.s3.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: bytes,
-          ContentLength: bytes.length,
-          ...(contentType ? { ContentType: contentType } : {}),
-        }),
-      );
+      await this.putObject(key, body, contentType, {});
     } catch (err) {
       throw s3Fault('PutObject', this.bucket, key, err);
     }
+  }
+
+  /**
+   * S3's conditional write (If-Match on the ETag, If-None-Match: * for a new object). 412 means
+   * the object changed; 409 that another conditional write to it was in flight; a 404 that it
+   * was deleted: all three leave it to the caller to read again. (s3rver ignores both headers.)
+   */
+  async putIfUnchanged(
+    key: string,
+    body: Uint8Array | string,
+    expected: string | null,
+    contentType?: string,
+  ): Promise<string | undefined> {
+    try {
+      return await this.putObject(
+        key,
+        body,
+        contentType,
+        expected === null ? { IfNoneMatch: '*' } : { IfMatch: expected },
+      );
+    } catch (err) {
+      const status = httpStatusOf(err);
+      if (status === 412 || status === 409 || status === 404) return undefined;
+      throw s3Fault('PutObject', this.bucket, key, err);
+    }
+  }
+
+  /** One PutObject; returns the new ETag. */
+  private async putObject(
+    key: string,
+    body: Uint8Array | string,
+    contentType: string | undefined,
+    condition: { IfMatch?: string; IfNoneMatch?: string },
+  ): Promise<string> {
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    // a known length keeps the SDK from treating the body as a stream of unknown size
+    const out = await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: bytes,
+        ContentLength: bytes.length,
+        ...(contentType ? { ContentType: contentType } : {}),
+        ...condition,
+      }),
+    );
+    return out.ETag ?? '';
   }
 
   async delete(key: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { StoreError } from '../errors.js';
 import type { LaterCopyVerdict } from '../detect/judge-article.js';
 import { rejectedReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
@@ -5,7 +6,7 @@ import { announceFlagged, licenceReport } from './announce-flagged.js';
 import { reportKey } from '../store/keys.js';
 import { indexArticle } from './index-article.js';
 import { forgetLaterCopy, NO_LATER_COPIES, recordLaterCopies } from './later-copies.js';
-import { loadReport, readStoredReport, refreshSourceReport, saveReport } from './stored-reports.js';
+import { loadReport, readReport, readStoredReport, refreshSourceReport, saveReport } from './stored-reports.js';
 import { noStats, type DetectStats, type IngestDeps, type IngestInput } from './use-case-deps.js';
 
 /** What ingesting one article did: its report, the counters, and the later copies judged again. */
@@ -36,15 +37,26 @@ export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promi
 
 const quiet = (): void => undefined;
 
-/** Judges and saves one article, and brings the later-copy lists of the sources it names (or named) up to date. */
-async function judgeAndSave(
-  deps: IngestDeps,
-  input: IngestInput,
-): Promise<{ report: Report; stats: DetectStats; racedCopies: readonly LaterCopyVerdict[] }> {
+/** One article judged and saved, with the candidates found to be later copies of it. */
+interface Judged {
+  readonly report: Report;
+  readonly stats: DetectStats;
+  readonly racedCopies: readonly LaterCopyVerdict[];
+}
+
+/** Judgements of one article in a row that found its report changed by another judge before saving. */
+const MAX_JUDGE_ROUNDS = 4;
+
+/**
+ * Judges and saves one article, and brings the later-copy lists of the sources it names (or named)
+ * up to date. When another judge or lister saved its report meanwhile, judges it again: the
+ * index may have grown since this judgement's query, and the newest query sees the most.
+ */
+async function judgeAndSave(deps: IngestDeps, input: IngestInput, round = 1): Promise<Judged> {
   const { key, bytes } = input;
   // the sources it named before, to drop pairs that no longer hold; a corrupt report (logged by
   // whoever read it first) names none
-  const previous = await loadReport({ store: deps.store, log: quiet }, key);
+  const { report: previous, tag } = await readReport({ store: deps.store, log: quiet }, key);
   const previousSources = previous?.matches.map((m) => m.key) ?? [];
   const judged =
     bytes instanceof Uint8Array
@@ -53,7 +65,11 @@ async function judgeAndSave(
   const licensed = bytes instanceof Uint8Array ? await licenceReport(deps, judged.report, bytes) : judged.report;
   // an article without a report is seldom named by a later copy yet: the save starts from an empty
   // list, saving a LIST, and still lists after writing and writes again if one was named meanwhile
-  const report = await saveReport(deps.store, licensed, previous === undefined ? NO_LATER_COPIES : undefined);
+  const report = await saveReport(deps.store, licensed, tag, previous === undefined ? NO_LATER_COPIES : undefined);
+  if (report === undefined) {
+    if (round < MAX_JUDGE_ROUNDS) return judgeAndSave(deps, input, round + 1);
+    throw new StoreError(`the report of ${key} changed under ${MAX_JUDGE_ROUNDS} judgements in a row`, { key });
+  }
   const sources =
     report.status === 'ok' && report.indexed && 'order' in judged && judged.order !== undefined
       ? await recordLaterCopies(deps.store, report, judged.order, previousSources)

@@ -27,4 +27,11 @@ describe("a source's later copies on S3 (s3rver) with the real handler", () => {
     for (let i = 0; i < 10; i++) expect(page).toContain(`href="../site-${i}/bridge.txt.html"`);
     expect(stack.delivery.failed).toEqual([]);
   }, 120_000);
+
+  it('gets from a write the same tag a read gives, so a saved page is not rendered again for nothing', async () => {
+    stack ??= await startLocalStack();
+    const tag = await stack.deps.store.putIfUnchanged('reports/tag-check.json', '{}', null, 'application/json');
+    expect(tag).toMatch(/\S/);
+    expect((await stack.deps.store.getTagged('reports/tag-check.json'))?.tag).toBe(tag);
+  });
 });

@@ -1,7 +1,7 @@
 import { LATER_COPIES_SHOWN, type Report } from '../../../lib/report/report.js';
 import { laterCopiesPrefix, laterCopyKey } from '../../../lib/store/keys.js';
 import { MemoryObjectStore } from '../../../lib/store/memory-object-store.js';
-import type { ArticleRead, ArticleSource, ObjectStore } from '../../../lib/store/ports.js';
+import type { ArticleRead, ArticleSource, ObjectStore, TaggedObject } from '../../../lib/store/ports.js';
 import { ingestArticle } from '../../../lib/use-cases/ingest-article.js';
 import { loadReport, refreshSourceReport } from '../../../lib/use-cases/stored-reports.js';
 import { withdrawArticle } from '../../../lib/use-cases/withdraw-article.js';
@@ -28,9 +28,17 @@ class JitteryStore implements ObjectStore {
     await this.jitter();
     return this.inner.get(key);
   }
+  async getTagged(key: string): Promise<TaggedObject | undefined> {
+    await this.jitter();
+    return this.inner.getTagged(key);
+  }
   async put(key: string, body: Uint8Array | string): Promise<void> {
     await this.jitter(30); // a slow write lands after a quicker writer's newer one
     return this.inner.put(key, body);
+  }
+  async putIfUnchanged(key: string, body: Uint8Array | string, expected: string | null): Promise<string | undefined> {
+    await this.jitter(30);
+    return this.inner.putIfUnchanged(key, body, expected);
   }
   async delete(key: string): Promise<void> {
     await this.jitter();
@@ -109,7 +117,9 @@ describe('later copies: one object per (source, later article) pair', () => {
     const lists: string[] = [];
     const counting: ObjectStore = {
       get: (key) => store.get(key),
+      getTagged: (key) => store.getTagged(key),
       put: (key, body) => store.put(key, body),
+      putIfUnchanged: (key, body, expected) => store.putIfUnchanged(key, body, expected),
       delete: (key) => store.delete(key),
       list: (prefix) => {
         lists.push(prefix);
@@ -142,6 +152,50 @@ describe('later copies: one object per (source, later article) pair', () => {
     expect(source.laterCopies[0]?.key).toBe(`farm/${LATER_COPIES_SHOWN + 4}.txt`);
     const html = Buffer.from((await deps.store.get('reports/wire/bridge.txt.html'))!).toString('utf8');
     expect(html).toContain(`Showing the newest ${LATER_COPIES_SHOWN} of ${LATER_COPIES_SHOWN + 5}.`);
+  });
+
+  it('keeps a judgement saved while a lister was rendering an older read of the same report', async () => {
+    const inner = new MemoryObjectStore();
+    let duringNextList: (() => Promise<unknown>) | undefined;
+    const store: ObjectStore = {
+      get: (key) => inner.get(key),
+      getTagged: (key) => inner.getTagged(key),
+      put: (key, body) => inner.put(key, body),
+      putIfUnchanged: (key, body, expected) => inner.putIfUnchanged(key, body, expected),
+      delete: (key) => inner.delete(key),
+      list: async (prefix) => {
+        const step = duringNextList;
+        duringNextList = undefined;
+        await step?.();
+        return inner.list(prefix);
+      },
+    };
+    const deps = ingestDeps(store);
+    deps.files.set('farm/spin.txt', utf8(SPUN));
+    // the spin is judged before its source is indexed, so its first report names nothing
+    await ingestArticle(deps, { key: 'farm/spin.txt', bytes: utf8(SPUN), order: at(5, 'farm/spin.txt') });
+    expect((await listed(deps, 'farm/spin.txt')).matches).toEqual([]);
+    const pair = {
+      key: 'farm/later.txt',
+      title: 'Later',
+      verdict: 'copy',
+      score: 1,
+      indexedAt: null,
+      publishedAt: null,
+    };
+    await inner.put(laterCopyKey('farm/spin.txt', 'farm/later.txt', Date.UTC(2024, 5, 1)), JSON.stringify(pair));
+
+    // the lister reads the spin's report, then, before it saves, the source arrives and judges the spin again
+    duringNextList = () =>
+      ingestArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: at(0, 'wire/bridge.txt') });
+    await refreshSourceReport(deps, 'farm/spin.txt');
+
+    const spin = await listed(deps, 'farm/spin.txt');
+    expect(spin.rewriteOf?.key).toBe('wire/bridge.txt');
+    expect(spin.laterCopies.map((c) => c.key)).toEqual(['farm/later.txt']);
+    const html = Buffer.from((await store.get('reports/farm/spin.txt.html'))!).toString('utf8');
+    expect(html).toContain('wire/bridge.txt');
+    expect(html).toContain('farm/later.txt');
   });
 
   it('drops a pair when the later article no longer copies the source, or is withdrawn', async () => {
