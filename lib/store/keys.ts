@@ -42,6 +42,15 @@ export function laterCopiesPrefix(sourceKey: string): string {
   return `${LATER_COPIES_PREFIX}${sourceKey}/`;
 }
 
+/**
+ * Store key of the note an earlier article leaves for a later copy whose report it could not read
+ * yet: the later copy reads it after saving its report and judges itself again (ingestArticle).
+ * Beside the pair objects, whose keys start with 13 digits, so no listing mistakes it for one.
+ */
+export function rejudgeNoteKey(articleKey: string): string {
+  return `${laterCopiesPrefix(articleKey)}rejudge.json`;
+}
+
 /** Largest time the inverted-time segment holds (13 digits of milliseconds: until the year 2286). */
 const MAX_TIME = 9_999_999_999_999;
 

@@ -3,7 +3,7 @@ import type { LaterCopyVerdict } from '../detect/judge-article.js';
 import { rejectedReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
 import { announceFlagged, licenceReport } from './announce-flagged.js';
-import { reportKey } from '../store/keys.js';
+import { rejudgeNoteKey, reportKey } from '../store/keys.js';
 import { indexArticle } from './index-article.js';
 import { forgetLaterCopy, NO_LATER_COPIES, recordLaterCopies } from './later-copies.js';
 import { loadReport, readReport, readStoredReport, refreshSourceReport, saveReport } from './stored-reports.js';
@@ -19,13 +19,14 @@ export interface Ingested {
 /**
  * The one way an article enters the archive, for every entry point: index then judge it
  * (indexArticle), write its reports, record it with each source it names (so the source's report
- * lists it) and judge again each later copy whose report does not name it yet. A copy of a
+ * lists it) and judge again each later copy whose report does not name it yet (or leave it a
+ * note to judge itself again, when its report is not saved yet). A copy of a
  * licensed source becomes `licensed`; a flagged report leaves its digest object and publishes its
  * alert (announceFlagged). An article that could not be read gets a rejected report and leaves the
  * index as it was.
  */
 export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promise<Ingested> {
-  const judged = await judgeAndSave(deps, input);
+  const judged = await judgeAgainIfNoted(deps, input, await judgeAndSave(deps, input));
   const refreshed: string[] = [];
   for (const later of judged.racedCopies) {
     if (await refreshLaterCopy(deps, judged.report.article.key, later)) refreshed.push(later.key);
@@ -82,16 +83,37 @@ async function judgeAndSave(deps: IngestDeps, input: IngestInput, round = 1): Pr
 /**
  * Two related articles processed at the same moment may each miss the other in their own
  * query; the earlier one then finds the later one (both index before they query) and judges
- * it again here if its report does not name the earlier one yet. Not recursive: the later
- * copy's own raced copies are left to their own events.
+ * it again here if its report does not name the earlier one yet. A later copy without a report
+ * may have queried already and be about to save: the earlier one leaves it a note, then reads
+ * the report again. Each side writes before it reads, so either the report is found now or the
+ * later copy finds the note after saving (judgeAgainIfNoted). Not recursive: the later copy's
+ * own raced copies are left to their own events.
  */
 async function refreshLaterCopy(deps: IngestDeps, sourceKey: string, later: LaterCopyVerdict): Promise<boolean> {
-  const stored = await deps.store.get(reportKey(later.key));
-  if (!stored) return false; // still being judged: its own query runs after this article was indexed
+  let stored = await deps.store.get(reportKey(later.key));
+  if (!stored) {
+    await deps.store.put(rejudgeNoteKey(later.key), JSON.stringify({ source: sourceKey }), 'application/json');
+    stored = await deps.store.get(reportKey(later.key));
+    if (!stored) return false; // its save comes after the note, so it judges itself again
+  }
   // a corrupt report is judged again like one that misses the source
   if (readStoredReport(deps, stored, later.key)?.matches.some((m) => m.key === sourceKey)) return false;
   const read = await deps.source.read(later.key, deps.params.maxBytes);
   if (read.kind !== 'found') return false; // gone or replaced: its own event reports it
   await judgeAndSave(deps, { key: later.key, bytes: read.bytes });
   return true;
+}
+
+/**
+ * After an article's report is saved: if an earlier article judged at the same moment left it a
+ * note (refreshLaterCopy), judge it again, now that the earlier one is in the index, and remove
+ * the note. One GET per ingest, usually of nothing.
+ */
+async function judgeAgainIfNoted(deps: IngestDeps, input: IngestInput, judged: Judged): Promise<Judged> {
+  if (judged.report.status !== 'ok' || !judged.report.indexed || !(input.bytes instanceof Uint8Array)) return judged;
+  const note = rejudgeNoteKey(input.key);
+  if (!(await deps.store.get(note))) return judged;
+  const again = await judgeAndSave(deps, { key: input.key, bytes: input.bytes });
+  await deps.store.delete(note);
+  return again;
 }
