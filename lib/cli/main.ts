@@ -7,7 +7,7 @@ import { parseLicensedSources } from '../report/licensed-sources.js';
 import { keyRootOf } from '../store/article-key.js';
 import type { CliContext } from './cli-context.js';
 import { parseParamOverrides, readParamsFile } from './parse-param-overrides.js';
-import { DEFAULT_STORE_DIR, USAGE } from './usage.js';
+import { commandUsage, DEFAULT_STORE_DIR, isCommand, misplacedOptions, USAGE, type CommandName } from './usage.js';
 import { MissingFileError, UsageError } from './usage-error.js';
 import { scanCommand } from './commands/scan-command.js';
 import { indexCommand } from './commands/index-command.js';
@@ -40,13 +40,6 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-/** Options that only backfill and reindex take (they work on a bucket and table, not on the store folder). */
-const BACKFILL_OPTIONS = ['endpoint', 'dynamodb-endpoint', 'table', 'bucket', 'prefix', 'concurrency'] as const;
-const DEPLOYMENT_COMMANDS = new Set(['backfill', 'reindex']);
-/** Commands that read a bucket (url always, digest with --bucket or --endpoint) and the options they take. */
-const LINK_COMMANDS = new Set(['url', 'digest']);
-const LINK_OPTIONS: ReadonlySet<string> = new Set(['endpoint', 'bucket']);
-
 /** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage or configuration, 3 a named file missing). */
 export async function main(argv: string[]): Promise<number> {
   watchStdout();
@@ -55,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     if (!stdoutState.closed) process.stdout.write(text);
   };
   const err = (text: string): void => void process.stderr.write(text);
+  // known once the command word is read: a usage error then shows that command's help
+  let command: CommandName | undefined;
   try {
     let parsed;
     try {
@@ -64,31 +59,23 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(cause instanceof Error ? cause.message : String(cause), { cause });
     }
     const { values, positionals } = parsed;
-    const [command, ...args] = positionals;
+    const [word, ...args] = positionals;
     if (values.version) {
       out(`rewrite-radar ${DETECTOR_VERSION}\n`);
       return 0;
     }
-    if (values.help || command === 'help') {
-      out(USAGE);
+    if (values.help || word === 'help') {
+      const topic = word === 'help' ? args[0] : word;
+      if (topic !== undefined && !isCommand(topic)) throw new UsageError(`unknown command ${JSON.stringify(topic)}`);
+      out(topic === undefined ? USAGE : commandUsage(topic));
       return 0;
     }
-    if (command === undefined) throw new UsageError('no command given');
-    if (values.errors !== undefined && command !== 'eval') throw new UsageError('--errors is an option of eval only');
-    if ((values['max-false-alarms'] !== undefined || values.out !== undefined) && command !== 'calibrate')
-      throw new UsageError('--max-false-alarms and --out are options of calibrate only');
-    const bucketOptions = BACKFILL_OPTIONS.filter((name) => values[name] !== undefined);
-    if (values.expires !== undefined && !LINK_COMMANDS.has(command))
-      throw new UsageError('--expires is an option of url and digest only');
-    if (values.date !== undefined && command !== 'digest') throw new UsageError('--date is an option of digest only');
-    if (LINK_COMMANDS.has(command) && bucketOptions.some((n) => !LINK_OPTIONS.has(n)))
-      throw new UsageError(`${command} takes --endpoint and --bucket only of the bucket options`);
-    if (values.store !== undefined && command === 'url')
-      throw new UsageError('--store is not an option of url: it signs links to objects of a bucket');
-    if (bucketOptions.length > 0 && !DEPLOYMENT_COMMANDS.has(command) && !LINK_COMMANDS.has(command))
-      throw new UsageError(`${bucketOptions.map((n) => `--${n}`).join(', ')}: options of backfill and reindex only`);
-    if (values.store !== undefined && DEPLOYMENT_COMMANDS.has(command))
-      throw new UsageError(`--store is not an option of ${command}: its index and reports are in the bucket and table`);
+    if (word === undefined) throw new UsageError('no command given');
+    if (!isCommand(word)) throw new UsageError(`unknown command ${JSON.stringify(word)}`);
+    command = word;
+    const given = Object.entries(values).flatMap(([name, value]) => (value === undefined ? [] : [name]));
+    const misplaced = misplacedOptions(command, given);
+    if (misplaced.length > 0) throw new UsageError(misplaced.join('; '));
     const storeDir = resolve(values.store ?? DEFAULT_STORE_DIR);
     const ctx: CliContext = {
       cwd: process.cwd(),
@@ -149,12 +136,10 @@ export async function main(argv: string[]): Promise<number> {
           ...(values['max-false-alarms'] === undefined ? {} : { maxFalseAlarms: values['max-false-alarms'] }),
           ...(values.out === undefined ? {} : { out: values.out }),
         });
-      default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`rewrite-radar: ${e.message}\n\n${USAGE}`);
+      err(`rewrite-radar: ${e.message}\n\n${command === undefined ? USAGE : commandUsage(command)}`);
       return 2;
     }
     if (e instanceof ConfigError) {

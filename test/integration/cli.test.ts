@@ -318,6 +318,28 @@ describe('rewrite-radar CLI', () => {
     expect(stdout).toContain('Usage: rewrite-radar');
   });
 
+  it.each([[['check', '--help']], [['help', 'check']]])(
+    "prints one command's help and options for %j",
+    async (args) => {
+      const { code, stdout } = await runCli(args);
+
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: rewrite-radar check FILES... [options]');
+      expect(stdout).toContain('--store DIR');
+      expect(stdout).not.toContain('--dynamodb-endpoint');
+      expect(stdout).not.toContain('backfill');
+    },
+  );
+
+  it("names the commands an option belongs to when given to another, with that command's help", async () => {
+    const { code, stderr } = await runCli(['eval', 'corpus', '--table', 'index']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('--table is not an option of eval (it is one of backfill, reindex)');
+    expect(stderr).toContain('Usage: rewrite-radar eval CORPUS_DIR [options]');
+    expect(stderr).not.toContain('Commands:');
+  });
+
   describe('eval', () => {
     let corpus: string;
 
