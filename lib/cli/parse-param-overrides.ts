@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
 import { parseVerdictParams, type VerdictParams } from '../detect/verdict-params.js';
 import { DEFAULT_DETECTOR_PARAMS, type DetectorParams } from '../detect/detector-params.js';
+import { decimalNumber } from '../util/decimal-number.js';
 
 /** Names `--param` accepts: every detector parameter (all are numbers). */
 export const PARAM_NAMES: readonly string[] = Object.keys(DEFAULT_DETECTOR_PARAMS);
@@ -16,7 +17,7 @@ export function parseParamOverrides(specs: readonly string[]): Partial<DetectorP
     if (name === '' || text === '') throw new ConfigError(`--param expects NAME=VALUE, got ${JSON.stringify(spec)}`);
     if (!PARAM_NAMES.includes(name))
       throw new ConfigError(`unknown detector parameter ${JSON.stringify(name)}; known: ${PARAM_NAMES.join(', ')}`);
-    const value = Number(text);
+    const value = decimalNumber(text);
     if (!Number.isFinite(value)) throw new ConfigError(`--param ${name} expects a number, got ${JSON.stringify(text)}`);
     overrides[name] = value;
   }

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { isBucketName } from '../store/keys.js';
 import { MAX_LINK_SECONDS } from '../store/presigned-links.js';
+import { decimalNumber } from '../util/decimal-number.js';
 
 /** What the digest function reads from its environment, parsed once per cold start. */
 export interface DigestConfig {
@@ -15,7 +16,7 @@ export function digestConfig(env: NodeJS.ProcessEnv): DigestConfig {
   if (!isBucketName(bucket))
     throw new ConfigError(`ARTICLES_BUCKET must be an S3 bucket name, got ${JSON.stringify(env['ARTICLES_BUCKET'])}`);
   const raw = env['DIGEST_LINK_SECONDS'];
-  const linkSeconds = raw === undefined || raw === '' ? MAX_LINK_SECONDS : Number(raw);
+  const linkSeconds = raw === undefined || raw === '' ? MAX_LINK_SECONDS : decimalNumber(raw);
   if (!Number.isInteger(linkSeconds) || linkSeconds < 60 || linkSeconds > MAX_LINK_SECONDS)
     throw new ConfigError(
       `DIGEST_LINK_SECONDS must be a whole number of seconds from 60 to ${MAX_LINK_SECONDS} (7 days), got ${JSON.stringify(raw)}`,

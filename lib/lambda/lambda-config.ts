@@ -5,6 +5,7 @@ import { isBucketName, isIncomingPrefix } from '../store/keys.js';
 import { DEFAULT_S3_SOCKET_TIMEOUT_MS } from '../store/s3-client.js';
 import { parseVerdictParams } from '../detect/verdict-params.js';
 import { parseLicensedSources, type LicensedSources } from '../report/licensed-sources.js';
+import { decimalNumber } from '../util/decimal-number.js';
 
 /** Everything the functions read from their environment, parsed once per cold start. */
 export interface LambdaConfig {
@@ -62,7 +63,7 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   for (const [variable, param] of Object.entries(PARAM_VARIABLES)) {
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
+    const value = decimalNumber(raw);
     if (!Number.isFinite(value)) throw new ConfigError(`${variable} must be a number, got ${JSON.stringify(raw)}`);
     overrides[param] = value;
   }
@@ -80,7 +81,7 @@ export function lambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env['LOG_LEVEL'])}`);
   const rawTimeout = env['S3_SOCKET_TIMEOUT_MS'];
   const s3SocketTimeoutMs =
-    rawTimeout === undefined || rawTimeout === '' ? DEFAULT_S3_SOCKET_TIMEOUT_MS : Number(rawTimeout);
+    rawTimeout === undefined || rawTimeout === '' ? DEFAULT_S3_SOCKET_TIMEOUT_MS : decimalNumber(rawTimeout);
   if (!Number.isInteger(s3SocketTimeoutMs) || s3SocketTimeoutMs < 100 || s3SocketTimeoutMs > 600_000) {
     throw new ConfigError(
       `S3_SOCKET_TIMEOUT_MS must be an integer number of milliseconds in 100..600000, got ${JSON.stringify(rawTimeout)}`,

@@ -13,6 +13,7 @@ import { mirrorPath } from './mirror-reports.js';
 import { watchDropFolder } from './watch-drop-folder.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 import { DETAIL_TYPES } from '../alerts/flagged-article.js';
+import { decimalNumber } from '../util/decimal-number.js';
 
 const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [--dynamodb-data DIR] [--drop DIR] [--reports DIR]
                     [--upload DIR] [--exit]
@@ -177,9 +178,9 @@ function parseArgs(argv: readonly string[]): Options | string {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
     if (a === '--exit') opts.exit = true;
-    else if (a === '--port') opts.port = Number(value());
+    else if (a === '--port') opts.port = decimalNumber(value());
     else if (a === '--data') opts.data = value() ?? '';
-    else if (a === '--dynamodb-port') opts.dynamoDbPort = Number(value());
+    else if (a === '--dynamodb-port') opts.dynamoDbPort = decimalNumber(value());
     else if (a === '--dynamodb-data') opts.dynamoDbData = value() ?? '';
     else if (a === '--drop') opts.drop = value() ?? '';
     else if (a === '--reports') opts.reports = value() ?? '';

@@ -8,6 +8,7 @@ import type { CliContext } from '../cli-context.js';
 import { requireCorpus, requireWritable } from '../corpus-args.js';
 import { ProgressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
+import { decimalNumber } from '../../util/decimal-number.js';
 
 /** Folds of calibrate's cross-validation. */
 const FOLDS = 5;
@@ -25,7 +26,7 @@ export async function calibrateCommand(
   const [dir] = args;
   if (args.length !== 1 || dir === undefined)
     throw new UsageError(`calibrate takes one corpus folder, got ${args.length} arguments`);
-  const ceiling = options.maxFalseAlarms === undefined ? undefined : Number(options.maxFalseAlarms);
+  const ceiling = options.maxFalseAlarms === undefined ? undefined : decimalNumber(options.maxFalseAlarms);
   if (ceiling !== undefined && !(ceiling >= 0 && ceiling <= 1))
     throw new UsageError(`--max-false-alarms expects a rate in [0, 1], got ${JSON.stringify(options.maxFalseAlarms)}`);
   const outFile = options.out ?? 'detector-params.json';

@@ -52,6 +52,10 @@ describe('lambdaConfig', () => {
       /MAX_BYTES must be a number, got "lots"/,
     ],
     [
+      { ARTICLES_BUCKET: 'ok-bucket', INDEX_TABLE: 'rr-dev-index', MAX_BYTES: '0x500000' },
+      /MAX_BYTES must be a number, got "0x500000"/,
+    ],
+    [
       { ARTICLES_BUCKET: 'ok-bucket', INDEX_TABLE: 'rr-dev-index', MAX_CANDIDATES: '0' },
       /MAX_CANDIDATES: maxCandidates must be an integer in 1\.\.10000, got 0/,
     ],
