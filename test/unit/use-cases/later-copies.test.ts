@@ -50,6 +50,18 @@ class JitteryStore implements ObjectStore {
   }
 }
 
+/** `inner` with its listing replaced (to count or interleave listings). */
+function withList(inner: MemoryObjectStore, list: ObjectStore['list']): ObjectStore {
+  return {
+    get: (key) => inner.get(key),
+    getTagged: (key) => inner.getTagged(key),
+    put: (key, body) => inner.put(key, body),
+    putIfUnchanged: (key, body, expected) => inner.putIfUnchanged(key, body, expected),
+    delete: (key) => inner.delete(key),
+    list,
+  };
+}
+
 /** Ingest deps over `store`, with articles read from `files`. */
 function ingestDeps(store: ObjectStore, files = new Map<string, Uint8Array>()) {
   const source: ArticleSource = {
@@ -115,17 +127,10 @@ describe('later copies: one object per (source, later article) pair', () => {
   it('lists once when saving the report of an article seen for the first time, twice for one seen before', async () => {
     const store = new MemoryObjectStore();
     const lists: string[] = [];
-    const counting: ObjectStore = {
-      get: (key) => store.get(key),
-      getTagged: (key) => store.getTagged(key),
-      put: (key, body) => store.put(key, body),
-      putIfUnchanged: (key, body, expected) => store.putIfUnchanged(key, body, expected),
-      delete: (key) => store.delete(key),
-      list: (prefix) => {
-        lists.push(prefix);
-        return store.list(prefix);
-      },
-    };
+    const counting = withList(store, (prefix) => {
+      lists.push(prefix);
+      return store.list(prefix);
+    });
     const deps = ingestDeps(counting);
     await ingestArticle(deps, { key: 'wire/fire.txt', bytes: FIRE, order: at(0, 'wire/fire.txt') });
     expect(lists).toEqual([laterCopiesPrefix('wire/fire.txt')]);
@@ -157,19 +162,12 @@ describe('later copies: one object per (source, later article) pair', () => {
   it('keeps a judgement saved while a lister was rendering an older read of the same report', async () => {
     const inner = new MemoryObjectStore();
     let duringNextList: (() => Promise<unknown>) | undefined;
-    const store: ObjectStore = {
-      get: (key) => inner.get(key),
-      getTagged: (key) => inner.getTagged(key),
-      put: (key, body) => inner.put(key, body),
-      putIfUnchanged: (key, body, expected) => inner.putIfUnchanged(key, body, expected),
-      delete: (key) => inner.delete(key),
-      list: async (prefix) => {
-        const step = duringNextList;
-        duringNextList = undefined;
-        await step?.();
-        return inner.list(prefix);
-      },
-    };
+    const store = withList(inner, async (prefix) => {
+      const step = duringNextList;
+      duringNextList = undefined;
+      await step?.();
+      return inner.list(prefix);
+    });
     const deps = ingestDeps(store);
     deps.files.set('farm/spin.txt', utf8(SPUN));
     // the spin is judged before its source is indexed, so its first report names nothing
