@@ -20,9 +20,9 @@ export interface Ingested {
  * The one way an article enters the archive, for every entry point: index then judge it
  * (indexArticle), write its reports, record it with each source it names (so the source's report
  * lists it) and judge again each later copy whose report does not name it yet (or leave it a
- * note to judge itself again, when its report is not saved yet). A copy of a
- * licensed source becomes `licensed`; a flagged report leaves its digest object and publishes its
- * alert (announceFlagged). An article that could not be read gets a rejected report and leaves the
+ * note to judge itself again, when its report is not saved yet). A copy of a licensed source
+ * becomes `licensed`; a flagged report leaves its digest object and publishes its alert
+ * (announceFlagged). An article that could not be read gets a rejected report and leaves the
  * index as it was.
  */
 export async function ingestArticle(deps: IngestDeps, input: IngestInput): Promise<Ingested> {
