@@ -7,6 +7,7 @@ import { rejudgeNoteKey, reportKey } from '../store/keys.js';
 import { indexArticle } from './index-article.js';
 import { forgetLaterCopy, NO_LATER_COPIES, recordLaterCopies } from './later-copies.js';
 import { loadReport, readReport, readStoredReport, refreshSourceReport, saveReport } from './stored-reports.js';
+import { withdrawArticle } from './withdraw-article.js';
 import { noStats, type DetectStats, type IngestDeps, type IngestInput } from './use-case-deps.js';
 
 /** What ingesting one article did: its report, the counters, and the later copies judged again. */
@@ -51,7 +52,8 @@ const MAX_JUDGE_ROUNDS = 4;
 /**
  * Judges and saves one article, and brings the later-copy lists of the sources it names (or named)
  * up to date. When another judge or lister saved its report meanwhile, judges it again: the
- * index may have grown since this judgement's query, and the newest query sees the most.
+ * index may have grown since this judgement's query, and the newest query sees the most; when
+ * the article was deleted meanwhile, withdraws it.
  */
 async function judgeAndSave(deps: IngestDeps, input: IngestInput, round = 1): Promise<Judged> {
   const { key, bytes } = input;
@@ -68,6 +70,11 @@ async function judgeAndSave(deps: IngestDeps, input: IngestInput, round = 1): Pr
   // list, saving a LIST, and still lists after writing and writes again if one was named meanwhile
   const report = await saveReport(deps.store, licensed, tag, previous === undefined ? NO_LATER_COPIES : undefined);
   if (report === undefined) {
+    // deleted meanwhile: its withdrawal wins (safe to repeat: it also undoes this judgement's index writes)
+    if (!(await deps.source.exists(key))) {
+      const { report: withdrawn } = await withdrawArticle(deps, key);
+      return { report: withdrawn, stats: judged.stats, racedCopies: [] };
+    }
     if (round < MAX_JUDGE_ROUNDS) return judgeAndSave(deps, input, round + 1);
     throw new StoreError(`the report of ${key} changed under ${MAX_JUDGE_ROUNDS} judgements in a row`, { key });
   }

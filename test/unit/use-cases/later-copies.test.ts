@@ -196,6 +196,31 @@ describe('later copies: one object per (source, later article) pair', () => {
     expect(html).toContain('farm/later.txt');
   });
 
+  it('lets a deletion that lands while the article is being judged again win: withdrawn, out of the index', async () => {
+    const deps = ingestDeps(new MemoryObjectStore());
+    deps.files.set('farm/a.txt', utf8(SPUN));
+    await ingestArticle(deps, { key: 'farm/a.txt', bytes: utf8(SPUN), order: at(1, 'farm/a.txt') });
+    const entries = deps.index.entryCount();
+
+    // a new text is uploaded, then deleted while its upload is being judged (after its index writes)
+    const add = deps.index.add.bind(deps.index);
+    let deleteNow = true;
+    deps.index.add = async (id, keys) => {
+      await add(id, keys);
+      if (!deleteNow) return;
+      deleteNow = false;
+      deps.files.delete('farm/a.txt');
+      await withdrawArticle(deps, 'farm/a.txt');
+    };
+    const judged = await ingestArticle(deps, { key: 'farm/a.txt', bytes: FIRE, order: at(2, 'farm/a.txt') });
+
+    expect(judged.report.status).toBe('withdrawn');
+    expect((await loadReport(deps, 'farm/a.txt'))?.status).toBe('withdrawn');
+    expect(await deps.store.get('fingerprints/farm/a.txt.json')).toBeUndefined();
+    expect(deps.index.entryCount()).toBeLessThan(entries);
+    expect(deps.index.entryCount()).toBe(0);
+  });
+
   it('drops a pair when the later article no longer copies the source, or is withdrawn', async () => {
     const deps = ingestDeps(new MemoryObjectStore());
     await ingestArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: at(0, 'wire/bridge.txt') });
