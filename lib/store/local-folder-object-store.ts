@@ -1,7 +1,7 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { StoreError } from '../errors.js';
-import { contentTag } from './memory-object-store.js';
+import { contentTag } from './content-tag.js';
 import type { ObjectStore, TaggedObject } from './ports.js';
 import { TEMP_MARKER, writeFileAtomic } from './write-file-atomic.js';
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { contentTag } from './content-tag.js';
 import type { ObjectStore, TaggedObject } from './ports.js';
 
 /** ObjectStore in a Map, for tests and one-shot runs. */
@@ -34,11 +34,6 @@ export class MemoryObjectStore implements ObjectStore {
   async list(prefix: string): Promise<string[]> {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
-}
-
-/** A tag that changes with the bytes, like an S3 ETag (the MD5 of a single-part object). */
-export function contentTag(bytes: Uint8Array): string {
-  return createHash('md5').update(bytes).digest('hex');
 }
 
 function bytesOf(body: Uint8Array | string): Uint8Array {
