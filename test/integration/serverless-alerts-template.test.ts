@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DETAIL_TYPES, EVENT_SOURCE } from '../../lib/alerts/flagged-article';
 import { DIGEST_PREFIX, FLAGGED_PREFIX } from '../../lib/digest/flagged-marker';
+import { packageWithOsls } from '../helpers/osls-package';
 import { listZipEntries, readZipEntry } from '../helpers/read-zip';
 
-const ROOT = resolve(__dirname, '../..');
-const OSLS = join(ROOT, 'node_modules/osls/bin/serverless.js');
 const BUCKET_ARN = 'arn:${AWS::Partition}:s3:::rewrite-radar-dev-articles';
 const ALERT_RESOURCES = ['AlertRule', 'AlertTopic', 'AlertTopicPolicy'];
 
@@ -29,16 +27,9 @@ interface Statement {
   Condition?: Json;
 }
 
-/** Packages the service with osls and no AWS variables, into `dir`; returns the template. */
+/** Packages the service into `dir` (packageWithOsls); returns the template. */
 function packageInto(dir: string, args: string[]): Template {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-  const run = spawnSync(process.execPath, [OSLS, 'package', '--package', dir, ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  if (run.status !== 0) throw new Error(`osls package exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  packageWithOsls(args, dir);
   return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
 }
 

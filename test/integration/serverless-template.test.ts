@@ -1,13 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INDEX_TABLE_KEY } from '../../lib/store/dynamodb-lsh-index';
+import { packageWithOsls } from '../helpers/osls-package';
 import { listZipEntries, readZipEntry } from '../helpers/read-zip';
 import { TRIGGER_SUFFIXES } from '../../lib/local/deliver-events';
 
 const ROOT = resolve(__dirname, '../..');
-const OSLS = join(ROOT, 'node_modules/osls/bin/serverless.js');
 const HANDLERS = ['functions/article-created.ts', 'functions/article-removed.ts', 'functions/backfill-task.ts'];
 /** Lower and upper case: S3 matches suffixes case-sensitively. The local stack's filter uses the same list. */
 const SUFFIXES = [
@@ -53,20 +52,6 @@ interface Statement {
 }
 
 /** Packages the service as `npm run package` does, with no AWS variables at all; returns the output folder. */
-function packageService(args: string[], outDir?: string): string {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && name !== 'SOURCE_MAPS'),
-  );
-  const run = spawnSync(process.execPath, [OSLS, 'package', ...(outDir ? ['--package', outDir] : []), ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  if (run.status !== 0) throw new Error(`osls package exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
-  return outDir ?? join(ROOT, '.serverless');
-}
-
 function readTemplate(dir: string): Template {
   return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
 }
@@ -120,16 +105,16 @@ describe('serverless.yml as packaged by osls', () => {
     scratch = mkdtempSync(join(tmpdir(), 'rr-sls-'));
     // osls empties .serverless/ on every run, so the existing-bucket variant goes first, elsewhere
     existingBucketTemplate = readTemplate(
-      packageService(['--param=bucketName=my-news-bucket', '--param=bucketExists=true'], join(scratch, 'existing')),
+      packageWithOsls(['--param=bucketName=my-news-bucket', '--param=bucketExists=true'], join(scratch, 'existing')),
     );
     prodTemplate = readTemplate(
-      packageService(
+      packageWithOsls(
         ['--stage', 'prod', '--param=versioning=Enabled', '--param=reservedConcurrency=7'],
         join(scratch, 'prod'),
       ),
     );
     tunedTemplate = prodTemplate;
-    outDir = packageService([]);
+    outDir = packageWithOsls([]);
     template = readTemplate(outDir);
   });
 
