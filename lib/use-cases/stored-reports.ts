@@ -33,8 +33,9 @@ export async function saveReport(
 ): Promise<Report | undefined> {
   if (report.status !== 'ok') {
     const tag = await writeJson(store, report, expected);
-    if (tag !== undefined) await settleHtml(store, report, tag);
-    return tag === undefined ? undefined : report;
+    if (tag === undefined) return undefined;
+    await settleHtml(store, report, tag);
+    return report;
   }
   let listing = listed ?? (await listLaterCopies(store, report.article.key));
   let saved: Report | undefined;
@@ -103,8 +104,7 @@ export async function loadReport(
   deps: { store: ObjectStore; log?: Log },
   articleKey: string,
 ): Promise<Report | undefined> {
-  const bytes = await deps.store.get(reportKey(articleKey));
-  return bytes ? readStoredReport(deps, bytes, articleKey) : undefined;
+  return (await readReport(deps, articleKey)).report;
 }
 
 /** A stored report's bytes decoded; a corrupt one is logged and read as no report, so it is judged again. */
