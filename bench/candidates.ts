@@ -17,7 +17,7 @@ import { indexArticle } from '../lib/use-cases/index-article.js';
 import { prepareArticle } from '../lib/use-cases/prepare-article.js';
 import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
 import { sketchText } from '../lib/detect/sketch-text.js';
-import { detectorParams } from '../lib/detect/detector-params.js';
+import { detectorParams, type DetectorParams } from '../lib/detect/detector-params.js';
 import { fingerprintKey } from '../lib/store/keys.js';
 import { MemoryLshIndex } from '../lib/store/memory-lsh-index.js';
 import { MemoryObjectStore } from '../lib/store/memory-object-store.js';
@@ -87,6 +87,8 @@ interface ProbeResult {
   readonly foundAtScore: readonly number[];
   /** The true source's score, or null when it shares no readable key. */
   readonly sourceScore: number | null;
+  /** The best candidate's score: a source under shareOfBest of it is cut by the relative bar. */
+  readonly bestScore: number | null;
   /** What a flagged article was matched to, for RR_CAND_FLAGGED. */
   readonly matches: ReadonlyArray<{ key: string; title: string; verdict: string; score: number; measures: unknown }>;
   readonly verdict: string | null;
@@ -98,7 +100,8 @@ const SCORE_GRID = [0, 4, 6, 8, 10, 12, 14, 16, 20];
 async function main(): Promise<void> {
   const repoRoot = resolve(__dirname, '..', '..');
   const config = benchConfig(process.env, repoRoot);
-  const params = detectorParams();
+  // RR_CAND_PARAMS='{"minCandidateScore":5}': the same run under other detector parameters
+  const params = detectorParams(JSON.parse(process.env['RR_CAND_PARAMS'] ?? '{}') as Partial<DetectorParams>);
   const maxSize = config.sizes[config.sizes.length - 1]!;
   const t0 = performance.now();
   const {
@@ -258,6 +261,7 @@ async function check(deps: DetectDeps, probe: Probe): Promise<ProbeResult> {
     bandsSkipped: bands.filter((b) => b === undefined).length,
     foundAtScore,
     sourceScore,
+    bestScore: scored[0]?.score ?? null,
     verdict: report.verdict,
     matches: report.matches.map((m) => ({
       key: m.key,
@@ -291,6 +295,10 @@ function writeFlagged(
         source: p.sourceKey ?? null,
         verdict: r.verdict,
         inCandidates: r.inCandidates,
+        sourceScore: r.sourceScore,
+        bestScore: r.bestScore,
+        bandsSkipped: r.bandsSkipped,
+        queryBands: r.queryBands,
         matches: r.matches,
       });
     });
