@@ -122,7 +122,8 @@ the SigV4 limit; a link signed with temporary credentials ends when they do)`,
 
 const FILE_NOTES = `Article files: ${SUPPORTED_EXTENSIONS.join(' ')}; other files get a rejected report.
 Dotfiles and dot-folders are skipped. An article's key is its path relative to the folder
-holding the store; reports go to <store>/reports/<key>.json.`;
+holding the store (a file outside it: .outside/ and its absolute path); reports go to
+<store>/reports/<key>.json.`;
 
 const EXIT_CODES = `Exit codes: 0 done (flagged articles are not errors), 1 storage or input fault, 2 bad usage or
 configuration (including --param values the index was not built with), 3 a file named on the

@@ -236,6 +236,33 @@ describe('rewrite-radar CLI', () => {
     }
   });
 
+  it("indexes a file outside the store's folder under its own key, never over an inside file of that path", async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'rr-cli-outside-'));
+    try {
+      const far = join(outside, 'wire.txt');
+      await cp(join(articles, '2024-03-03-unrelated-election.txt'), far);
+      // the inside file whose path relative to <root> is the outside file's absolute path
+      const near = join(root, far.slice(1));
+      await mkdir(dirname(near), { recursive: true });
+      await cp(join(articles, '2024-03-01-wire-port-strike.txt'), near);
+
+      const { code, stdout } = await runCli(['index', near, far, '--store', store, '--json']);
+
+      expect(code).toBe(0);
+      const keys = stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as Report).article.key);
+      expect(keys).toEqual([far.slice(1), `.outside/${far.slice(1)}`]);
+      const index = JSON.parse(await readFile(join(store, 'index.json'), 'utf8')) as {
+        bands: Record<string, string[]>;
+      };
+      expect(new Set(Object.values(index.bands).flat())).toEqual(new Set(keys));
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
   it('check --json prints one report per line', async () => {
     const { stdout } = await runCli([
       'check',

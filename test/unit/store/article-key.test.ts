@@ -12,9 +12,14 @@ describe('article keys', () => {
     expect(articleKey('/data/news/..draft.txt', '/data/news')).toBe('..draft.txt');
   });
 
-  it('fall back to the absolute path without its leading slash outside the root', () => {
-    expect(articleKey('/elsewhere/story.txt', '/data/news')).toBe('elsewhere/story.txt');
-    expect(articleKey('/data/news', '/data/news')).toBe('data/news');
+  it('are the absolute path under .outside/ outside the root', () => {
+    expect(articleKey('/elsewhere/story.txt', '/data/news')).toBe('.outside/elsewhere/story.txt');
+    expect(articleKey('/data/news', '/data/news')).toBe('.outside/data/news');
+  });
+
+  it('never give a file outside the root the key of one inside it', () => {
+    const root = '/data/news';
+    expect(articleKey('/tmp/a.txt', root)).not.toBe(articleKey('/data/news/tmp/a.txt', root));
   });
 
   it('relativeInside tells paths strictly inside a folder from the rest', () => {
