@@ -608,8 +608,28 @@ export function htmlToText(html: string): { title: string; text: string } {
   // the page's own headline before <title>, which sites suffix with their name or leave generic;
   // an <h1> in page chrome (a site name in the header) only when nothing else names the page
   const title =
-    collapse(ogTitle) || collapse(h1.article) || collapse(h1.content) || collapse(titleText) || collapse(h1.any);
+    collapse(ogTitle) ||
+    collapse(h1.article) ||
+    collapse(h1.content) ||
+    headlineInTitle(collapse(titleText), collapse(h1.any)) ||
+    collapse(titleText) ||
+    collapse(h1.any);
   return { title, text };
+}
+
+/** What separates a headline from the site and section names in a <title>. */
+const TITLE_SEPARATOR = /\s+[|\-\u2013\u2014\u00bb:·•]+\s+/;
+
+/**
+ * The headline of a <title> ("Story | Local News | Site") when an <h1> in a chrome-like block (a
+ * "header" class around the headline) repeats its first part, and that part has more words than
+ * the others together: a site name repeated in the page header is neither.
+ */
+function headlineInTitle(title: string, h1: string): string {
+  const parts = title.split(TITLE_SEPARATOR).map((p) => p.trim());
+  if (h1 === '' || parts.length < 2 || parts[0]!.toLowerCase() !== h1.toLowerCase()) return '';
+  const words = (s: string): number => s.split(' ').filter((w) => w !== '').length;
+  return words(parts[0]!) > words(parts.slice(1).join(' ')) ? h1 : '';
 }
 
 /**

@@ -189,6 +189,25 @@ describe('htmlToText', () => {
     expect(htmlToText('<body><header><h1>Site</h1></header><p>Story.</p></body>').title).toBe('Site');
   });
 
+  it('takes the headline that begins <title> when an <h1> in a header-classed block repeats it, never a site name', () => {
+    const page = (title: string, h1: string): string =>
+      `<head><title>${title}</title></head><body><div class="asset-header"><h1 class="headline">${h1}</h1></div>` +
+      '<div class="main-content"><p>Story text.</p></div></body>';
+    expect(
+      htmlToText(
+        page('Board votes to close the school | Local News | courier.example', 'Board votes to close the school'),
+      ).title,
+    ).toBe('Board votes to close the school');
+    expect(
+      htmlToText(page('Ferry fares to rise by 12% \u2014 The Island Times', 'Ferry fares to rise by 12%')).title,
+    ).toBe('Ferry fares to rise by 12%');
+    // a site name repeated in the header, or an <h1> the title does not split into, leaves <title> whole
+    expect(htmlToText(page('Fares rise | The Island Times', 'The Island Times')).title).toBe(
+      'Fares rise | The Island Times',
+    );
+    expect(htmlToText(page('Covid-19: what next', 'Covid-19')).title).toBe('Covid-19: what next');
+  });
+
   it('skips inline chrome with a space and block chrome with a paragraph break', () => {
     expect(
       htmlToText('<p>Before <span class="social">Tweet</span>after.</p><div class="promo">Buy</div><p>Next.</p>').text,

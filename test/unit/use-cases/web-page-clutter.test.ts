@@ -45,7 +45,7 @@ describe('web-page clutter', () => {
       site: 'localpaper',
       a: 'school-closure.html',
       b: 'water-main.html',
-      title: 'Water main break floods downtown streets, closes businesses | Local News | cedarfallscourier.example',
+      title: 'Water main break floods downtown streets, closes businesses',
     },
     {
       site: 'localpaper',
