@@ -161,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Exit code when a file named on the command line could not be read; the files that could were judged. */
+/** Exit code when a file given (or found in a folder given) could not be read; the files that could were judged. */
 export const EXIT_MISSING_FILE = 3;
 
 const stdoutState = { closed: false, watched: false };

@@ -5,7 +5,7 @@ export class UsageError extends RewriteRadarError {
   override name = 'UsageError';
 }
 
-/** A file named on the command line does not exist (or cannot be read): exit code 3, after the other files were judged. */
+/** A file given (or found in a folder given) does not exist or is not a readable file: exit code 3, after the other files were judged. */
 export class MissingFileError extends RewriteRadarError {
   override name = 'MissingFileError';
 }

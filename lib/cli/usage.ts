@@ -126,8 +126,8 @@ holding the store (a file outside it: .outside/ and its absolute path); reports 
 <store>/reports/<key>.json.`;
 
 const EXIT_CODES = `Exit codes: 0 done (flagged articles are not errors), 1 storage or input fault, 2 bad usage or
-configuration (including --param values the index was not built with), 3 a file named on the
-command line is missing or unreadable (the other files were judged; it has a not-found report).`;
+configuration (including --param values the index was not built with), 3 a file given, or found
+in a folder given, is missing or not a readable file (the others were judged; it has a not-found report).`;
 
 /** Two columns: the term, then its text, wrapped lines indented under the text. */
 function rows(items: ReadonlyArray<readonly [string, string]>): string {

@@ -57,7 +57,8 @@ async function walk(folder: string, exclude: string | undefined, out: string[]):
     const path = join(folder, entry.name);
     if (path === exclude) continue;
     if (entry.isDirectory()) await walk(path, exclude, out);
-    // symlinked folders are not followed (no cycles); symlinked files are read like files
-    else if (entry.isFile() || (entry.isSymbolicLink() && !(await isFolder(path)))) out.push(path);
+    // symlinked folders are not followed (no cycles); anything else is listed, so a pipe or a
+    // device gets a rejected report rather than being left out unseen
+    else if (!entry.isSymbolicLink() || !(await isFolder(path))) out.push(path);
   }
 }

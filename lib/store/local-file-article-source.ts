@@ -1,27 +1,23 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ArticleRead, ArticleSource } from './ports.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** Reads articles from local files; `pathOf` maps an article key to its file. */
 export class LocalFileArticleSource implements ArticleSource {
   constructor(private readonly pathOf: (key: string) => string) {}
 
   async read(key: string, maxBytes: number): Promise<ArticleRead> {
-    let file;
+    let read;
     try {
-      file = await open(this.pathOf(key), 'r');
+      read = await readRegularFile(this.pathOf(key), maxBytes);
     } catch (err) {
       if (isMissing(err)) return { kind: 'missing' };
       throw err;
     }
-    try {
-      const info = await file.stat();
-      if (!info.isFile()) return { kind: 'missing' };
-      if (info.size > maxBytes) return { kind: 'too-large', size: info.size };
-      const bytes = new Uint8Array(await file.readFile());
-      return { kind: 'found', bytes, size: bytes.length, etag: undefined, lastModified: info.mtime };
-    } finally {
-      await file.close();
-    }
+    if (read.kind === 'not-a-file') return { kind: 'missing' };
+    if (read.kind === 'too-large') return read;
+    const { bytes, modified } = read;
+    return { kind: 'found', bytes, size: bytes.length, etag: undefined, lastModified: modified };
   }
 
   async exists(key: string): Promise<boolean> {

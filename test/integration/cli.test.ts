@@ -1,4 +1,5 @@
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../helpers/run-cli';
@@ -103,6 +104,25 @@ describe('rewrite-radar CLI', () => {
     expect(code).toBe(3);
     expect(stderr).toBe(`rewrite-radar: cannot read ${join(articles, 'missing.txt')}\n`);
     expect((await readReport('missing.txt')).error?.code).toBe('not-found');
+    expect((await readReport('2024-03-01-wire-port-strike.txt')).indexed).toBe(true);
+  });
+
+  it('scan gives a named pipe and a link to an endless device a rejected report each, without waiting on them', async () => {
+    execFileSync('mkfifo', [join(articles, 'pipe.txt')]);
+    await symlink('/dev/zero', join(articles, 'zero.txt'));
+
+    const { code, stderr } = await runCli(['scan', articles, '--store', store]);
+
+    expect(code).toBe(3);
+    expect(stderr).toBe(`rewrite-radar: cannot read ${join(articles, 'pipe.txt')}, ${join(articles, 'zero.txt')}\n`);
+    expect((await readReport('pipe.txt')).error).toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('a named pipe, not a file'),
+    });
+    expect((await readReport('zero.txt')).error).toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('a device, not a file'),
+    });
     expect((await readReport('2024-03-01-wire-port-strike.txt')).indexed).toBe(true);
   });
 
