@@ -77,6 +77,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { s3 } = makeS3Client(stack.server.clientConfig);
   const upload = async (path: string, key: string): Promise<void> => {
+    // a pipe would never end (or wait for a writer) and a device never ends: S3 holds files only
+    const info = await stat(path);
+    if (!info.isFile()) return print(`${key}: not uploaded: ${path} is not a file (a pipe, device or socket)`);
     const body = await readFile(path);
     await s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
   };

@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -175,6 +175,32 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     expect(await running.exited).toBe(2);
     expect(running.stderr()).toContain('npm start: MAX_BYTES must be a number, got "abc"');
     expect(await portIsFree(port)).toBe(true);
+  });
+
+  it('--upload says a named pipe is not a file and uploads the rest, instead of waiting on the pipe forever', async () => {
+    const samples = join(dir, 'samples');
+    await mkdir(samples);
+    execFileSync('mkfifo', [join(samples, 'pipe.txt')]);
+    await copyFile(join(EXAMPLES, '2024-03-01-wire-port-strike.txt'), join(samples, 'wire.txt'));
+    running = startStack([
+      '--port',
+      '0',
+      '--data',
+      join(dir, 's3'),
+      '--dynamodb-port',
+      '0',
+      '--dynamodb-data',
+      join(dir, 'dynamodb'),
+      '--upload',
+      samples,
+      '--exit',
+    ]);
+
+    expect(await running.line(/pipe\.txt/)).toBe(
+      `incoming/pipe.txt: not uploaded: ${join(samples, 'pipe.txt')} is not a file (a pipe, device or socket)`,
+    );
+    await running.line(/^incoming\/wire\.txt: original/);
+    expect(await running.exited).toBe(0);
   });
 
   it('stops with exit 2 when the folder given to --upload does not exist, before starting anything', async () => {
