@@ -7,8 +7,8 @@ export type RegularFileRead =
   | { readonly kind: 'too-large'; readonly size: number }
   | { readonly kind: 'not-a-file'; readonly what: string };
 
-/** Bytes read at a time: a maxBytes article takes a few reads, never one buffer per byte of a device. */
-const CHUNK_BYTES = 1 << 20;
+/** Most bytes read at a time beyond the size the file reports (which a growing or /proc file exceeds). */
+const CHUNK_BYTES = 1 << 16;
 
 /**
  * Reads a regular file of at most maxBytes. A device (/dev/zero, /dev/urandom), a named pipe or a
@@ -26,7 +26,8 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      // the size it reports and one byte more: a file that stays as it was takes two reads
+      const chunk = new Uint8Array(Math.min(maxBytes + 1, Math.max(info.size + 1, total + CHUNK_BYTES)) - total);
       const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
