@@ -1,6 +1,6 @@
 import { MalformedEventError, RewriteRadarError } from '../errors.js';
 import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '../use-cases/process-article-event.js';
-import type { Log } from '../log.js';
+import type { Log, LogLevel } from '../log.js';
 import type { DynamoDbRequestCounter } from '../store/dynamodb-client.js';
 import type { ArticleMetrics } from './article-metrics.js';
 import { parseS3Event } from './parse-s3-event.js';
@@ -28,12 +28,23 @@ export interface HandledEvent {
   readonly source: string | null;
   /** Why an article was rejected: its code and message. */
   readonly error: { readonly code: string; readonly message: string } | null;
+  /** Why an event was ignored, superseded or refused. */
+  readonly why: string | null;
 }
 
 /** Thrown after the rest of the batch ran, when records were malformed or S3 failed: Lambda retries, then the failure destination gets the event. */
 export class EventBatchError extends RewriteRadarError {
   override name = 'EventBatchError';
 }
+
+/** How loud each outcome is logged: an event outside the prefix is routine, a refused article is not. */
+const LOG_LEVEL: Record<EventOutcome['action'], LogLevel> = {
+  ignored: 'debug',
+  superseded: 'info',
+  reported: 'info',
+  withdrawn: 'info',
+  refused: 'warn',
+};
 
 /**
  * The Lambda entry point for S3 object events (created and removed alike). Each record is
@@ -66,6 +77,7 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
           status: report?.status ?? null,
           source: report?.rewriteOf?.key ?? null,
           error: report?.error ?? null,
+          why: 'why' in outcome ? outcome.why : null,
         });
         const ms = Math.round(performance.now() - started);
         const dynamo = dynamoDbSpent(dynamoBefore, dynamoDbTally(deps.dynamoDbRequests));
@@ -74,11 +86,11 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
           throttles: dynamo.dynamoDbThrottles,
           ms,
         });
-        deps.log(outcome.action === 'ignored' ? 'debug' : 'info', 'article event handled', {
+        deps.log(LOG_LEVEL[outcome.action], 'article event handled', {
           key: e.key,
           event: e.kind,
           action: outcome.action,
-          ...(outcome.action === 'ignored' || outcome.action === 'superseded' ? { why: outcome.why } : {}),
+          ...('why' in outcome ? { why: outcome.why } : {}),
           ...(report
             ? {
                 status: report.status,

@@ -148,7 +148,7 @@ function logLevelOf(env: NodeJS.ProcessEnv): LogLevel {
 
 /** One console line per handled event: the verdict and source of a flagged article, the code and reason of a rejected one. */
 function describe(r: HandledEvent, reportFile: (key: string) => string): string {
-  if (r.action !== 'reported' && r.action !== 'withdrawn') return `${r.key}: ${r.action}`;
+  if (r.action !== 'reported' && r.action !== 'withdrawn') return `${r.key}: ${r.action}${r.why ? `: ${r.why}` : ''}`;
   const outcome = r.error
     ? `rejected (${r.error.code}): ${r.error.message}`
     : r.status !== 'ok'

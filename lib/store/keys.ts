@@ -74,6 +74,27 @@ export function laterKeyOf(sourceKey: string, pairKey: string): string | undefin
 /** Longest path segment accepted: the local store adds ".json" and a temp suffix within 255 bytes. */
 export const MAX_KEY_SEGMENT_BYTES = 200;
 
+/** Longest object key S3 stores, in UTF-8 bytes. */
+export const MAX_STORE_KEY_BYTES = 1024;
+
+/**
+ * Longest article key accepted (495 bytes): the longest key derived from one, a later-copies pair
+ * object, holds two article keys and 33 bytes more, and must fit MAX_STORE_KEY_BYTES. Without the
+ * limit, two long keys made that PUT fail on every retry, and the article never got its report.
+ */
+export const MAX_ARTICLE_KEY_BYTES = Math.floor((MAX_STORE_KEY_BYTES - laterCopyKey('', '', 0).length) / 2);
+
+/**
+ * Why no report can be written for an article key, or undefined when one can: its report keys
+ * must fit MAX_STORE_KEY_BYTES (an S3 key may be 1,024 bytes, so an upload's may be too long).
+ */
+export function unreportableKey(articleKey: string): string | undefined {
+  const bytes = Buffer.byteLength(reportKey(articleKey), 'utf8');
+  return bytes > MAX_STORE_KEY_BYTES
+    ? `the key is ${Buffer.byteLength(articleKey, 'utf8')} bytes: its report key would be ${bytes}, over S3's ${MAX_STORE_KEY_BYTES}, so no report can be written (keys are judged up to ${MAX_ARTICLE_KEY_BYTES})`
+    : undefined;
+}
+
 /**
  * Why a key is not a plain relative path, or null when it is. One rule for every adapter: no
  * absolute paths, no empty, "." or ".." segments, no backslashes or control characters.
@@ -81,6 +102,9 @@ export const MAX_KEY_SEGMENT_BYTES = 200;
 export function keyProblem(key: string): string | null {
   if (key.length === 0) return 'the key is empty';
   if (key.startsWith('/')) return 'the key is absolute';
+  const bytes = Buffer.byteLength(key, 'utf8');
+  if (bytes > MAX_ARTICLE_KEY_BYTES)
+    return `the key is ${bytes} bytes, over ${MAX_ARTICLE_KEY_BYTES} (the keys derived from it must fit S3's ${MAX_STORE_KEY_BYTES})`;
   if (hasBackslashOrControl(key)) return 'the key holds a backslash or a control character';
   for (const part of key.split('/')) {
     if (part === '' || part === '.' || part === '..') return `the key has a "${part}" segment`;

@@ -1,5 +1,6 @@
 import { ArticleRejectedError } from '../errors.js';
 import type { Report } from '../report/report.js';
+import { unreportableKey } from '../store/keys.js';
 import type { ArticleEvent } from './article-event.js';
 import { ingestArticle } from './ingest-article.js';
 import type { DetectStats, IngestDeps } from './use-case-deps.js';
@@ -13,6 +14,8 @@ export interface ArticleEventDeps extends IngestDeps {
 /** What became of one event, for logs and tests. */
 export type EventOutcome =
   | { readonly action: 'ignored'; readonly key: string; readonly why: string }
+  /** An article no report can be written for (see unreportableKey): logged as a warning, not retried. */
+  | { readonly action: 'refused'; readonly key: string; readonly why: string }
   | { readonly action: 'superseded'; readonly key: string; readonly why: string }
   | {
       readonly action: 'reported';
@@ -32,6 +35,8 @@ export type EventOutcome =
 export async function processArticleEvent(deps: ArticleEventDeps, event: ArticleEvent): Promise<EventOutcome> {
   const { key } = event;
   if (!key.startsWith(deps.incomingPrefix)) return { action: 'ignored', key, why: `outside ${deps.incomingPrefix}` };
+  const unreportable = unreportableKey(key);
+  if (unreportable !== undefined) return { action: 'refused', key, why: unreportable };
   return event.kind === 'created' ? articleCreated(deps, event) : articleRemoved(deps, key);
 }
 

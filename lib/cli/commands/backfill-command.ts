@@ -48,6 +48,7 @@ export async function backfillCommand(
       await mapLimit(articles, concurrency, async ({ key, size }) => {
         const outcome = await backfillArticle(opened.deps, { bucket, key, size });
         if (outcome.action === 'missing') missing.push(key);
+        if (outcome.action === 'refused') ctx.err(`rewrite-radar: not judged: ${key}: ${outcome.why}\n`);
         if (outcome.action === 'unchanged') shown(outcome.report);
         if (outcome.action === 'reported') {
           shown(outcome.report);

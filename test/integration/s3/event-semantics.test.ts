@@ -159,6 +159,16 @@ describe('S3 event semantics (events delivered by the test, as S3 would)', () =>
     expect(await stack.deps.store.list('reports/reports/')).toEqual([]);
   });
 
+  it("refuses, with a warning giving the reason, a key too long for its report key to fit S3's 1,024 bytes", async () => {
+    const key = `incoming/${'k'.repeat(199)}/${'k'.repeat(199)}/${'k'.repeat(199)}/${'k'.repeat(199)}/${'k'.repeat(200)}.txt`;
+
+    const results = await stack.handler(s3Event('created', key));
+
+    expect(results).toEqual([expect.objectContaining({ action: 'refused', why: expect.stringContaining('over S3') })]);
+    expect(stack.logs).toContainEqual(expect.objectContaining({ level: 'warn', action: 'refused', key }));
+    expect(await stack.deps.store.list('reports/')).toEqual([]);
+  });
+
   it('throws a typed error for a malformed event after handling the good records', async () => {
     const good = (await upload('incoming/wire/bridge.txt', WIRE)).Records[0]!;
     await expect(

@@ -161,12 +161,23 @@ describe('indexArticle on bad input', () => {
     await expectRejected(await judge('in/story.pdf', WIRE), 'unsupported-type');
   });
 
-  it.each(['../outside.txt', 'in/../../outside.txt', 'in/./story.txt', '/etc/story.txt', ''])(
-    'rejects the key %j as bad-key',
-    async (key) => {
-      await expectRejected(await judge(key, WIRE), 'bad-key');
-    },
-  );
+  it.each([
+    '../outside.txt',
+    'in/../../outside.txt',
+    'in/./story.txt',
+    '/etc/story.txt',
+    '',
+    // 496 bytes: a later-copies pair object of two such keys would pass S3's 1,024-byte key limit
+    `in/${'x'.repeat(200)}/${'y'.repeat(200)}/${'z'.repeat(87)}.txt`,
+  ])('rejects the key %j as bad-key', async (key) => {
+    await expectRejected(await judge(key, WIRE), 'bad-key');
+  });
+
+  it('accepts a key of 495 bytes, the longest whose derived keys all fit S3', async () => {
+    const key = `in/${'x'.repeat(200)}/${'y'.repeat(200)}/${'z'.repeat(86)}.txt`;
+
+    await expectAccepted(await judge(key, WIRE), key);
+  });
 
   it('accepts a key with unicode and spaces and reports it unchanged', async () => {
     const key = 'Nachrichten/Über die Brücke – 6. Mai (Kestön) ✓.txt';
