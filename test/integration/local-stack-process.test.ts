@@ -113,6 +113,18 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     dir = await mkdtemp(join(tmpdir(), 'rr-start-'));
   });
 
+  /** Both servers on ports the system picks, their data in this test's folder. */
+  const onFreePorts = (): string[] => [
+    '--port',
+    '0',
+    '--data',
+    join(dir, 's3'),
+    '--dynamodb-port',
+    '0',
+    '--dynamodb-data',
+    join(dir, 'dynamodb'),
+  ];
+
   afterEach(async () => {
     if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
     running = undefined;
@@ -121,18 +133,7 @@ describe('npm start (bin/local-stack.js as a process)', () => {
 
   it('judges dropped files, says why an ignored suffix does nothing, mirrors reports to disk, and stops on one Ctrl-C, freeing its port', async () => {
     const drop = join(dir, 'drop');
-    running = startStack([
-      '--port',
-      '0',
-      '--data',
-      join(dir, 's3'),
-      '--dynamodb-port',
-      '0',
-      '--dynamodb-data',
-      join(dir, 'dynamodb'),
-      '--drop',
-      drop,
-    ]);
+    running = startStack([...onFreePorts(), '--drop', drop]);
     const endpoint = /S3 endpoint http:\/\/127\.0\.0\.1:(\d+)/.exec(await running.line(/S3 endpoint/))!;
     const port = Number(endpoint[1]);
     await running.line(/Ctrl-C stops/);
@@ -182,19 +183,7 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     await mkdir(samples);
     execFileSync('mkfifo', [join(samples, 'pipe.txt')]);
     await copyFile(join(EXAMPLES, '2024-03-01-wire-port-strike.txt'), join(samples, 'wire.txt'));
-    running = startStack([
-      '--port',
-      '0',
-      '--data',
-      join(dir, 's3'),
-      '--dynamodb-port',
-      '0',
-      '--dynamodb-data',
-      join(dir, 'dynamodb'),
-      '--upload',
-      samples,
-      '--exit',
-    ]);
+    running = startStack([...onFreePorts(), '--upload', samples, '--exit']);
 
     expect(await running.line(/pipe\.txt/)).toBe(
       `incoming/pipe.txt: not uploaded: ${join(samples, 'pipe.txt')} is not a file (a pipe, device or socket)`,
