@@ -16,8 +16,8 @@ export interface DropFolderTiming {
 }
 
 /**
- * Calls onFile once for each file written into dir (recursively) after the watch started, and again
- * whenever a handled file changes, once it has stopped changing. Files already there are left alone.
+ * Calls onFile once for each file written into dir (recursively) after the watch started (or pipe
+ * or device made there), and again whenever a handled file changes, once it has stopped changing. Files already there are left alone.
  * Events only prompt a rescan: what is handed over comes from comparing each file's (size, mtime) with
  * the last handled one, so a missed event or a partial write costs a delay, not a file. Node's
  * recursive fs.watch on Linux is emulated (one inotify watch per folder and file, set up as they
@@ -99,15 +99,18 @@ export async function watchDropFolder(
   };
 }
 
-/** Every regular file under dir, with its size and mtime. */
+/**
+ * Everything under dir but folders, with its size and mtime: a pipe, a device or a link is handed
+ * over too, so the uploader says it is not a file instead of it going unseen.
+ */
 async function signatures(dir: string): Promise<Map<string, string>> {
   const entries: Dirent[] = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Map<string, string>();
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
+    if (entry.isDirectory()) continue;
     const path = join(entry.parentPath, entry.name);
     const s = await stat(path).catch(() => undefined);
-    if (s?.isFile()) files.set(path, `${s.size}:${s.mtimeMs}`);
+    if (s && !s.isDirectory()) files.set(path, `${s.size}:${s.mtimeMs}`);
   }
   return files;
 }

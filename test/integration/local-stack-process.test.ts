@@ -131,7 +131,7 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('judges dropped files, says why an ignored suffix does nothing, mirrors reports to disk, and stops on one Ctrl-C, freeing its port', async () => {
+  it('judges dropped files, says why an ignored suffix or a pipe does nothing, mirrors reports to disk, and stops on one Ctrl-C, freeing its port', async () => {
     const drop = join(dir, 'drop');
     running = startStack([...onFreePorts(), '--drop', drop]);
     const endpoint = /S3 endpoint http:\/\/127\.0\.0\.1:(\d+)/.exec(await running.line(/S3 endpoint/))!;
@@ -141,6 +141,10 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     await copyFile(join(EXAMPLES, 'bad/notes.pdf'), join(drop, 'notes.pdf'));
     expect(await running.line(/notes\.pdf/)).toBe(
       'incoming/notes.pdf: not judged, nothing uploaded: the trigger fires only for .txt .TXT .md .MD .markdown .MARKDOWN .html .HTML .htm .HTM .json .JSON (as in AWS)',
+    );
+    execFileSync('mkfifo', [join(drop, 'pipe.txt')]);
+    expect(await running.line(/pipe\.txt/)).toBe(
+      `incoming/pipe.txt: not uploaded: ${join(drop, 'pipe.txt')} is not a file (a pipe, device or socket)`,
     );
     await copyFile(join(EXAMPLES, '2024-03-01-wire-port-strike.txt'), join(drop, 'wire.txt'));
     await running.line(/^incoming\/wire\.txt: original/);
