@@ -1,9 +1,10 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { makeS3Client } from '../store/s3-client.js';
 import { jsonLog, LOG_LEVELS, type LogLevel } from '../log.js';
 import { listArticleFiles } from '../store/list-article-files.js';
+import { readRegularFile } from '../store/read-regular-file.js';
 import { htmlReportKey, reportKey } from '../store/keys.js';
 import { LOCAL_TABLE } from '../store/dynamodb-client.js';
 import { ConfigError } from '../errors.js';
@@ -77,10 +78,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { s3 } = makeS3Client(stack.server.clientConfig);
   const upload = async (path: string, key: string): Promise<void> => {
-    // a pipe would never end (or wait for a writer) and a device never ends: S3 holds files only
-    const info = await stat(path);
-    if (!info.isFile()) return print(`${key}: not uploaded: ${path} is not a file (a pipe, device or socket)`);
-    const body = await readFile(path);
+    // S3 holds files of any size; a pipe or a device is never read (readRegularFile)
+    const read = await readRegularFile(path, Number.MAX_SAFE_INTEGER);
+    if (read.kind !== 'found') return print(`${key}: not uploaded: ${path} is not a file (a pipe, device or socket)`);
+    const body = read.bytes;
     await s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
   };
   const accepts = triggerAccepts(stack.incomingPrefix);

@@ -17,8 +17,8 @@ export interface DropFolderTiming {
 
 /**
  * Calls onFile once for each file written into dir (recursively) after the watch started (or pipe
- * or device made there), and again whenever a handled file changes, once it has stopped changing. Files already there are left alone.
- * Events only prompt a rescan: what is handed over comes from comparing each file's (size, mtime) with
+ * or device made there), and again whenever a handled file changes, once it has stopped changing.
+ * Files already there are left alone. Events only prompt a rescan: what is handed over comes from comparing each file's (size, mtime) with
  * the last handled one, so a missed event or a partial write costs a delay, not a file. Node's
  * recursive fs.watch on Linux is emulated (one inotify watch per folder and file, set up as they
  * appear), so the periodic rescan is what guarantees nothing is missed.

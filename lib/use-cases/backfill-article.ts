@@ -3,11 +3,11 @@ import { decodeFingerprint } from '../detect/fingerprint-record.js';
 import { contentHash } from '../detect/sketch-text.js';
 import { detectorInfo } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
-import { fingerprintKey, unreportableKey } from '../store/keys.js';
+import { fingerprintKey } from '../store/keys.js';
 import type { ArticleRead, ArticleSource } from '../store/ports.js';
 import { prepareArticle } from './prepare-article.js';
 import { loadReport } from './stored-reports.js';
-import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from './process-article-event.js';
+import { processArticleEvent, screenKey, type ArticleEventDeps, type EventOutcome } from './process-article-event.js';
 
 /** One archived object to judge: where it is. */
 export interface ArchivedArticle {
@@ -38,9 +38,8 @@ export type BackfillOutcome =
  */
 export async function backfillArticle(deps: ArticleEventDeps, article: ArchivedArticle): Promise<BackfillOutcome> {
   const { bucket, key } = article;
-  if (!key.startsWith(deps.incomingPrefix)) return { action: 'ignored', key, why: `outside ${deps.incomingPrefix}` };
-  const unreportable = unreportableKey(key);
-  if (unreportable !== undefined) return { action: 'refused', key, why: unreportable };
+  const screened = screenKey(deps.incomingPrefix, key);
+  if (screened) return screened;
   const read = await deps.source.read(key, deps.params.maxBytes, article.size);
   // a key listed in a manifest and deleted since: its removal event withdraws it, nothing to judge
   if (read.kind === 'missing') return { action: 'missing', key };

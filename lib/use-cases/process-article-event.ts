@@ -33,11 +33,16 @@ export type EventOutcome =
  * event of that newer state. Article problems become rejected reports; store faults are thrown.
  */
 export async function processArticleEvent(deps: ArticleEventDeps, event: ArticleEvent): Promise<EventOutcome> {
-  const { key } = event;
-  if (!key.startsWith(deps.incomingPrefix)) return { action: 'ignored', key, why: `outside ${deps.incomingPrefix}` };
+  const screened = screenKey(deps.incomingPrefix, event.key);
+  if (screened) return screened;
+  return event.kind === 'created' ? articleCreated(deps, event) : articleRemoved(deps, event.key);
+}
+
+/** The outcome of a key that is never judged: outside the incoming prefix, or too long for a report (see unreportableKey). */
+export function screenKey(incomingPrefix: string, key: string): EventOutcome | undefined {
+  if (!key.startsWith(incomingPrefix)) return { action: 'ignored', key, why: `outside ${incomingPrefix}` };
   const unreportable = unreportableKey(key);
-  if (unreportable !== undefined) return { action: 'refused', key, why: unreportable };
-  return event.kind === 'created' ? articleCreated(deps, event) : articleRemoved(deps, key);
+  return unreportable === undefined ? undefined : { action: 'refused', key, why: unreportable };
 }
 
 async function articleCreated(deps: ArticleEventDeps, event: ArticleEvent): Promise<EventOutcome> {
