@@ -48,6 +48,7 @@ import {
   mean,
   newsProbes,
   sizeTag,
+  smallIndexLlmRecall,
   usableNegatives,
   type Probe,
 } from './news-probes.js';
@@ -103,6 +104,10 @@ async function main(): Promise<void> {
   const dynamo = await forkLocalDynamoDbServer();
   const env = { ARTICLES_BUCKET: BUCKET, INDEX_TABLE: dynamo.table, LOG_LEVEL: 'error' };
   const handlerDeps = s3HandlerDeps(env, s3.clientConfig, dynamo.clientConfig);
+  const small = await smallIndexLlmRecall(config.corpora, handlerDeps.params, probes);
+  log(
+    `llm-restyled-politifact on its own small index: recall ${fmt(small.corpus, 4)}, the LLM probes ${fmt(small.probes, 4)}`,
+  );
   // the bench's own clients: seeding, scoring and withdrawing are not the handler's requests
   const seeding = createCloudAdapters({
     bucket: BUCKET,
@@ -210,6 +215,9 @@ async function main(): Promise<void> {
         1,
       ),
       probes: probes.length,
+      // the same LLM probes on the corpus's own small index: recall lost to scale is the difference
+      llmRecallSmallIndex: round(small.corpus, 4),
+      loadRecallLlmSmallIndex: round(small.probes, 4),
     };
     for (const s of perSize) Object.assign(figures, sizeFigures(s, probes));
     const allRuns = perSize.flatMap((s) => [...s.runs.values()]);

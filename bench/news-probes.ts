@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { contentHash, sketchText } from '../lib/detect/sketch-text.js';
 import { indexBandKeys } from '../lib/detect/candidate-keys.js';
 import { FINGERPRINT_FORMAT_VERSION } from '../lib/detect/fingerprint-record.js';
-import { parseLabels } from '../lib/eval/evaluate-corpus.js';
+import type { DetectorParams } from '../lib/detect/detector-params.js';
+import { evaluateCorpus, parseLabels } from '../lib/eval/evaluate-corpus.js';
 import { replaceInIndex } from '../lib/use-cases/fingerprint-index.js';
 import { prepareArticle } from '../lib/use-cases/prepare-article.js';
 import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
@@ -98,6 +99,24 @@ export function newsProbes(config: ProbeConfig): NewsProbes {
     .sort()
     .map((key) => ({ key: `politifact/${key}`, text: readFileSync(join(politifactDir, key), 'utf8') }));
   return { all, background, llmSources, probes };
+}
+
+/**
+ * The detector's recall on llm-restyled-politifact's own small index (`rewrite-radar eval`'s
+ * protocol), over the whole corpus and over the LLM probes alone: the side-by-side figure that
+ * the probes' recall at scale is held against.
+ */
+export async function smallIndexLlmRecall(
+  corpora: string,
+  params: DetectorParams,
+  probes: readonly Probe[],
+): Promise<{ corpus: number; probes: number }> {
+  const { result, outcomes } = await evaluateCorpus(join(corpora, 'llm-restyled-politifact'), params);
+  const names = new Set(probes.filter((p) => p.group === 'llm').map((p) => p.name));
+  const checked = outcomes.filter((o) => names.has(o.row.article));
+  if (checked.length !== names.size)
+    throw new RangeError(`the eval checked ${checked.length} of the ${names.size} LLM probes`);
+  return { corpus: result.recall ?? 0, probes: checked.filter((o) => o.correct).length / checked.length };
 }
 
 /** Negatives whose near copy is not yet indexed when `size` background articles are. */
