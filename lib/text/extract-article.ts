@@ -119,10 +119,12 @@ function headlineBeforeStory(text: string): string | undefined {
 
 /**
  * A headline starts with a capital or a digit, is mostly letters (not a formula or a code), is no
- * "By ..." byline, and is not a sentence broken across lines (the next line going on in lowercase).
+ * "By ..." byline, no menu (isMenuLine), and is not a sentence broken across lines (the next line
+ * going on in lowercase).
  */
 function looksLikeHeadline(line: string, next: string): boolean {
   if (!/^[\p{Lu}\p{N}"'\u201c\u2018]/u.test(line) || /^by\s/i.test(line) || /^\p{Ll}/u.test(next)) return false;
+  if (isMenuLine(line)) return false;
   const visible = line.replace(/\s+/g, '');
   return visible.replace(/\P{L}+/gu, '').length >= 0.6 * visible.length;
 }
@@ -141,10 +143,23 @@ function firstLine(text: string): string {
     const line = text.slice(start, end).trim();
     start = end + 1;
     if (!HAS_LETTER_OR_DIGIT.test(line)) continue;
-    if (line.split(/\s+/).length >= 3 && !/[.!?]["'\u201d\u2019)]*$/u.test(line)) return clip(line);
+    if (line.split(/\s+/).length >= 3 && !/[.!?]["'\u201d\u2019)]*$/u.test(line) && !isMenuLine(line))
+      return clip(line);
     if (fallback === '') fallback = line;
   }
   return clip(fallback);
+}
+
+/** Items a line of navigation has at least: "Home | News | Sports"; a headline has one " | Site" at most. */
+const MIN_MENU_ITEMS = 3;
+
+/** Words an item of a menu has at most ("Local News", "E-Edition", "Things to Do"). */
+const MAX_MENU_ITEM_WORDS = 3;
+
+/** A line of menu items between separators, as a page's navigation bar copies as text. */
+function isMenuLine(line: string): boolean {
+  const items = line.split(/\s[|\u2022\u00b7\u203a\u00bb]\s/u).map((item) => item.trim());
+  return items.length >= MIN_MENU_ITEMS && items.every((item) => item.split(/\s+/).length <= MAX_MENU_ITEM_WORDS);
 }
 
 function clip(title: string): string {

@@ -78,6 +78,21 @@ describe('extractArticle', () => {
     expect(extractArticle('a.txt', utf8(wire), MAX).title).toBe('16:52 01/03/00: Page 1 (HHH) COURTS Francis');
   });
 
+  it('never takes a navigation bar copied with the page as its title, above or without a story line', () => {
+    const page = [
+      'High school swim team wins state title',
+      'Home | News | Sports | Opinion | Obituaries | E-Edition',
+      'Subscribe to continue reading.',
+      'The Westfield High School swim team won its first state championship on Saturday, edging out rivals by four points.',
+    ].join('\n');
+    expect(extractArticle('a.txt', utf8(page), MAX).title).toBe('High school swim team wins state title');
+    const short = 'Home \u2022 Local News \u2022 Things to Do\nCouncil backs new ferry budget\nIt passed.';
+    expect(extractArticle('a.txt', utf8(short), MAX).title).toBe('Council backs new ferry budget');
+    // one separator is a headline with its section or site, not a menu
+    const titled = 'Council backs new ferry budget | Harbor Gazette\nIt passed.';
+    expect(extractArticle('a.txt', utf8(titled), MAX).title).toBe('Council backs new ferry budget | Harbor Gazette');
+  });
+
   it('rejects text with no letter or digit as empty', () => {
     const rejection = rejectionOf(() => extractArticle('a.txt', utf8(' \n\t\n -- \n'), MAX));
     expect(rejection.code).toBe('empty');
