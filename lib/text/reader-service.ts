@@ -26,6 +26,8 @@ const SERVICE_TERMS: readonly RegExp[] = [
   /\bfollow\b[^.]{0,60}\bon (?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|threads)\b/i,
   /\bdownload (?:the|our) app\b/i,
   /\bstory ideas?\b/i,
+  /\bcontinue reading\b/i,
+  /\bcancel (?:at )?any ?time\b/i,
 ];
 
 /** Service verbs a notice starts with, in the imperative ("Subscribe to...", "Sign up..."). */
@@ -45,22 +47,30 @@ const IMPERATIVE_LIST = [
   'read',
   'listen',
   'watch',
+  'cancel',
 ];
 
-/** Addressed to the reader: "you", "your", "please", or a service verb in the imperative first. */
-const ADDRESSED = new RegExp(`\\b(?:you|your|yours|yourself|please)\\b|^(?:${IMPERATIVE_LIST.join('|')})\\b`, 'i');
+/** Addressed to the reader: "you", "your", "please", or a sentence starting with a service verb in the imperative. */
+const ADDRESSED = new RegExp(
+  `\\b(?:you|your|yours|yourself|please)\\b|(?:^|[.!?]\\s+)(?:${IMPERATIVE_LIST.join('|')})\\b`,
+  'i',
+);
 
 const QUOTED_SPAN = /"[^"]*"?|\u201c[^\u201d]*\u201d?/g;
 
 /** A notice is short: a story paragraph that mentions subscriptions runs longer. */
 const MAX_NOTICE_WORDS = 60;
 
+/** A notice this short needs one service term ("Subscribe to continue reading."), a longer one two. */
+const MAX_ONE_TERM_NOTICE_WORDS = 8;
+
 /** A copyright line is never story text, however it is worded. */
 const COPYRIGHT = /©|\ball rights reserved\b|^copyright\b/i;
 
 /**
  * Whether a paragraph of `words` words is a notice to the reader: a copyright line, or a short
- * paragraph addressed to the reader that uses two or more of the service terms.
+ * paragraph addressed to the reader that uses two or more of the service terms (one, in a
+ * paragraph of a few words: "Subscribe to continue reading.", "Cancel anytime.").
  */
 export function isReaderServiceNotice(paragraph: string, words: number): boolean {
   if (words > MAX_NOTICE_WORDS) return false;
@@ -69,8 +79,9 @@ export function isReaderServiceNotice(paragraph: string, words: number): boolean
   if (!mayAddressReader(paragraph) || !ADDRESSED.test(paragraph)) return false;
   // "you" inside a quotation is someone speaking in the story, not the page to its reader
   if (!ADDRESSED.test(paragraph.replace(QUOTED_SPAN, ' '))) return false;
+  const needed = words <= MAX_ONE_TERM_NOTICE_WORDS ? 1 : 2;
   let terms = 0;
-  for (const term of SERVICE_TERMS) if (term.test(paragraph) && ++terms >= 2) return true;
+  for (const term of SERVICE_TERMS) if (term.test(paragraph) && ++terms >= needed) return true;
   return false;
 }
 
@@ -82,8 +93,11 @@ function mayBeCopyright(p: string): boolean {
 function mayAddressReader(p: string): boolean {
   if (p.includes('you') || p.includes('You') || p.includes('YOU') || p.includes('lease') || p.includes('LEASE'))
     return true;
-  const space = p.indexOf(' ');
-  return IMPERATIVES.has((space === -1 ? p : p.slice(0, space)).toLowerCase());
+  // the first word of each sentence: "Already a subscriber? Log in."
+  return p.split(/[.!?]\s+/).some((sentence) => {
+    const space = sentence.indexOf(' ');
+    return IMPERATIVES.has((space === -1 ? sentence : sentence.slice(0, space)).replace(/[.!?]+$/, '').toLowerCase());
+  });
 }
 
 const IMPERATIVES = new Set(IMPERATIVE_LIST);

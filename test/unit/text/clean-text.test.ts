@@ -224,6 +224,19 @@ describe('cleanText', () => {
     expect(page.removed.filter((r) => r.reason === 'reader-service').map((r) => r.text)).toEqual(notices);
   });
 
+  it("drops a paywall's few-word notices, which every page of the site repeats, but not a short story line", () => {
+    const notices = ['Subscribe to continue reading.', 'Already a subscriber? Log in.', 'Cancel anytime.'];
+    const story = [
+      'The Westfield High School swim team won its first state championship on Saturday, edging out rivals.',
+      'Subscriptions to the city pool rose.',
+      'Coach Maria Ortiz said the team had trained at five in the morning all season to prepare for the meet.',
+      '"Subscribe," the coach told the parents.',
+    ];
+    const page = cleanText([...notices, ...story].join('\n\n'));
+    expect(keptParagraphs(page)).toEqual(story);
+    expect(page.removed.filter((r) => r.reason === 'reader-service').map((r) => r.text)).toEqual(notices);
+  });
+
   it('never throws on odd input', () => {
     const inputs = [
       '',
