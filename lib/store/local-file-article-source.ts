@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { ArticleRead, ArticleSource } from './ports.js';
 import { readRegularFile } from './read-regular-file.js';
+import { errorCode } from '../util/node-errors.js';
 
 /** Reads articles from local files; `pathOf` maps an article key to its file. */
 export class LocalFileArticleSource implements ArticleSource {
@@ -31,6 +32,6 @@ export class LocalFileArticleSource implements ArticleSource {
 }
 
 function isMissing(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const code = errorCode(err);
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { StoreError } from '../errors.js';
+import { errorCode } from '../util/node-errors.js';
 import { MemoryLshIndex } from './memory-lsh-index.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -11,7 +12,7 @@ export const INDEX_FORMAT_VERSION = 1;
  * (`<store>/index.json`). Writes reach the disk only on `save()`: the CLI saves every few hundred
  * articles and at the end, so an interrupted run loses at most the entries of one batch. Their
  * fingerprints are already stored, and indexing the same files again restores them.
- * One writer at a time: two processes saving the same file keep only the last one's entries.
+ * One writer at a time: the CLI locks the store for a writing run (store-lock.ts).
  */
 export class LocalFolderLshIndex extends MemoryLshIndex {
   private dirty = false;
@@ -27,7 +28,7 @@ export class LocalFolderLshIndex extends MemoryLshIndex {
     try {
       raw = await readFile(file, 'utf8');
     } catch (err) {
-      if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT') return index;
+      if (errorCode(err) === 'ENOENT') return index;
       throw new StoreError(
         `cannot read the index ${file}: ${err instanceof Error ? err.message : String(err)}`,
         { key: file },

@@ -1,6 +1,7 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { StoreError } from '../errors.js';
+import { errorCode, messageOf } from '../util/node-errors.js';
 import { contentTag } from './content-tag.js';
 import type { ObjectStore, TaggedObject } from './ports.js';
 import { TEMP_MARKER, writeFileAtomic } from './write-file-atomic.js';
@@ -97,12 +98,4 @@ export class LocalFolderObjectStore implements ObjectStore {
       else if (!entry.name.includes(TEMP_MARKER)) out.push(key);
     }
   }
-}
-
-function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

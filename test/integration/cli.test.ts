@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../helpers/run-cli';
 import { reportKey } from '../../lib/store/keys';
 import type { Report } from '../../lib/report/report';
+import { lockStore } from '../../lib/store/store-lock';
 
 const EXAMPLES = resolve(__dirname, '../../examples/articles');
 
@@ -41,6 +42,19 @@ describe('rewrite-radar CLI', () => {
     ['bad/empty.txt', null, null],
     ['bad/notes.pdf', null, null],
   ];
+
+  it("refuses to write a store another run is writing, instead of dropping that run's index entries", async () => {
+    const other = await lockStore(store, 'scan');
+    try {
+      const { code, stderr } = await runCli(['index', join(articles, '2024-03-01-wire-flood.html'), '--store', store]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`the store ${store} is being written by rewrite-radar scan (process ${process.pid}`);
+      await expect(stat(join(store, 'index.json'))).rejects.toThrow('ENOENT');
+    } finally {
+      await other.release();
+    }
+    expect((await runCli(['index', join(articles, '2024-03-01-wire-flood.html'), '--store', store])).code).toBe(0);
+  });
 
   it('scan writes one report per file with the expected verdicts and prints a summary', async () => {
     const { code, stdout } = await runCli(['scan', articles, '--store', store]);

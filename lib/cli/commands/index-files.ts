@@ -4,6 +4,7 @@ import { relativeInside } from '../../store/article-key.js';
 import { REPORT_PREFIX } from '../../store/keys.js';
 import type { ArticleFile } from '../../store/list-article-files.js';
 import { LocalFileArticleSource } from '../../store/local-file-article-source.js';
+import { lockStore } from '../../store/store-lock.js';
 import { ingestArticle } from '../../use-cases/ingest-article.js';
 import { loadReport } from '../../use-cases/stored-reports.js';
 import type { CliContext } from '../cli-context.js';
@@ -22,8 +23,19 @@ export const SAVE_EVERY = 200;
  * index every SAVE_EVERY articles and at the end; prints a summary, or with --json one report per
  * line (a report that a later article re-judged is printed again: the later line replaces the earlier).
  * A named file that cannot be read gets a not-found report and, at the end, a MissingFileError.
+ * The store is locked for the run (lockStore): a second run on it is refused, not merged.
  */
 export async function indexFiles(ctx: CliContext, files: readonly ArticleFile[], label: string): Promise<number> {
+  // one writing run at a time: the index is loaded here and saved whole
+  const lock = await lockStore(ctx.storeDir, label);
+  try {
+    return await indexLocked(ctx, files, label);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function indexLocked(ctx: CliContext, files: readonly ArticleFile[], label: string): Promise<number> {
   const { store, index } = await openLocalStore(ctx.storeDir);
   const paths = new Map(files.map((f) => [f.key, f.path]));
   // a later copy judged again may be a file of an earlier run: keys are paths under keyRoot
