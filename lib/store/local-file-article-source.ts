@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
+import { errorCode } from '../util/node-errors.js';
 import type { ArticleRead, ArticleSource } from './ports.js';
 import { readRegularFile } from './read-regular-file.js';
-import { errorCode } from '../util/node-errors.js';
 
 /** Reads articles from local files; `pathOf` maps an article key to its file. */
 export class LocalFileArticleSource implements ArticleSource {

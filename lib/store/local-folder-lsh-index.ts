@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { StoreError } from '../errors.js';
-import { errorCode } from '../util/node-errors.js';
+import { errorCode, messageOf } from '../util/node-errors.js';
 import { MemoryLshIndex } from './memory-lsh-index.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -29,11 +29,7 @@ export class LocalFolderLshIndex extends MemoryLshIndex {
       raw = await readFile(file, 'utf8');
     } catch (err) {
       if (errorCode(err) === 'ENOENT') return index;
-      throw new StoreError(
-        `cannot read the index ${file}: ${err instanceof Error ? err.message : String(err)}`,
-        { key: file },
-        { cause: err },
-      );
+      throw new StoreError(`cannot read the index ${file}: ${messageOf(err)}`, { key: file }, { cause: err });
     }
     for (const [bandKey, ids] of Object.entries(parseIndexFile(raw, file))) index.bands.set(bandKey, new Set(ids));
     return index;
@@ -59,7 +55,7 @@ export class LocalFolderLshIndex extends MemoryLshIndex {
       await writeFileAtomic(this.file, `${JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, bands })}\n`);
     } catch (err) {
       throw new StoreError(
-        `cannot write the index ${this.file}: ${err instanceof Error ? err.message : String(err)}`,
+        `cannot write the index ${this.file}: ${messageOf(err)}`,
         { key: this.file },
         { cause: err },
       );
