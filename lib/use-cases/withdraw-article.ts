@@ -1,6 +1,7 @@
 import { StoreError } from '../errors.js';
 import { withdrawnReport } from '../report/build-report.js';
 import type { Report } from '../report/report.js';
+import { rejudgeNoteKey } from '../store/keys.js';
 import { unindexArticle } from './fingerprint-index.js';
 import { forgetLaterCopy } from './later-copies.js';
 import { readReport, refreshSourceReport, saveReport } from './stored-reports.js';
@@ -11,7 +12,8 @@ const MAX_WITHDRAW_ROUNDS = 8;
 
 /**
  * Takes a deleted article out of the index, so it is no longer anyone's source, and marks its
- * report withdrawn; the sources it named no longer list it. Safe to repeat.
+ * report withdrawn; the sources it named no longer list it, and a note left for it to judge itself
+ * again goes too. Safe to repeat.
  */
 export async function withdrawArticle(deps: DetectDeps, key: string): Promise<{ report: Report; wasIndexed: boolean }> {
   let stored = await readReport(deps, key);
@@ -26,5 +28,7 @@ export async function withdrawArticle(deps: DetectDeps, key: string): Promise<{ 
     for (const m of stored.report?.matches ?? []) sources.add(m.key);
   }
   for (const source of await forgetLaterCopy(deps.store, key, [...sources])) await refreshSourceReport(deps, source);
+  // a note an earlier article left it (ingestArticle) has no one left to read it
+  await deps.store.delete(rejudgeNoteKey(key));
   return { report, wasIndexed: old !== undefined };
 }

@@ -1,5 +1,5 @@
 import { LATER_COPIES_SHOWN, type Report } from '../../../lib/report/report.js';
-import { laterCopiesPrefix, laterCopyKey } from '../../../lib/store/keys.js';
+import { laterCopiesPrefix, laterCopyKey, rejudgeNoteKey } from '../../../lib/store/keys.js';
 import { MemoryObjectStore } from '../../../lib/store/memory-object-store.js';
 import type { ArticleRead, ArticleSource, ObjectStore, TaggedObject } from '../../../lib/store/ports.js';
 import { ingestArticle } from '../../../lib/use-cases/ingest-article.js';
@@ -234,6 +234,16 @@ describe('later copies: one object per (source, later article) pair', () => {
     await withdrawArticle(deps, 'farm/b.txt');
     expect((await listed(deps, 'wire/bridge.txt')).laterCopiesTotal).toBe(0);
     expect(await deps.store.list(laterCopiesPrefix('wire/bridge.txt'))).toEqual([]);
+  });
+
+  it('removes the note left for a later copy that is deleted before it saves its report', async () => {
+    const deps = ingestDeps(new MemoryObjectStore());
+    await ingestArticle(deps, { key: 'wire/bridge.txt', bytes: WIRE, order: at(0, 'wire/bridge.txt') });
+    // what the source leaves a raced later copy whose report it cannot read yet (ingestArticle)
+    await deps.store.put(rejudgeNoteKey('farm/c.txt'), JSON.stringify({ source: 'wire/bridge.txt' }));
+
+    await withdrawArticle(deps, 'farm/c.txt');
+    expect(await deps.store.list(laterCopiesPrefix('farm/c.txt'))).toEqual([]);
   });
 });
 
