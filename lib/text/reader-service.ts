@@ -76,7 +76,7 @@ export function isReaderServiceNotice(paragraph: string, words: number): boolean
   if (words > MAX_NOTICE_WORDS) return false;
   if (mayBeCopyright(paragraph) && COPYRIGHT.test(paragraph)) return true;
   // most paragraphs address no one: rejected by plain substring scans before any regex runs
-  if (!mayAddressReader(paragraph) || !ADDRESSED.test(paragraph)) return false;
+  if (!mayAddressReader(paragraph, words) || !ADDRESSED.test(paragraph)) return false;
   // "you" inside a quotation is someone speaking in the story, not the page to its reader
   if (!ADDRESSED.test(paragraph.replace(QUOTED_SPAN, ' '))) return false;
   const needed = words <= MAX_ONE_TERM_NOTICE_WORDS ? 1 : 2;
@@ -90,14 +90,20 @@ function mayBeCopyright(p: string): boolean {
   return p.includes('\u00a9') || p.includes('eserved') || p.includes('ESERVED') || /^copyright/i.test(p);
 }
 
-function mayAddressReader(p: string): boolean {
+function mayAddressReader(p: string, words: number): boolean {
   if (p.includes('you') || p.includes('You') || p.includes('YOU') || p.includes('lease') || p.includes('LEASE'))
     return true;
-  // the first word of each sentence: "Already a subscriber? Log in."
-  return p.split(/[.!?]\s+/).some((sentence) => {
-    const space = sentence.indexOf(' ');
-    return IMPERATIVES.has((space === -1 ? sentence : sentence.slice(0, space)).replace(/[.!?]+$/, '').toLowerCase());
-  });
+  const space = p.indexOf(' ');
+  if (IMPERATIVES.has((space === -1 ? p : p.slice(0, space)).toLowerCase())) return true;
+  // a later sentence's first word ("Already a subscriber? Log in."), in a short paragraph only
+  return words <= MAX_LATER_IMPERATIVE_WORDS && LATER_IMPERATIVE.test(p);
 }
 
 const IMPERATIVES = new Set(IMPERATIVE_LIST);
+
+/**
+ * Longest paragraph searched for an imperative past its first sentence: a notice that does not
+ * say "you" is a sentence or two, and the search would cost every story paragraph a scan.
+ */
+const MAX_LATER_IMPERATIVE_WORDS = 24;
+const LATER_IMPERATIVE = new RegExp(`[.!?]\\s+(?:${IMPERATIVE_LIST.join('|')})\\b`, 'i');
