@@ -1,7 +1,7 @@
 import type { Tokens } from './tokenize.js';
 import { isSpace } from './typography.js';
 
-/** One sentence: character range in the text and token range in its Tokens. */
+/** One sentence: character range in the text (with the quotes and brackets on its first and last words) and token range in its Tokens. */
 export interface Sentence {
   readonly start: number;
   readonly end: number;
@@ -46,7 +46,7 @@ export function splitSentences(text: string, tokens: Tokens): Sentence[] {
     }
     if (boundary) {
       out.push({
-        start: start[first]!,
+        start: sentenceStart(text, start[first]!, out.length > 0 ? out[out.length - 1]!.end : 0),
         end: sentenceEnd(text, wordEnd, nextStart),
         firstToken: first,
         endToken: t + 1,
@@ -118,6 +118,13 @@ function isCloser(c: number): boolean {
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Extends a sentence back over the opening quotes and brackets of its first word, not into the previous sentence. */
+function sentenceStart(text: string, wordStart: number, previousEnd: number): number {
+  let s = wordStart;
+  while (s > previousEnd && !isSpace(text.charCodeAt(s - 1))) s--;
+  return s;
 }
 
 /** Extends a sentence over its closing punctuation and quotes, not over the following space. */

@@ -55,6 +55,19 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps opening quotes and brackets before the first word in the sentence, never the previous one', () => {
+    expect(sentences('He left. "It is over," she said. (Nobody argued.) \u201cFine.\u201d')).toEqual([
+      'He left.',
+      '"It is over," she said.',
+      '(Nobody argued.)',
+      '\u201cFine.\u201d',
+    ]);
+    expect(sentences('"Quoted first."')).toEqual(['"Quoted first."']);
+    // a run-on line cut without a space: the cut's punctuation stays with the sentence before
+    const words = Array.from({ length: MAX_SENTENCE_WORDS }, (_, i) => `w${i}`).join(' ');
+    expect(sentences(`${words}--"next one`)).toEqual([`${words}--"`, 'next one']);
+  });
+
   it('does not split before a lower-case word or inside a number', () => {
     expect(sentences('Prices rose 3.5 per cent. Shares fell.')).toEqual(['Prices rose 3.5 per cent.', 'Shares fell.']);
     expect(sentences('He asked why? nobody knew.')).toEqual(['He asked why? nobody knew.']);
