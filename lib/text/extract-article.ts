@@ -346,12 +346,34 @@ function stripInline(line: string): string {
   return parts.join('');
 }
 
+/**
+ * Characters looked at for a url's balanced parentheses (CommonMark allows them; Wikipedia's
+ * `Foo_(bar)` links have them): a url longer than this ends at its first ")", which keeps the scan
+ * of a line linear whatever it holds.
+ */
+const MAX_BALANCED_URL = 256;
+
+/** The ")" closing a url that starts at `from`, whose first ")" is `firstClose`: a later one when the url opens parentheses of its own. */
+function balancedUrlEnd(line: string, from: number, firstClose: number): number {
+  const limit = Math.min(line.length, from + MAX_BALANCED_URL);
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const c = line.charAt(i);
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return firstClose;
+}
+
 /** End (exclusive) of `](url)` or `][ref]` after the `]` at `close`, or -1 when `[...]` is not a link. */
 function linkTailEnd(line: string, close: number, closeBracket: NextIndex, closeParen: NextIndex): number {
   const next = line.charAt(close + 1);
   if (next === '(') {
     const end = closeParen.from(close + 2);
-    return end === -1 ? -1 : end + 1;
+    return end === -1 ? -1 : balancedUrlEnd(line, close + 2, end) + 1;
   }
   if (next === '[') {
     const end = closeBracket.from(close + 2);

@@ -141,6 +141,25 @@ describe('extractArticle', () => {
     );
   });
 
+  it('drops a link target holding parentheses whole, in the title and in the text', () => {
+    const md = [
+      '# Flooding closes [Foo Bridge](https://en.wikipedia.org/wiki/Foo_(bridge))',
+      '',
+      'The [river (Calder)](https://example.com/calder_(river)) rose two metres (a record) overnight.',
+      'A [link](https://example.com/a) then an aside (in brackets).',
+    ].join('\n');
+    const article = extractArticle('flood.md', utf8(md), MAX);
+    expect(article.title).toBe('Flooding closes Foo Bridge');
+    expect(article.text).toBe(
+      [
+        'Flooding closes Foo Bridge',
+        '',
+        'The river (Calder) rose two metres (a record) overnight.',
+        'A link then an aside (in brackets).',
+      ].join('\n'),
+    );
+  });
+
   it('uses the first text line as markdown title when there is no heading', () => {
     expect(extractArticle('a.markdown', utf8('Plain *first* line\n\nMore.'), MAX).title).toBe('Plain first line');
   });

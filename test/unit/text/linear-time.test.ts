@@ -137,6 +137,18 @@ const CASES: ReadonlyArray<[string, string, () => string, 'ok' | RejectionCode]>
   ['1 MB of nested JSON arrays', 'a.json', () => `${'['.repeat(MB / 2)}${']'.repeat(MB / 2)}`, 'malformed-json'],
   ['Markdown: 1 MB of "["', 'a.md', () => `${STORY_30}\n\n${fill('[')}`, 'ok'],
   ['Markdown: 1 MB of unclosed links', 'a.md', () => `${STORY_30}\n\n${fill('[a](')}`, 'ok'],
+  [
+    'Markdown: 1 MB of urls opening parentheses, one ")" at the end',
+    'a.md',
+    () => `${STORY_30}\n\n${fill('[a](b(')})`,
+    'ok',
+  ],
+  [
+    'Markdown: 1 MB of urls with balanced parentheses',
+    'a.md',
+    () => `${STORY_30}\n\n${fill('[a b](c_(d)) ')}`,
+    'degenerate',
+  ],
   ['Markdown: 1 MB of links to references', 'a.md', () => `${STORY_30}\n\n${fill('[a][')}`, 'ok'],
   ['Markdown: 1 MB of image openers', 'a.md', () => `${STORY_30}\n\n${fill('![')}`, 'ok'],
   ['Markdown: 1 MB of nested blockquote markers', 'a.md', () => `${STORY_30}\n\n${fill('> ')}`, 'ok'],
