@@ -229,3 +229,50 @@ export function alignSentences(
   }
   return pairs.reverse();
 }
+
+/** Sentences on either side of an order gap that are paired for display at most; a longer gap is new material, not one reworded stretch. */
+export const MAX_GAP_SENTENCES = 3;
+
+/**
+ * Sentences the alignment left out that stand at the same place in both texts: inside one order
+ * gap (before the first aligned pair, between two, or after the last), an article sentence and a
+ * source sentence that share at least minSharedWords content words, agree on their figures and
+ * score at least half of minSentenceScore. A reworded lead or a heavily restyled sentence shows
+ * up here. Display only: verdicts and measures never count them.
+ */
+export function gapCounterparts(
+  article: readonly SentenceFeatures[],
+  source: readonly SentenceFeatures[],
+  pairs: readonly AlignedPair[],
+  options: AlignOptions,
+): AlignedPair[] {
+  const m = Math.min(article.length, MAX_ALIGNED_SENTENCES);
+  const n = Math.min(source.length, MAX_ALIGNED_SENTENCES);
+  if (m === 0 || n === 0) return [];
+  const { sets } = sourceIndex(source);
+  const found: AlignedPair[] = [];
+  const gap = (a0: number, a1: number, b0: number, b1: number): void => {
+    if (a1 <= a0 || b1 <= b0 || a1 - a0 > MAX_GAP_SENTENCES || b1 - b0 > MAX_GAP_SENTENCES) return;
+    let next = b0;
+    for (let i = a0; i < a1; i++) {
+      let best = -1;
+      let bestScore = options.minSentenceScore / 2;
+      for (let j = next; j < b1; j++) {
+        const s = windowScore(article[i]!, [sets[j]!], options.minSharedWords);
+        if (s >= bestScore) [best, bestScore] = [j, s];
+      }
+      if (best < 0) continue;
+      found.push({ a: i, b: best, bEnd: best + 1, score: bestScore });
+      next = best + 1;
+    }
+  };
+  let a = 0;
+  let b = 0;
+  for (const p of pairs) {
+    gap(a, p.a, b, p.b);
+    a = p.a + 1;
+    b = Math.max(b, p.bEnd);
+  }
+  gap(a, m, b, n);
+  return found;
+}

@@ -1,4 +1,5 @@
 import type { ArticleRejectedError } from '../errors.js';
+import { gapCounterparts, type AlignedPair, type AlignOptions, type SentenceFeatures } from '../detect/align.js';
 import type { JudgedSource } from '../detect/decide-verdicts.js';
 import { round } from '../detect/evidence.js';
 import type { DetectorParams } from '../detect/detector-params.js';
@@ -10,17 +11,30 @@ import {
   REPORT_SCHEMA_VERSION,
   type ArticleDates,
   type Match,
+  type Passage,
   type OkReport,
   type RejectedReport,
   type Report,
   type WithdrawnReport,
 } from './report.js';
 
-/** One flagged source as the report shows it: measures rounded, aligned passages quoted from both texts. */
+/** A text as a report quotes it: its cleaned text, sentences and their features. */
+export interface QuotedText {
+  readonly text: string;
+  readonly model: TextModel;
+  readonly sentences: readonly SentenceFeatures[];
+}
+
+/**
+ * One flagged source as the report shows it: measures rounded, aligned passages quoted from both
+ * texts, and the sentences left out of the alignment that stand at the same place in both
+ * (gapCounterparts: shown, never counted).
+ */
 export function buildMatch(
   judged: JudgedSource,
-  article: { text: string; model: TextModel; signature: MinHash },
-  source: { record: FingerprintRecord; model: TextModel; dates: ArticleDates },
+  article: QuotedText & { signature: MinHash },
+  source: QuotedText & { record: FingerprintRecord; dates: ArticleDates },
+  params: AlignOptions,
 ): Match {
   const e = judged.evidence;
   return {
@@ -41,16 +55,26 @@ export function buildMatch(
       orderedFacts: round(e.orderedFacts),
       alignedSentences: e.pairs.length,
     },
-    passages: e.pairs.map((p) => {
-      const a = article.model.sentences[p.a]!;
-      const b0 = source.model.sentences[p.b]!;
-      const b1 = source.model.sentences[p.bEnd - 1]!;
-      return {
-        score: round(p.score),
-        article: { start: a.start, end: a.end, text: article.text.slice(a.start, a.end) },
-        source: { start: b0.start, end: b1.end, text: source.record.text.slice(b0.start, b1.end) },
-      };
-    }),
+    passages: e.pairs.map((p) => quotePair(p, article, source)),
+    counterparts: gapCounterparts(article.sentences, source.sentences, e.pairs, params).map((p) =>
+      quotePair(p, article, source),
+    ),
+  };
+}
+
+/** An aligned pair of sentences quoted from both texts, at their offsets in the cleaned texts. */
+export function quotePair(
+  p: AlignedPair,
+  article: Pick<QuotedText, 'text' | 'model'>,
+  source: Pick<QuotedText, 'text' | 'model'>,
+): Passage {
+  const a = article.model.sentences[p.a]!;
+  const b0 = source.model.sentences[p.b]!;
+  const b1 = source.model.sentences[p.bEnd - 1]!;
+  return {
+    score: round(p.score),
+    article: { start: a.start, end: a.end, text: article.text.slice(a.start, a.end) },
+    source: { start: b0.start, end: b1.end, text: source.text.slice(b0.start, b1.end) },
   };
 }
 

@@ -33,10 +33,17 @@ export function decodeReport(bytes: Uint8Array, key: string): Report {
  * detector params lack partialPhrasing, so they never pass as already judged and are re-judged
  * (the filler is never shown as a measure). Schema 1 to 2: dates unknown (null), no article text
  * (the page then shows the aligned passages only), later copies without title or dates and their
- * total the number listed. Anything else is returned as it is: validation names it.
+ * total the number listed. Reports of schema 2 written before `counterparts` existed list none.
+ * Anything else is returned as it is: validation names it.
  */
 function migrate(raw: unknown): unknown {
-  if (!isObject(raw) || raw['schemaVersion'] !== 1) return raw;
+  const current = isObject(raw) && raw['schemaVersion'] === 1 ? fromSchema1(raw) : raw;
+  if (!isObject(current) || !Array.isArray(current['matches'])) return current;
+  const matches = current['matches'].map((m: unknown) => (isObject(m) ? { counterparts: [], ...m } : m));
+  return { ...current, matches };
+}
+
+function fromSchema1(raw: Record<string, unknown>): unknown {
   const matches = Array.isArray(raw['matches']) ? raw['matches'] : [];
   const later: unknown[] = Array.isArray(raw['laterCopies']) ? raw['laterCopies'] : [];
   return {

@@ -29,6 +29,8 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 .key { color: #555; font-size: 0.85rem; }
 table.side td.text { width: 50%; white-space: pre-wrap; }
 tr.added td { background: #e3f2fd; }
+tr.counterpart td { border-style: dashed; border-color: #9e9e9e; }
+.legend .swatch-counterpart { border: 1px dashed #9e9e9e; padding: 0 0.3rem; }
 tr.added td.gap { color: #1565c0; font-style: italic; vertical-align: middle; text-align: center; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.5rem 0 0.75rem; font-size: 0.92rem; }
 .legend .swatch-added { background: #e3f2fd; padding: 0 0.3rem; }
@@ -218,22 +220,31 @@ function howMuch(report: OkReport, best: Match): SafeHtml {
   let derived = 0;
   let added = 0;
   let addedPieces = 0;
+  let loose = 0;
+  let loosePieces = 0;
   for (const piece of pieces) {
     const words = wordCount(piece.text);
     if (piece.kind === 'aligned') derived += words;
-    else if (words > 0) {
+    else if (piece.kind === 'counterpart') {
+      loose += words;
+      loosePieces++;
+    } else if (words > 0) {
       added += words;
       addedPieces++;
     }
   }
   // the report's own word count (the tokenizer's), so the page and the JSON give one figure
-  const total = report.article.wordCount > 0 ? report.article.wordCount : derived + added;
-  derived = Math.max(0, Math.min(derived, total - added));
+  const total = report.article.wordCount > 0 ? report.article.wordCount : derived + loose + added;
+  derived = Math.max(0, Math.min(derived, total - added - loose));
+  const looseWords =
+    loose === 0
+      ? html``
+      : html` ${loose} words (${loosePieces} sentence${loosePieces === 1 ? '' : 's'}) stand where the source has a sentence with words in common, reworded too far to count: dashed below.`;
   const addedWords =
     added === 0
-      ? html`Nothing was added.`
-      : html`${added} words (${addedPieces} passage${addedPieces === 1 ? '' : 's'}) are in no earlier article: added material, in blue below.`;
-  return html`${derived} of its ${total} words are in sentences matched to earlier articles. ${addedWords}`;
+      ? html` Nothing was added.`
+      : html` ${added} words (${addedPieces} passage${addedPieces === 1 ? '' : 's'}) are in no earlier article: added material, in blue below.`;
+  return html`${derived} of its ${total} words are in sentences matched to earlier articles.${looseWords}${addedWords}`;
 }
 
 function originalSummary(report: OkReport): SafeHtml {
@@ -274,13 +285,13 @@ ${why}
 </section>`;
 }
 
-/** One piece of the article in reading order: aligned to a source passage, or added. */
+/** One piece of the article in reading order: aligned to a source passage, beside the source sentence at its place (a counterpart), or added. */
 interface Piece {
-  readonly kind: 'aligned' | 'added';
+  readonly kind: 'aligned' | 'counterpart' | 'added';
   /** Punctuation between the previous piece and this one (an opening quote), shown unmarked. */
   readonly lead?: string;
   readonly text: string;
-  readonly source?: { readonly text: string; readonly match: number };
+  readonly source?: { readonly text: string; readonly match: number; readonly score: number };
 }
 
 /**
@@ -290,12 +301,14 @@ interface Piece {
 function articlePieces(report: OkReport): Piece[] {
   const text = report.article.text;
   // the best source claims its sentences first; another source fills only sentences still unclaimed
-  const spans: Array<{ p: Match['passages'][number]; match: number }> = [];
-  report.matches.forEach((m, match) => {
-    for (const p of m.passages)
-      if (!spans.some((s) => s.p.article.start < p.article.end && p.article.start < s.p.article.end))
-        spans.push({ p, match });
-  });
+  // counterparts only fill sentences no source's passage claims
+  const spans: Array<{ p: Match['passages'][number]; match: number; kind: 'aligned' | 'counterpart' }> = [];
+  for (const kind of ['aligned', 'counterpart'] as const)
+    report.matches.forEach((m, match) => {
+      for (const p of kind === 'aligned' ? m.passages : m.counterparts)
+        if (!spans.some((s) => s.p.article.start < p.article.end && p.article.start < s.p.article.end))
+          spans.push({ p, match, kind });
+    });
   spans.sort((a, b) => a.p.article.start - b.p.article.start);
   const pieces: Piece[] = [];
   let at = 0;
@@ -306,10 +319,10 @@ function articlePieces(report: OkReport): Piece[] {
     else return gap;
     return '';
   };
-  for (const { p, match } of spans) {
+  for (const { p, match, kind } of spans) {
     if (p.article.start < at) continue; // overlaps the previous passage (possible only in a hand-made report)
     const lead = gapBefore(p.article.start);
-    pieces.push({ kind: 'aligned', lead, text: p.article.text, source: { text: p.source.text, match } });
+    pieces.push({ kind, lead, text: p.article.text, source: { text: p.source.text, match, score: p.score } });
     at = p.article.end;
   }
   const tail = gapBefore(text.length);
@@ -325,7 +338,7 @@ function sideBySide(report: OkReport): SafeHtml {
           m.passages.map((p): Piece => ({
             kind: 'aligned',
             text: p.article.text,
-            source: { text: p.source.text, match },
+            source: { text: p.source.text, match, score: p.score },
           })),
         );
   const rows = pieces.map((piece) => {
@@ -337,6 +350,8 @@ function sideBySide(report: OkReport): SafeHtml {
       piece.source.match > 0
         ? html`<span class="from">from source ${piece.source.match + 1}: ${titleOf(report.matches[piece.source.match]!)}</span>`
         : html``;
+    if (piece.kind === 'counterpart')
+      return html`<tr class="counterpart"><td class="text">${piece.lead ?? ''}${article}</td><td class="text"><span class="from">not aligned: the source's sentence at the same place, with words in common (score ${percent(piece.source.score)}; a matched sentence needs ${param(report.detector.params, 'minSentenceScore')})</span>${from}${source}</td></tr>`;
     return html`<tr><td class="text">${piece.lead ?? ''}${article}</td><td class="text">${from}${source}</td></tr>`;
   });
   const note =
@@ -349,6 +364,7 @@ function sideBySide(report: OkReport): SafeHtml {
 <span><mark>highlighted words</mark>: wording of this article that is not in the source sentence (reworded or new)</span>
 <span><s>struck-through words</s>: wording of the source that the article dropped or replaced</span>
 <span><span class="swatch-added">blue rows</span>: added material, with no counterpart in the source</span>
+${pieces.some((p) => p.kind === 'counterpart') ? html`<span><span class="swatch-counterpart">dashed rows</span>: reworded too far to count as a match, beside the source's sentence at the same place</span>` : html``}
 </div>
 <p class="key">Unmarked words are the same in both, ignoring case, word endings and spelling variants (U.S./US, Zelensky/Zelenskyy, colour/color, cease-fire/ceasefire).</p>
 ${note}

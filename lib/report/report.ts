@@ -58,6 +58,12 @@ export interface Match extends ArticleDates {
   readonly score: number;
   readonly measures: MatchMeasures;
   readonly passages: readonly Passage[];
+  /**
+   * Sentences the alignment left out that stand at the same place in both texts and have words
+   * in common (a reworded lead, a heavy restyle), in article order: shown beside each other,
+   * never counted as evidence. Added within schema 2; a report written before reads as none.
+   */
+  readonly counterparts: readonly Passage[];
 }
 
 /** A later article found to derive from this one: its key, title, how and when. */

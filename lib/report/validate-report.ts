@@ -145,21 +145,27 @@ function checkMatch(p: Problems, m: unknown, at: string): void {
     for (const k of SHARE_MEASURES) p.share(measures[k], `${at}.measures.${k}`);
     p.count(measures['alignedSentences'], `${at}.measures.alignedSentences`);
   }
+  const counterparts = m['counterparts'];
+  if (p.array(counterparts, `${at}.counterparts`)) checkPassages(p, counterparts, `${at}.counterparts`);
   const passages = m['passages'];
   if (!p.array(passages, `${at}.passages`)) return;
-  passages.forEach((x, i) => {
-    const here = `${at}.passages[${i}]`;
-    if (!p.object(x, here)) return;
-    p.share(x['score'], `${here}.score`);
-    checkSpan(p, x['article'], `${here}.article`);
-    checkSpan(p, x['source'], `${here}.source`);
-  });
+  checkPassages(p, passages, `${at}.passages`);
   if (measured && measures['alignedSentences'] !== passages.length) {
     p.add(
       `${at}.measures.alignedSentences`,
       `expected ${passages.length} (one per passage), got ${show(measures['alignedSentences'])}`,
     );
   }
+}
+
+function checkPassages(p: Problems, passages: readonly unknown[], at: string): void {
+  passages.forEach((x, i) => {
+    const here = `${at}[${i}]`;
+    if (!p.object(x, here)) return;
+    p.share(x['score'], `${here}.score`);
+    checkSpan(p, x['article'], `${here}.article`);
+    checkSpan(p, x['source'], `${here}.source`);
+  });
 }
 
 /** indexedAt and publishedAt: null or an ISO 8601 UTC time. */

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+import { gapCounterparts } from '../../detect/align.js';
 import { articleWeights, compareTexts, prepareText } from '../../detect/compare-texts.js';
 import { decideVerdicts } from '../../detect/decide-verdicts.js';
 import { round } from '../../detect/evidence.js';
 import { modelText } from '../../detect/fingerprint.js';
 import { ArticleRejectedError, RewriteRadarError } from '../../errors.js';
-import type { Passage } from '../../report/report.js';
+import { quotePair } from '../../report/build-report.js';
 import { prepareArticle } from '../../use-cases/prepare-article.js';
 import { articleKey } from '../../store/article-key.js';
 import type { CliContext } from '../cli-context.js';
@@ -12,7 +13,7 @@ import { readArticleFile } from '../read-article-file.js';
 import { renderSideBySide } from '../render-report-text.js';
 import { MissingFileError, UsageError } from '../usage-error.js';
 
-/** `compare A B`: measures of article A against source B, the verdict the detector would give, the aligned passages. */
+/** `compare A B`: measures of article A against source B, the verdict the detector would give, the aligned passages and the counterparts left out. */
 export async function compareCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
   const [pathA, pathB] = args;
   if (args.length !== 2 || pathA === undefined || pathB === undefined)
@@ -37,16 +38,12 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
     orderedFacts: round(evidence.orderedFacts),
     alignedSentences: evidence.pairs.length,
   };
-  const passages: Passage[] = evidence.pairs.map((p) => {
-    const sa = textA.model.sentences[p.a]!;
-    const b0 = textB.model.sentences[p.b]!;
-    const b1 = textB.model.sentences[p.bEnd - 1]!;
-    return {
-      score: round(p.score),
-      article: { start: sa.start, end: sa.end, text: a.text.slice(sa.start, sa.end) },
-      source: { start: b0.start, end: b1.end, text: b.text.slice(b0.start, b1.end) },
-    };
-  });
+  const quotedA = { text: a.text, model: textA.model };
+  const quotedB = { text: b.text, model: textB.model };
+  const passages = evidence.pairs.map((p) => quotePair(p, quotedA, quotedB));
+  const counterparts = gapCounterparts(textA.sentences, textB.sentences, evidence.pairs, ctx.params).map((p) =>
+    quotePair(p, quotedA, quotedB),
+  );
   const verdict = judged?.verdict ?? 'original';
   const score = judged?.score ?? null;
   const describe = (x: typeof a, words: number): { key: string; title: string; words: number } => ({
@@ -56,7 +53,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   });
   if (ctx.json) {
     ctx.out(
-      `${JSON.stringify({ article: describe(a, textA.words), source: describe(b, textB.words), measures, verdict, score, passages })}\n`,
+      `${JSON.stringify({ article: describe(a, textA.words), source: describe(b, textB.words), measures, verdict, score, passages, counterparts })}\n`,
     );
     return 0;
   }
@@ -73,6 +70,10 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   ];
   ctx.out(lines.join('\n') + '\n');
   ctx.out(passages.length > 0 ? renderSideBySide(passages, ctx.columns ?? 100) : 'No aligned passages.\n');
+  if (counterparts.length > 0) {
+    ctx.out('\nNot aligned, at the same place in both (words in common, reworded too far to count):\n');
+    ctx.out(renderSideBySide(counterparts, ctx.columns ?? 100));
+  }
   return 0;
 }
 

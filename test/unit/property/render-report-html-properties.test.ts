@@ -55,6 +55,7 @@ const match: fc.Arbitrary<Match> = fc.record({
     alignedSentences: count,
   }),
   passages: fc.array(passage, { maxLength: 4 }),
+  counterparts: fc.array(passage, { maxLength: 2 }),
 });
 
 /** Any combination of report fields (more than the type allows), every text field drawn from nasty strings (params' names and values too). */

@@ -24,6 +24,29 @@ describe('decodeReport', () => {
     expect(decodeReport(encode(rejected), 'reports/empty.txt.json')).toEqual(rejected);
   });
 
+  it('reads a schema 2 report written before counterparts existed as listing none', async () => {
+    const deps = memoryDeps();
+    await indexArticle(deps, {
+      key: 'wire/bridge.txt',
+      bytes: fixtureBytes('articles/harbour-bridge-wire.txt'),
+      order: '2024-05-01T09:00:00.000Z|wire/bridge.txt',
+    });
+    const { report } = await indexArticle(deps, {
+      key: 'farm/bridge.txt',
+      bytes: fixtureBytes('articles/harbour-bridge-spun.txt'),
+      order: '2024-05-02T09:00:00.000Z|farm/bridge.txt',
+    });
+    const older = JSON.parse(JSON.stringify(report)) as { matches: Array<Record<string, unknown>> };
+    expect(older.matches.length).toBeGreaterThan(0);
+    for (const m of older.matches) delete m['counterparts'];
+
+    const decoded = decodeReport(encode(older), 'reports/farm/bridge.txt.json');
+    expect(decoded.matches.map((m) => m.counterparts)).toEqual(older.matches.map(() => []));
+    expect(() =>
+      decodeReport(encode({ ...older, matches: [{ ...older.matches[0], counterparts: {} }] }), 'r.json'),
+    ).toThrow(/matches\[0\]\.counterparts: expected an array/);
+  });
+
   it('migrates a schema 1 report written before laterCopies and phrasingShare existed', () => {
     const report = decodeReport(
       fixtureBytes('reports/schema-1-before-later-copies.json'),

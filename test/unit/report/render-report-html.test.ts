@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DetectorParams } from '../../../lib/detect/detector-params.js';
 import type { Report } from '../../../lib/report/report.js';
 import { escapeHtml } from '../../../lib/report/escape-html.js';
@@ -121,7 +123,7 @@ describe('renderReportHtml', () => {
     const articleCells = rows.map((tr) => parsed.textOf(cellsOf(tr)[0]!));
     // every word of the article is on the page, in order
     expect(articleCells.join(' ').replace(/\s+/g, ' ')).toBe(derived.article.text.trim().replace(/\s+/g, ' '));
-    const aligned = rows.filter((tr) => tr.attribs['class'] !== 'added');
+    const aligned = rows.filter((tr) => tr.attribs['class'] === undefined);
     // an aligned row holds the passage (after an opening quote left outside the sentence) and its source
     expect(aligned).toHaveLength(match.passages.length);
     aligned.forEach((tr, i) => {
@@ -134,6 +136,32 @@ describe('renderReportHtml', () => {
     expect(parsed.textOf(parsed.byTag('div').find((d) => d.attribs['class'] === 'legend')!)).toContain(
       'highlighted words: wording of this article that is not in the source sentence',
     );
+  });
+
+  it('shows a lead reworded past the alignment beside the source lead, dashed, counted neither as matched nor as added', async () => {
+    const examples = join(__dirname, '../../../examples/articles');
+    const deps = memoryDeps();
+    const wire = 'incoming/2024-03-01-wire-port-strike.txt';
+    const spun = 'incoming/2024-03-02-spun-port-strike.json';
+    await run(deps, wire, readFileSync(join(examples, '2024-03-01-wire-port-strike.txt')), 1);
+    const derived = await run(deps, spun, readFileSync(join(examples, '2024-03-02-spun-port-strike.json')), 2);
+    const lead = derived.matches[0]!.counterparts[0]!;
+    expect(lead.article.text).toMatch(/^Over 2,400 port employees stopped work at Port Calder on Friday/);
+    expect(lead.source.text).toMatch(/^PORT CALDER, March 1 \(Wire\) - More than 2,400 dock workers walked off/);
+
+    const page = renderReportHtml(derived);
+    const parsed = parsePage(page);
+    const dashed = parsed.byTag('tr').filter((tr) => tr.attribs['class'] === 'counterpart');
+    expect(dashed).toHaveLength(derived.matches[0]!.counterparts.length);
+    const [article, source] = cellsOf(dashed[0]!).map((c) => parsed.textOf(c));
+    expect(article).toBe(lead.article.text);
+    expect(source).toContain("not aligned: the source's sentence at the same place");
+    expect(source).toContain(lead.source.text);
+    expect(pageText(page)).toMatch(
+      /\d+ words \(\d sentences?\) stand where the source has a sentence with words in common/,
+    );
+    expect(pageText(page)).toContain('Nothing was added.');
+    expect(parsed.textOf(parsed.byTag('div').find((d) => d.attribs['class'] === 'legend')!)).toContain('dashed rows');
   });
 
   it('marks the reworded words of a known pair: article words missing from the source and source words missing from the article', async () => {
@@ -411,6 +439,7 @@ function reportWithPassage(article: string, source: string): Report {
             source: { start: 0, end: source.length, text: source },
           },
         ],
+        counterparts: [],
       },
     ],
     candidates: { found: 1, verified: 1, top: [{ key: 'b.txt', estimatedSimilarity: 0.4 }] },
