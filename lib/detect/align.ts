@@ -235,10 +235,12 @@ export const MAX_GAP_SENTENCES = 3;
 
 /**
  * Sentences the alignment left out that stand at the same place in both texts: inside one order
- * gap (before the first aligned pair, between two, or after the last), an article sentence and a
- * source sentence that share at least minSharedWords content words, agree on their figures and
- * score at least half of minSentenceScore. A reworded lead or a heavily restyled sentence shows
- * up here. Display only: verdicts and measures never count them.
+ * gap (before the first aligned pair, between two, or after the last) of at most
+ * MAX_GAP_SENTENCES a side, an article sentence and a source sentence that share at least
+ * minSharedWords content words, agree on their figures and score at least half of
+ * minSentenceScore, in order. A reworded lead or a heavily restyled sentence shows up here; the
+ * aligned pairs around it vouch for its place, which independent reports of one event do not
+ * keep. They count in alignedShare, not as aligned pairs (passages, derivedShare, partial unions).
  */
 export function gapCounterparts(
   article: readonly SentenceFeatures[],

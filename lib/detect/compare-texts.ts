@@ -1,7 +1,7 @@
 import { combineHashes } from '../sketch/hash.js';
 import { STOP } from '../text/tokenize.js';
 import type { TextModel } from './fingerprint.js';
-import { alignSentences, sentenceFeatures, type SentenceFeatures } from './align.js';
+import { alignSentences, gapCounterparts, sentenceFeatures, type SentenceFeatures } from './align.js';
 import { factSequence, orderedFactShare, type FactSequence } from './fact-sequence.js';
 import { coveredShare, phrasingCover, phrasingGrams, type PhrasingGrams } from './phrasing-cover.js';
 import type { DetectorParams } from './detector-params.js';
@@ -58,6 +58,9 @@ export function compareTexts(
     alignedWords += weights[p.a]!;
     derivedWords += weights[p.a]! * p.score;
   }
+  // a restyle keeps each sentence's place while rewording some past the bar; independent reports do not
+  const counterparts = gapCounterparts(article.sentences, source.sentences, pairs, params);
+  for (const p of counterparts) alignedWords += weights[p.a]!;
   const shared = countShared(article.contentSet, source.contentSet);
   const unionSize = article.contentSet.size + source.contentSet.size - shared;
   const cover = phrasingCover(article.phrasing, source.trigrams);
@@ -72,6 +75,7 @@ export function compareTexts(
     phrasingCover: cover,
     orderedFacts: orderedFactShare(article.facts, source.facts),
     pairs,
+    counterparts,
   };
 }
 

@@ -7,7 +7,11 @@ export type Verdict = 'original' | 'copy' | 'rewrite' | 'partial';
 
 /** Exact measures of how much of an article a source explains. */
 export interface PairEvidence {
-  /** Share of the article's words in sentences aligned, in order, to the source (quoted words weighted by quoteWeight). */
+  /**
+   * Share of the article's words in sentences aligned, in order, to the source, or standing at the
+   * same place as a source sentence they share words with (counterparts); quoted words weighted by
+   * quoteWeight.
+   */
   readonly alignedShare: number;
   /** Like alignedShare, but each aligned sentence counts by its score: how closely, not just whether, it corresponds. */
   readonly derivedShare: number;
@@ -24,6 +28,8 @@ export interface PairEvidence {
   /** Share of the shorter text's facts (names, numbers, rare words) the article keeps in the source's order, beyond chance order: what an LLM restyle keeps and independent coverage does not. */
   readonly orderedFacts: number;
   readonly pairs: readonly AlignedPair[];
+  /** Sentences left between aligned pairs at the same place in both texts (gapCounterparts): counted in alignedShare only. */
+  readonly counterparts: readonly AlignedPair[];
 }
 
 /** What verdicts need to know of the article itself. */

@@ -1,5 +1,5 @@
 import type { ArticleRejectedError } from '../errors.js';
-import { gapCounterparts, type AlignedPair, type AlignOptions, type SentenceFeatures } from '../detect/align.js';
+import type { AlignedPair } from '../detect/align.js';
 import type { JudgedSource } from '../detect/decide-verdicts.js';
 import { round } from '../detect/evidence.js';
 import type { DetectorParams } from '../detect/detector-params.js';
@@ -18,23 +18,20 @@ import {
   type WithdrawnReport,
 } from './report.js';
 
-/** A text as a report quotes it: its cleaned text, sentences and their features. */
+/** A text as a report quotes it: its cleaned text and its sentences. */
 export interface QuotedText {
   readonly text: string;
   readonly model: TextModel;
-  readonly sentences: readonly SentenceFeatures[];
 }
 
 /**
  * One flagged source as the report shows it: measures rounded, aligned passages quoted from both
- * texts, and the sentences left out of the alignment that stand at the same place in both
- * (gapCounterparts: shown, never counted).
+ * texts, and the counterparts (sentences at the same place, reworded past the alignment's bar).
  */
 export function buildMatch(
   judged: JudgedSource,
   article: QuotedText & { signature: MinHash },
   source: QuotedText & { record: FingerprintRecord; dates: ArticleDates },
-  params: AlignOptions,
 ): Match {
   const e = judged.evidence;
   return {
@@ -56,18 +53,12 @@ export function buildMatch(
       alignedSentences: e.pairs.length,
     },
     passages: e.pairs.map((p) => quotePair(p, article, source)),
-    counterparts: gapCounterparts(article.sentences, source.sentences, e.pairs, params).map((p) =>
-      quotePair(p, article, source),
-    ),
+    counterparts: e.counterparts.map((p) => quotePair(p, article, source)),
   };
 }
 
 /** An aligned pair of sentences quoted from both texts, at their offsets in the cleaned texts. */
-export function quotePair(
-  p: AlignedPair,
-  article: Pick<QuotedText, 'text' | 'model'>,
-  source: Pick<QuotedText, 'text' | 'model'>,
-): Passage {
+export function quotePair(p: AlignedPair, article: QuotedText, source: QuotedText): Passage {
   const a = article.model.sentences[p.a]!;
   const b0 = source.model.sentences[p.b]!;
   const b1 = source.model.sentences[p.bEnd - 1]!;

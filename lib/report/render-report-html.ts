@@ -239,7 +239,7 @@ function howMuch(report: OkReport, best: Match): SafeHtml {
   const looseWords =
     loose === 0
       ? html``
-      : html` ${loose} words (${loosePieces} sentence${loosePieces === 1 ? '' : 's'}) stand where the source has a sentence with words in common, reworded too far to count: dashed below.`;
+      : html` ${loose} words (${loosePieces} sentence${loosePieces === 1 ? '' : 's'}) stand where the source has a sentence with words in common, reworded further: dashed below.`;
   const addedWords =
     added === 0
       ? html` Nothing was added.`
@@ -351,7 +351,7 @@ function sideBySide(report: OkReport): SafeHtml {
         ? html`<span class="from">from source ${piece.source.match + 1}: ${titleOf(report.matches[piece.source.match]!)}</span>`
         : html``;
     if (piece.kind === 'counterpart')
-      return html`<tr class="counterpart"><td class="text">${piece.lead ?? ''}${article}</td><td class="text"><span class="from">not aligned: the source's sentence at the same place, with words in common (score ${percent(piece.source.score)}; a matched sentence needs ${param(report.detector.params, 'minSentenceScore')})</span>${from}${source}</td></tr>`;
+      return html`<tr class="counterpart"><td class="text">${piece.lead ?? ''}${article}</td><td class="text"><span class="from">the source's sentence at the same place, with words in common: score ${percent(piece.source.score)}, where an aligned pair needs ${param(report.detector.params, 'minSentenceScore')}; it counts as following the source's order</span>${from}${source}</td></tr>`;
     return html`<tr><td class="text">${piece.lead ?? ''}${article}</td><td class="text">${from}${source}</td></tr>`;
   });
   const note =
@@ -364,7 +364,7 @@ function sideBySide(report: OkReport): SafeHtml {
 <span><mark>highlighted words</mark>: wording of this article that is not in the source sentence (reworded or new)</span>
 <span><s>struck-through words</s>: wording of the source that the article dropped or replaced</span>
 <span><span class="swatch-added">blue rows</span>: added material, with no counterpart in the source</span>
-${pieces.some((p) => p.kind === 'counterpart') ? html`<span><span class="swatch-counterpart">dashed rows</span>: reworded too far to count as a match, beside the source's sentence at the same place</span>` : html``}
+${pieces.some((p) => p.kind === 'counterpart') ? html`<span><span class="swatch-counterpart">dashed rows</span>: reworded further than an aligned pair, beside the source's sentence at the same place</span>` : html``}
 </div>
 <p class="key">Unmarked words are the same in both, ignoring case, word endings and spelling variants (U.S./US, Zelensky/Zelenskyy, colour/color, cease-fire/ceasefire).</p>
 ${note}

@@ -60,8 +60,9 @@ export interface Match extends ArticleDates {
   readonly passages: readonly Passage[];
   /**
    * Sentences the alignment left out that stand at the same place in both texts and have words
-   * in common (a reworded lead, a heavy restyle), in article order: shown beside each other,
-   * never counted as evidence. Added within schema 2; a report written before reads as none.
+   * in common (a reworded lead, a heavy restyle), in article order: counted in
+   * measures.alignedShare, not in alignedSentences. Added within schema 2; a report written
+   * before reads as none.
    */
   readonly counterparts: readonly Passage[];
 }

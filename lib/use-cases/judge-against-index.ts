@@ -69,12 +69,6 @@ export async function judgeAgainstIndex(
     fingerprintsRead: ranked.length,
   };
   const articleText = prepareText(article.sketch.model);
-  const self = {
-    text: article.text,
-    model: article.sketch.model,
-    sentences: articleText.sentences,
-    signature: article.sketch.signature,
-  };
   const candidates = [...records].map(([key, c]) => ({
     key,
     order: c.record.order,
@@ -93,7 +87,7 @@ export async function judgeAgainstIndex(
   );
   // an indexed article's report is saved, and saveReport lists its later copies then
   const later = query.indexed ? { copies: [], total: 0 } : await listLaterCopies(store, article.key);
-
+  const self = { text: article.text, model: article.sketch.model, signature: article.sketch.signature };
   const report = okReport({
     article: {
       key: article.key,
@@ -106,8 +100,12 @@ export async function judgeAgainstIndex(
     },
     matches: judgement.sources.map((j) => {
       const src = records.get(j.key)!;
-      const quoted = { text: src.record.text, model: src.text.model, sentences: src.text.sentences };
-      return buildMatch(j, self, { ...quoted, record: src.record, dates: datesOf(src.record) }, params);
+      return buildMatch(j, self, {
+        text: src.record.text,
+        model: src.text.model,
+        record: src.record,
+        dates: datesOf(src.record),
+      });
     }),
     candidates: {
       found: stats.candidatesFound,

@@ -21,7 +21,7 @@ describe('labelled-corpus evaluation with the default parameters', () => {
   });
 
   // wholly meets the issue's floor (0.97); macro-F1 (0.85) and false alarms (0.15) do not: these
-  // are the figures the detector reaches (0.7015, 0.315; partially 0.652), asserted so a regression
+  // are the figures the detector reaches (0.704, 0.315; partially 0.658), asserted so a regression
   // shows; see bench/README.md.
   it('meter-courts: wholly recall >= 0.97; reached floors macro-F1 >= 0.70, false alarms <= 0.33, partially >= 0.65', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'meter-courts'), DEFAULT_DETECTOR_PARAMS);
@@ -32,16 +32,16 @@ describe('labelled-corpus evaluation with the default parameters', () => {
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.33);
   });
 
-  // issue 11 asks recall >= 0.95 on every label (reached by adversarial-D and objective, neutral 0.9496;
-  // the floors the detector reaches are asserted so a regression shows: recall 0.900, sensational 0.799)
+  // issue 11 asks recall >= 0.95 on every label (reached by adversarial-D, neutral and objective;
+  // the floors the detector reaches are asserted so a regression shows: recall 0.908, sensational 0.813)
   // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the
   // same 3-grams).
-  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.90, every restyle label >= 0.79', async () => {
+  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.905, every restyle label >= 0.81', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'llm-restyled-politifact'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(1841);
-    expect(result.recall).toBeGreaterThanOrEqual(0.9);
+    expect(result.recall).toBeGreaterThanOrEqual(0.905);
     for (const [label, recall] of Object.entries(result.recallByLabel)) {
-      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.79);
+      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.81);
     }
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.03);
   }, 900_000);

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { gapCounterparts } from '../../detect/align.js';
 import { articleWeights, compareTexts, prepareText } from '../../detect/compare-texts.js';
 import { decideVerdicts } from '../../detect/decide-verdicts.js';
 import { round } from '../../detect/evidence.js';
@@ -41,9 +40,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   const quotedA = { text: a.text, model: textA.model };
   const quotedB = { text: b.text, model: textB.model };
   const passages = evidence.pairs.map((p) => quotePair(p, quotedA, quotedB));
-  const counterparts = gapCounterparts(textA.sentences, textB.sentences, evidence.pairs, ctx.params).map((p) =>
-    quotePair(p, quotedA, quotedB),
-  );
+  const counterparts = evidence.counterparts.map((p) => quotePair(p, quotedA, quotedB));
   const verdict = judged?.verdict ?? 'original';
   const score = judged?.score ?? null;
   const describe = (x: typeof a, words: number): { key: string; title: string; words: number } => ({
@@ -71,7 +68,9 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
   ctx.out(lines.join('\n') + '\n');
   ctx.out(passages.length > 0 ? renderSideBySide(passages, ctx.columns ?? 100) : 'No aligned passages.\n');
   if (counterparts.length > 0) {
-    ctx.out('\nNot aligned, at the same place in both (words in common, reworded too far to count):\n');
+    ctx.out(
+      '\nCounterparts: not aligned, at the same place in both, with words in common (counted in alignedShare):\n',
+    );
     ctx.out(renderSideBySide(counterparts, ctx.columns ?? 100));
   }
   return 0;

@@ -138,7 +138,7 @@ describe('renderReportHtml', () => {
     );
   });
 
-  it('shows a lead reworded past the alignment beside the source lead, dashed, counted neither as matched nor as added', async () => {
+  it('shows a lead reworded past the alignment beside the source lead, dashed, counted apart from matched and added words', async () => {
     const examples = join(__dirname, '../../../examples/articles');
     const deps = memoryDeps();
     const wire = 'incoming/2024-03-01-wire-port-strike.txt';
@@ -155,10 +155,10 @@ describe('renderReportHtml', () => {
     expect(dashed).toHaveLength(derived.matches[0]!.counterparts.length);
     const [article, source] = cellsOf(dashed[0]!).map((c) => parsed.textOf(c));
     expect(article).toBe(lead.article.text);
-    expect(source).toContain("not aligned: the source's sentence at the same place");
+    expect(source).toContain("the source's sentence at the same place, with words in common");
     expect(source).toContain(lead.source.text);
     expect(pageText(page)).toMatch(
-      /\d+ words \(\d sentences?\) stand where the source has a sentence with words in common/,
+      /\d+ words \(\d sentences?\) stand where the source has a sentence with words in common, reworded further/,
     );
     expect(pageText(page)).toContain('Nothing was added.');
     expect(parsed.textOf(parsed.byTag('div').find((d) => d.attribs['class'] === 'legend')!)).toContain('dashed rows');
