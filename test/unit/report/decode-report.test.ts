@@ -1,23 +1,30 @@
 import { CorruptReportError, decodeReport } from '../../../lib/report/decode-report.js';
 import { indexArticle } from '../../../lib/use-cases/index-article.js';
 import { fixtureBytes } from '../../helpers/fixtures.js';
-import { memoryDeps } from '../../helpers/memory-deps.js';
+import type { Report } from '../../../lib/report/report.js';
+import { memoryDeps, type MemoryDeps } from '../../helpers/memory-deps.js';
 
 const encode = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));
 
+/** A wire story and its spun rewrite indexed by the pipeline; the rewrite's report. */
+async function spunPair(): Promise<{ deps: MemoryDeps; report: Report }> {
+  const deps = memoryDeps();
+  await indexArticle(deps, {
+    key: 'wire/bridge.txt',
+    bytes: fixtureBytes('articles/harbour-bridge-wire.txt'),
+    order: '2024-05-01T09:00:00.000Z|wire/bridge.txt',
+  });
+  const { report } = await indexArticle(deps, {
+    key: 'farm/bridge.txt',
+    bytes: fixtureBytes('articles/harbour-bridge-spun.txt'),
+    order: '2024-05-02T09:00:00.000Z|farm/bridge.txt',
+  });
+  return { deps, report };
+}
+
 describe('decodeReport', () => {
   it('reads back every report the pipeline writes, unchanged', async () => {
-    const deps = memoryDeps();
-    await indexArticle(deps, {
-      key: 'wire/bridge.txt',
-      bytes: fixtureBytes('articles/harbour-bridge-wire.txt'),
-      order: '2024-05-01T09:00:00.000Z|wire/bridge.txt',
-    });
-    const { report } = await indexArticle(deps, {
-      key: 'farm/bridge.txt',
-      bytes: fixtureBytes('articles/harbour-bridge-spun.txt'),
-      order: '2024-05-02T09:00:00.000Z|farm/bridge.txt',
-    });
+    const { deps, report } = await spunPair();
     const { report: rejected } = await indexArticle(deps, { key: 'empty.txt', bytes: new Uint8Array() });
 
     expect(decodeReport(encode(report), 'reports/farm/bridge.txt.json')).toEqual(JSON.parse(JSON.stringify(report)));
@@ -25,17 +32,7 @@ describe('decodeReport', () => {
   });
 
   it('reads a schema 2 report written before counterparts existed as listing none', async () => {
-    const deps = memoryDeps();
-    await indexArticle(deps, {
-      key: 'wire/bridge.txt',
-      bytes: fixtureBytes('articles/harbour-bridge-wire.txt'),
-      order: '2024-05-01T09:00:00.000Z|wire/bridge.txt',
-    });
-    const { report } = await indexArticle(deps, {
-      key: 'farm/bridge.txt',
-      bytes: fixtureBytes('articles/harbour-bridge-spun.txt'),
-      order: '2024-05-02T09:00:00.000Z|farm/bridge.txt',
-    });
+    const { report } = await spunPair();
     const older = JSON.parse(JSON.stringify(report)) as { matches: Array<Record<string, unknown>> };
     expect(older.matches.length).toBeGreaterThan(0);
     for (const m of older.matches) delete m['counterparts'];
