@@ -103,6 +103,11 @@ export interface SourceSets {
 /** Sentences of each text that alignment looks at (about 20,000 words; news articles are far shorter). */
 export const MAX_ALIGNED_SENTENCES = 1000;
 
+/** How many sentences of each text alignment looks at. */
+function alignedLengths(article: readonly unknown[], source: readonly unknown[]): [number, number] {
+  return [Math.min(article.length, MAX_ALIGNED_SENTENCES), Math.min(source.length, MAX_ALIGNED_SENTENCES)];
+}
+
 /** Score a merged window must add over its best single sentence. */
 const MERGE_MARGIN = 0.05;
 
@@ -161,8 +166,7 @@ export function alignSentences(
   options: AlignOptions,
 ): AlignedPair[] {
   // the tables are m x n: cap both sides so a huge file cannot take seconds and gigabytes
-  const m = Math.min(article.length, MAX_ALIGNED_SENTENCES);
-  const n = Math.min(source.length, MAX_ALIGNED_SENTENCES);
+  const [m, n] = alignedLengths(article, source);
   if (m === 0 || n === 0) return [];
   const { sets, postings } = sourceIndex(source);
   const choice = new Int8Array(m * n); // 0 none, 1 single sentence, 2 merged with the next
@@ -230,7 +234,7 @@ export function alignSentences(
   return pairs.reverse();
 }
 
-/** Sentences on either side of an order gap that are paired for display at most; a longer gap is new material, not one reworded stretch. */
+/** Sentences a side of an order gap in which counterparts are looked for, at most: a longer gap is new material, not one reworded stretch. */
 export const MAX_GAP_SENTENCES = 3;
 
 /**
@@ -248,8 +252,7 @@ export function gapCounterparts(
   pairs: readonly AlignedPair[],
   options: AlignOptions,
 ): AlignedPair[] {
-  const m = Math.min(article.length, MAX_ALIGNED_SENTENCES);
-  const n = Math.min(source.length, MAX_ALIGNED_SENTENCES);
+  const [m, n] = alignedLengths(article, source);
   if (m === 0 || n === 0) return [];
   const { sets } = sourceIndex(source);
   const found: AlignedPair[] = [];

@@ -18,7 +18,7 @@ import {
   type WithdrawnReport,
 } from './report.js';
 
-/** A text as a report quotes it: its cleaned text and its sentences. */
+/** A text as a report quotes it: its cleaned text and its model (whose sentences give the offsets). */
 export interface QuotedText {
   readonly text: string;
   readonly model: TextModel;
@@ -31,9 +31,10 @@ export interface QuotedText {
 export function buildMatch(
   judged: JudgedSource,
   article: QuotedText & { signature: MinHash },
-  source: QuotedText & { record: FingerprintRecord; dates: ArticleDates },
+  source: { record: FingerprintRecord; model: TextModel; dates: ArticleDates },
 ): Match {
   const e = judged.evidence;
+  const quoted = { text: source.record.text, model: source.model };
   return {
     key: judged.key,
     title: source.record.title,
@@ -52,8 +53,8 @@ export function buildMatch(
       orderedFacts: round(e.orderedFacts),
       alignedSentences: e.pairs.length,
     },
-    passages: e.pairs.map((p) => quotePair(p, article, source)),
-    counterparts: e.counterparts.map((p) => quotePair(p, article, source)),
+    passages: e.pairs.map((p) => quotePair(p, article, quoted)),
+    counterparts: e.counterparts.map((p) => quotePair(p, article, quoted)),
   };
 }
 

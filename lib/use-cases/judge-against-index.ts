@@ -100,12 +100,7 @@ export async function judgeAgainstIndex(
     },
     matches: judgement.sources.map((j) => {
       const src = records.get(j.key)!;
-      return buildMatch(j, self, {
-        text: src.record.text,
-        model: src.text.model,
-        record: src.record,
-        dates: datesOf(src.record),
-      });
+      return buildMatch(j, self, { record: src.record, model: src.text.model, dates: datesOf(src.record) });
     }),
     candidates: {
       found: stats.candidatesFound,
