@@ -19,8 +19,6 @@ export interface OpenS3Bucket {
   readonly dynamodb: DynamoDBClient;
   readonly bucket: string;
   readonly deps: ArticleEventDeps;
-  /** S3 requests sent so far. */
-  readonly requests: () => number;
   close(): void;
 }
 
@@ -57,7 +55,6 @@ export function openS3Bucket(
       // one process judges the whole archive: prepared source texts are reused across articles
       preparedCache: new Map(),
     },
-    requests: cloud.requests,
     close: cloud.close,
   };
 }

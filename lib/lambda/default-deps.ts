@@ -12,8 +12,6 @@ import { digestConfig } from './digest-config.js';
 import { EventBridgeAlertSink } from '../store/eventbridge-alert-sink.js';
 import type { AlertSink } from '../store/ports.js';
 import { RecordingAlertSink } from '../store/recording-alert-sink.js';
-import type { DynamoDbRequestCounter } from '../store/dynamodb-client.js';
-import type { S3RequestCounter } from '../store/s3-client.js';
 import { emfArticleMetrics } from './article-metrics.js';
 import { lambdaConfig } from './lambda-config.js';
 import type { HandlerDeps } from './make-article-event-handler.js';
@@ -29,7 +27,7 @@ export function s3HandlerDeps(
   s3Config: S3ClientConfig = {},
   dynamoDbConfig: DynamoDBClientConfig = {},
   alerts: AlertSink = defaultAlertSink(env),
-): HandlerDeps & { s3Requests: S3RequestCounter; dynamoDbRequests: DynamoDbRequestCounter; close(): void } {
+): HandlerDeps & { close(): void } {
   const config = lambdaConfig(env);
   const cloud = createCloudAdapters({
     bucket: config.bucket,
@@ -50,8 +48,6 @@ export function s3HandlerDeps(
     // a warm Lambda judges many articles: prepared source texts are reused across them
     preparedCache: new Map(),
     log: jsonLog(config.logLevel),
-    s3Requests: cloud.requests,
-    dynamoDbRequests: cloud.dynamoDbRequests,
     // for the local stack and tests: Lambda freezes the process instead
     close: cloud.close,
     ...(env['AWS_LAMBDA_FUNCTION_NAME'] ? { metrics: emfArticleMetrics(env) } : {}),

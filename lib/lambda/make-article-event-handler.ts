@@ -1,19 +1,14 @@
 import { MalformedEventError, RewriteRadarError } from '../errors.js';
 import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '../use-cases/process-article-event.js';
 import type { Log, LogLevel } from '../log.js';
-import type { DynamoDbRequestCounter } from '../store/dynamodb-client.js';
 import type { ArticleMetrics } from './article-metrics.js';
 import { parseS3Event } from './parse-s3-event.js';
-import type { S3RequestCounter } from '../store/s3-client.js';
+import { countRequests, type RequestCounts } from '../store/request-scope.js';
 
-/** What a handler is built from: the use case's adapters, the bucket it serves, a log, and an S3 request counter. */
+/** What a handler is built from: the use case's adapters, the bucket it serves, a log, and where metrics go. */
 export interface HandlerDeps extends ArticleEventDeps {
   readonly bucket: string;
   readonly log: Log;
-  /** S3 requests sent so far by this process, and what they returned (for the per-article log line). */
-  readonly s3Requests?: S3RequestCounter;
-  /** DynamoDB requests and throttles so far (the index's cost, for the log line and the metrics). */
-  readonly dynamoDbRequests?: DynamoDbRequestCounter;
   /** Where each article's figures go as CloudWatch metrics (inside Lambda only). */
   readonly metrics?: ArticleMetrics;
 }
@@ -65,10 +60,8 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
       }
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
-      const before = s3Tally(deps.s3Requests);
-      const dynamoBefore = dynamoDbTally(deps.dynamoDbRequests);
       try {
-        const outcome = await processArticleEvent(deps, e);
+        const { result: outcome, counts } = await countRequests(() => processArticleEvent(deps, e));
         const report = 'report' in outcome ? outcome.report : undefined;
         handled.push({
           key: e.key,
@@ -80,10 +73,9 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
           why: 'why' in outcome ? outcome.why : null,
         });
         const ms = Math.round(performance.now() - started);
-        const dynamo = dynamoDbSpent(dynamoBefore, dynamoDbTally(deps.dynamoDbRequests));
         deps.metrics?.({
           ...(outcome.action === 'reported' ? { candidatesFound: outcome.stats.candidatesFound } : {}),
-          throttles: dynamo.dynamoDbThrottles,
+          throttles: counts.throttles,
           ms,
         });
         deps.log(LOG_LEVEL[outcome.action], 'article event handled', {
@@ -108,10 +100,10 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
               }
             : {}),
           ms,
-          // CPU of this process: the rest of ms is spent waiting on S3 and DynamoDB
+          // CPU of this process (the rest of ms is spent waiting on S3 and DynamoDB): in Lambda this
+          // event's alone; with several events in flight (the local stack) theirs too
           cpuMs: Math.round(cpuMs(process.cpuUsage(cpuBefore))),
-          ...s3Spent(before, s3Tally(deps.s3Requests)),
-          ...dynamo,
+          ...requestFields(counts),
         });
       } catch (err) {
         faults.push(err);
@@ -135,66 +127,18 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
   };
 }
 
-/** What an S3 counter said at one moment. */
-interface S3Tally {
-  readonly requests: number;
-  readonly byCommand: Record<string, number>;
-  readonly listedKeys: number;
-  readonly bytesRead: number;
-}
-
-function s3Tally(counter: S3RequestCounter | undefined): S3Tally {
-  return counter
-    ? {
-        requests: counter(),
-        byCommand: counter.byCommand(),
-        listedKeys: counter.listedKeys(),
-        bytesRead: counter.bytesRead(),
-      }
-    : { requests: 0, byCommand: {}, listedKeys: 0, bytesRead: 0 };
-}
-
-/** Log fields for the S3 work between two tallies: requests in all and by command, keys LIST returned, bytes GET returned. */
-function s3Spent(before: S3Tally, after: S3Tally): Record<string, unknown> {
+/** Log fields of one event's requests: S3 and DynamoDB by command and in all, keys LIST returned, bytes GET returned, throttling. */
+function requestFields(counts: RequestCounts): Record<string, unknown> {
+  const total = (tally: Map<string, number>): number => [...tally.values()].reduce((n, c) => n + c, 0);
   return {
-    s3Requests: after.requests - before.requests,
-    s3RequestsByCommand: commandsSpent(before.byCommand, after.byCommand),
-    s3ListedKeys: after.listedKeys - before.listedKeys,
-    s3BytesRead: after.bytesRead - before.bytesRead,
+    s3Requests: total(counts.s3),
+    s3RequestsByCommand: Object.fromEntries(counts.s3),
+    s3ListedKeys: counts.listedKeys,
+    s3BytesRead: counts.bytesRead,
+    dynamoDbRequests: total(counts.dynamodb),
+    dynamoDbRequestsByCommand: Object.fromEntries(counts.dynamodb),
+    dynamoDbThrottles: counts.throttles,
   };
-}
-
-/** What a DynamoDB counter said at one moment. */
-interface DynamoDbTally {
-  readonly requests: number;
-  readonly byCommand: Record<string, number>;
-  readonly throttles: number;
-}
-
-function dynamoDbTally(counter: DynamoDbRequestCounter | undefined): DynamoDbTally {
-  return counter
-    ? { requests: counter(), byCommand: counter.byCommand(), throttles: counter.throttles() }
-    : { requests: 0, byCommand: {}, throttles: 0 };
-}
-
-/** Log fields for the DynamoDB work between two tallies (concurrent events in one process share the counter, as for S3). */
-function dynamoDbSpent(
-  before: DynamoDbTally,
-  after: DynamoDbTally,
-): { dynamoDbRequests: number; dynamoDbRequestsByCommand: Record<string, number>; dynamoDbThrottles: number } {
-  return {
-    dynamoDbRequests: after.requests - before.requests,
-    dynamoDbRequestsByCommand: commandsSpent(before.byCommand, after.byCommand),
-    dynamoDbThrottles: after.throttles - before.throttles,
-  };
-}
-
-/** Requests by command between two counts, commands with none left out. */
-function commandsSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const spent: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after))
-    if (n > (before[command] ?? 0)) spent[command] = n - (before[command] ?? 0);
-  return spent;
 }
 
 /** User plus system CPU of a process.cpuUsage() difference, in milliseconds. */

@@ -1,5 +1,6 @@
 import { StoreError } from '../errors.js';
 import type { Report } from '../report/report.js';
+import { countRequests, type RequestCounts } from '../store/request-scope.js';
 import { formatOf } from '../text/extract-article.js';
 import { backfillArticle, type BackfillOutcome } from '../use-cases/backfill-article.js';
 import type { HandlerDeps } from './make-article-event-handler.js';
@@ -76,16 +77,19 @@ async function runTask(deps: HandlerDeps, task: BatchTask, jobId: string | undef
   if (formatOf(task.key) === undefined)
     return result('Succeeded', 'skipped: not an article suffix (the trigger ignores it too)');
   const started = performance.now();
-  const requestsBefore = deps.s3Requests?.() ?? 0;
   let outcome: BackfillOutcome;
+  let counts: RequestCounts;
   try {
-    outcome = await backfillArticle(deps, { bucket: task.bucket, key: task.key });
+    ({ result: outcome, counts } = await countRequests(() =>
+      backfillArticle(deps, { bucket: task.bucket, key: task.key }),
+    ));
   } catch (err) {
     const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     // S3 faults (after the SDK's retries) may pass: Batch Operations retries a TemporaryFailure
     return result(err instanceof StoreError ? 'TemporaryFailure' : 'PermanentFailure', why);
   }
-  const cost = { ms: Math.round(performance.now() - started), s3Requests: (deps.s3Requests?.() ?? 0) - requestsBefore };
+  const s3Requests = [...counts.s3.values()].reduce((n, c) => n + c, 0);
+  const cost = { ms: Math.round(performance.now() - started), s3Requests };
   if (outcome.action === 'missing')
     return result('PermanentFailure', 'NoSuchKey: the object was deleted after the manifest was made', cost);
   if (outcome.action === 'unchanged')

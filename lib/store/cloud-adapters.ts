@@ -1,9 +1,9 @@
 import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
-import { makeDynamoDbClient, type DynamoDbRequestCounter } from './dynamodb-client.js';
+import { makeDynamoDbClient } from './dynamodb-client.js';
 import { DynamoDbLshIndex } from './dynamodb-lsh-index.js';
 import { S3ArticleSource } from './s3-article-source.js';
-import { makeS3Client, type S3RequestCounter } from './s3-client.js';
+import { makeS3Client } from './s3-client.js';
 import { S3ObjectStore } from './s3-object-store.js';
 
 /** The adapters of one deployment (bucket and index table), as every entry point that talks to the cloud uses them. */
@@ -13,10 +13,6 @@ export interface CloudAdapters {
   readonly store: S3ObjectStore;
   readonly index: DynamoDbLshIndex;
   readonly source: S3ArticleSource;
-  /** S3 requests sent so far by this client, and what they returned. */
-  readonly requests: S3RequestCounter;
-  /** DynamoDB requests sent so far, and the throttling met. */
-  readonly dynamoDbRequests: DynamoDbRequestCounter;
   /** Releases the clients' sockets. */
   close(): void;
 }
@@ -32,17 +28,15 @@ export interface CloudOptions {
 
 /** Builds the clients once (per cold start or per CLI run) and every adapter over them. */
 export function createCloudAdapters(options: CloudOptions): CloudAdapters {
-  const { s3, requests } = makeS3Client(options.s3Config ?? {}, options.s3SocketTimeoutMs);
+  const { s3 } = makeS3Client(options.s3Config ?? {}, options.s3SocketTimeoutMs);
   // S3_SOCKET_TIMEOUT_MS is S3's alone: DynamoDB sockets keep the default 10 s idle limit
-  const { dynamodb, requests: dynamoDbRequests } = makeDynamoDbClient(options.dynamoDbConfig ?? {});
+  const { dynamodb } = makeDynamoDbClient(options.dynamoDbConfig ?? {});
   return {
     s3,
     dynamodb,
     store: new S3ObjectStore(s3, options.bucket),
     index: new DynamoDbLshIndex(dynamodb, options.table),
     source: new S3ArticleSource(s3, options.bucket),
-    requests,
-    dynamoDbRequests,
     close: () => {
       s3.destroy();
       dynamodb.destroy();

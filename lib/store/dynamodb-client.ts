@@ -1,52 +1,39 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { DeserializeMiddleware, MetadataBearer } from '@smithy/types';
 import { isThrottle } from './dynamodb-lsh-index.js';
+import { countCommand, currentCounts } from './request-scope.js';
 import { DEFAULT_S3_SOCKET_TIMEOUT_MS, LOOPBACK_HOSTS } from './s3-client.js';
-
-/** DynamoDB requests sent (retries included, each is billed), by command; and the throttling seen. */
-export interface DynamoDbRequestCounter {
-  (): number;
-  byCommand(): Record<string, number>;
-  /** Responses that were throttling errors (the SDK retried them), plus batches that came back with unprocessed items. */
-  throttles(): number;
-}
 
 /**
  * A DynamoDB client, built once per cold start, that counts what it sends and the throttling it
- * meets (a throttle the SDK retried away never reaches the caller, so it is counted here). Sockets
+ * meets into the work that sent it (countRequests; a throttle the SDK retried away never reaches
+ * the caller, so it is counted here). Sockets
  * idle for `socketTimeoutMs` fail and are retried, as for S3.
  */
 export function makeDynamoDbClient(
   config: DynamoDBClientConfig = {},
   socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS,
-): { dynamodb: DynamoDBClient; requests: DynamoDbRequestCounter } {
+): { dynamodb: DynamoDBClient } {
   const dynamodb = new DynamoDBClient({ requestHandler: { socketTimeout: socketTimeoutMs }, ...config });
-  const sent = new Map<string, number>();
-  let total = 0;
-  let throttles = 0;
   // inside the retry loop but outside the deserializer: runs once per attempt and sees its parsed output or error
   dynamodb.middlewareStack.addRelativeTo(
     ((next, context) => async (args) => {
-      total++;
-      const command = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-      sent.set(command, (sent.get(command) ?? 0) + 1);
+      const counts = currentCounts();
+      if (!counts) return next(args);
+      countCommand(counts.dynamodb, context.commandName);
       try {
         const result = await next(args);
         const output = result.output as { UnprocessedItems?: Record<string, unknown[]> } | undefined;
-        if (Object.values(output?.UnprocessedItems ?? {}).some((items) => items.length > 0)) throttles++;
+        if (Object.values(output?.UnprocessedItems ?? {}).some((items) => items.length > 0)) counts.throttles++;
         return result;
       } catch (err) {
-        if (isThrottle(err)) throttles++;
+        if (isThrottle(err)) counts.throttles++;
         throw err;
       }
     }) satisfies DeserializeMiddleware<object, MetadataBearer>,
     { relation: 'before', toMiddleware: 'deserializerMiddleware', name: 'countDynamoDbRequests' },
   );
-  const requests = Object.assign(() => total, {
-    byCommand: () => Object.fromEntries(sent),
-    throttles: () => throttles,
-  });
-  return { dynamodb, requests };
+  return { dynamodb };
 }
 
 /** The index table the local stack creates, and the CLI's default `--table`. */

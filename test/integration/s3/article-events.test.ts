@@ -5,6 +5,12 @@ import { startLocalStack, type LocalStack } from '../../helpers/local-stack.js';
 const WIRE = fixtureText('articles/harbour-bridge-wire.txt');
 const SPUN = fixtureText('articles/harbour-bridge-spun.txt');
 const FIRE = fixtureText('articles/library-fire-wire.txt');
+const POSTMAN = fixtureText('articles/postman-wire.txt');
+const COUNCIL =
+  'The town council of Millbrook voted on Tuesday evening to close the public swimming pool on Elm Street for two ' +
+  'summers while engineers replace its cracked basin and the changing rooms built in 1962. Councillor Ruth Abara said ' +
+  'the repairs would cost about 1.8 million dollars, most of it from a state grant awarded last spring, and that ' +
+  'residents could use the school pool in Oakdale on weekends under an agreement signed with the district.\n';
 
 describe('article events through s3rver', () => {
   let stack: LocalStack;
@@ -84,5 +90,25 @@ describe('article events through s3rver', () => {
     // the article itself and the wire story's fingerprint at least
     expect(line['s3BytesRead']).toBeGreaterThanOrEqual(Buffer.byteLength(SPUN) + wireFingerprint.length);
     expect(typeof line['cpuMs']).toBe('number');
+  });
+
+  it("logs each article's own requests when several are judged at once in one process", async () => {
+    // the first article on an empty bucket also writes the index's parameters: one before the three
+    await stack.put('incoming/seed/council.txt', COUNCIL);
+    await stack.delivery.idle();
+    const articles = { 'incoming/a/bridge.txt': WIRE, 'incoming/b/fire.txt': FIRE, 'incoming/c/post.txt': POSTMAN };
+    await Promise.all(Object.entries(articles).map(([key, text]) => stack.put(key, text)));
+    await stack.delivery.idle();
+
+    for (const key of Object.keys(articles)) {
+      const line = stack.logs.find((l) => l['message'] === 'article event handled' && l['key'] === key)!;
+      const keys = decodeFingerprint((await stack.deps.store.get(`fingerprints/${key}.json`))!, key).bandKeys;
+      const dynamo = line['dynamoDbRequestsByCommand'] as Record<string, number>;
+      // its own index writes and count update only, whatever the others sent meanwhile
+      expect(dynamo['UpdateItem']).toBe(1);
+      expect(dynamo['BatchWriteItem']).toBe(Math.ceil(new Set(keys).size / 25));
+      // an original's writes: fingerprint, report JSON and page
+      expect((line['s3RequestsByCommand'] as Record<string, number>)['PutObject']).toBe(3);
+    }
   });
 });
