@@ -234,17 +234,19 @@ export function alignSentences(
   return pairs.reverse();
 }
 
-/** Sentences a side of an order gap in which counterparts are looked for, at most: a longer gap is new material, not one reworded stretch. */
+/** Sentences a side of an order gap searched sentence by sentence; a longer one must be densely paired (denseChain). */
 export const MAX_GAP_SENTENCES = 3;
 
 /**
  * Sentences the alignment left out that stand at the same place in both texts: inside one order
- * gap (before the first aligned pair, between two, or after the last) of at most
- * MAX_GAP_SENTENCES a side, an article sentence and a source sentence that share at least
- * minSharedWords content words, agree on their figures and score at least half of
- * minSentenceScore, in order. A reworded lead or a heavily restyled sentence shows up here; the
- * aligned pairs around it vouch for its place, which independent reports of one event do not
- * keep. They count in alignedShare, not as aligned pairs (passages, derivedShare, partial unions).
+ * gap (before the first aligned pair, between two, or after the last), an article sentence and a
+ * source sentence that share at least minSharedWords content words, agree on their figures and
+ * score at least half of minSentenceScore, in order. In a gap of at most MAX_GAP_SENTENCES a side
+ * each article sentence takes its best such partner; a longer gap after an aligned pair counts
+ * only when restyled sentence by sentence (denseChain). A reworded lead or a heavily restyled
+ * stretch shows up here; the aligned pairs around it vouch for its place, which independent
+ * reports of one event do not keep. They count in alignedShare, not as aligned pairs (passages,
+ * derivedShare, partial unions).
  */
 export function gapCounterparts(
   article: readonly SentenceFeatures[],
@@ -254,14 +256,22 @@ export function gapCounterparts(
 ): AlignedPair[] {
   const [m, n] = alignedLengths(article, source);
   if (m === 0 || n === 0) return [];
-  const { sets } = sourceIndex(source);
+  const index = sourceIndex(source);
+  const { sets } = index;
   const found: AlignedPair[] = [];
+  const bar = options.minSentenceScore / 2;
   const gap = (a0: number, a1: number, b0: number, b1: number): void => {
-    if (a1 <= a0 || b1 <= b0 || a1 - a0 > MAX_GAP_SENTENCES || b1 - b0 > MAX_GAP_SENTENCES) return;
+    if (a1 <= a0 || b1 <= b0) return;
+    if (a1 - a0 > MAX_GAP_SENTENCES || b1 - b0 > MAX_GAP_SENTENCES) {
+      // before the first aligned pair, independent reports of one event open alike (who, what,
+      // where, in that order): a long leading gap is left to them
+      if (a0 > 0 && b0 > 0) found.push(...denseChain(article, index, { a0, a1, b0, b1 }, bar, options.minSharedWords));
+      return;
+    }
     let next = b0;
     for (let i = a0; i < a1; i++) {
       let best = -1;
-      let bestScore = options.minSentenceScore / 2;
+      let bestScore = bar;
       for (let j = next; j < b1; j++) {
         const s = windowScore(article[i]!, [sets[j]!], options.minSharedWords);
         if (s >= bestScore) [best, bestScore] = [j, s];
@@ -280,4 +290,65 @@ export function gapCounterparts(
   }
   gap(a, m, b, n);
   return found;
+}
+
+/** Share of a long gap's sentences (of its shorter side) an in-order chain must pair to be counterparts. */
+export const DENSE_GAP_SHARE = 0.5;
+
+/**
+ * In a long gap after an aligned pair: the longest in-order chain of sentence pairs scoring at
+ * least `bar`, kept only when it pairs DENSE_GAP_SHARE of the gap's sentences on its shorter side.
+ * A stretch restyled sentence by sentence pairs nearly all of them; a stretch of new reporting
+ * that shares a word here and there pairs few, and scattered pairs say nothing about place.
+ */
+function denseChain(
+  article: readonly SentenceFeatures[],
+  { sets, postings }: SourceIndex,
+  { a0, a1, b0, b1 }: { a0: number; a1: number; b0: number; b1: number },
+  bar: number,
+  minShared: number,
+): AlignedPair[] {
+  const ga = a1 - a0;
+  const gb = b1 - b0;
+  const W = gb + 1;
+  // only sentences that share a word are scored (through the postings), as in alignSentences
+  const score = new Float64Array(ga * gb);
+  const shared = new Int32Array(gb);
+  for (let i = 0; i < ga; i++) {
+    const a = article[a0 + i]!;
+    const touched: number[] = [];
+    for (const t of a.content) {
+      for (const j of postings.get(t) ?? []) {
+        if (j < b0 || j >= b1) continue;
+        if (shared[j - b0] === 0) touched.push(j - b0);
+        shared[j - b0]!++;
+      }
+    }
+    for (const j of touched) {
+      if (shared[j]! >= Math.min(minShared, a.content.length))
+        score[i * gb + j] = windowScore(a, [sets[b0 + j]!], minShared);
+      shared[j] = 0;
+    }
+  }
+  // chain[i * W + j]: the longest chain within the gap's first i article and j source sentences
+  const chain = new Int32Array((ga + 1) * W);
+  for (let i = 1; i <= ga; i++) {
+    for (let j = 1; j <= gb; j++) {
+      const diagonal = score[(i - 1) * gb + j - 1]! >= bar ? chain[(i - 1) * W + j - 1]! + 1 : 0;
+      chain[i * W + j] = Math.max(chain[(i - 1) * W + j]!, chain[i * W + j - 1]!, diagonal);
+    }
+  }
+  if (chain[ga * W + gb]! < Math.max(1, DENSE_GAP_SHARE * Math.min(ga, gb))) return [];
+  const found: AlignedPair[] = [];
+  for (let i = ga, j = gb; i > 0 && j > 0;) {
+    const v = chain[i * W + j]!;
+    if (v === chain[i * W + j - 1]) j--;
+    else if (v === chain[(i - 1) * W + j]) i--;
+    else {
+      found.push({ a: a0 + i - 1, b: b0 + j - 1, bEnd: b0 + j, score: score[(i - 1) * gb + j - 1]! });
+      i--;
+      j--;
+    }
+  }
+  return found.reverse();
 }

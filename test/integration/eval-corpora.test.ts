@@ -21,27 +21,28 @@ describe('labelled-corpus evaluation with the default parameters', () => {
   });
 
   // wholly meets the issue's floor (0.97); macro-F1 (0.85) and false alarms (0.15) do not: these
-  // are the figures the detector reaches (0.704, 0.315; partially 0.658), asserted so a regression
+  // are the figures the detector reaches (0.708, 0.315; partially 0.664), asserted so a regression
   // shows; see bench/README.md.
-  it('meter-courts: wholly recall >= 0.97; reached floors macro-F1 >= 0.70, false alarms <= 0.33, partially >= 0.65', async () => {
+  it('meter-courts: wholly recall >= 0.97; reached floors macro-F1 >= 0.70, false alarms <= 0.33, partially >= 0.66', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'meter-courts'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(769);
     expect(result.macroF1).toBeGreaterThanOrEqual(0.7);
     expect(result.recallByLabel['wholly']).toBeGreaterThanOrEqual(0.97);
-    expect(result.recallByLabel['partially']).toBeGreaterThanOrEqual(0.65);
+    expect(result.recallByLabel['partially']).toBeGreaterThanOrEqual(0.66);
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.33);
   });
 
-  // issue 11 asks recall >= 0.95 on every label (reached by adversarial-D, neutral and objective;
-  // the floors the detector reaches are asserted so a regression shows: recall 0.908, sensational 0.813)
+  // issue 11 asks recall >= 0.95 on every label (reached by adversarial-C, adversarial-D, neutral and
+  // objective; the floors the detector reaches are asserted so a regression shows: recall 0.918,
+  // sensational 0.825)
   // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the
   // same 3-grams).
-  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.905, every restyle label >= 0.81', async () => {
+  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.915, every restyle label >= 0.82', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'llm-restyled-politifact'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(1841);
-    expect(result.recall).toBeGreaterThanOrEqual(0.905);
+    expect(result.recall).toBeGreaterThanOrEqual(0.915);
     for (const [label, recall] of Object.entries(result.recallByLabel)) {
-      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.81);
+      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.82);
     }
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.03);
   }, 900_000);

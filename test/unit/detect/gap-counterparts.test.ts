@@ -1,4 +1,4 @@
-import { gapCounterparts, MAX_GAP_SENTENCES } from '../../../lib/detect/align.js';
+import { DENSE_GAP_SHARE, gapCounterparts, MAX_GAP_SENTENCES } from '../../../lib/detect/align.js';
 import { compareTexts, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
 import { DEFAULT_DETECTOR_PARAMS } from '../../../lib/detect/detector-params.js';
 import { modelText } from '../../../lib/detect/fingerprint.js';
@@ -17,6 +17,13 @@ const BODY = [
 /** The same lead reworded past the alignment's bar: the names and numbers stay, the wording goes. */
 const REWORDED_LEAD =
   'Over 2,400 port employees stopped work at Port Calder on Friday when negotiations on a fresh wage agreement fell apart overnight.';
+/** BODY restyled sentence by sentence, each past the alignment's bar: a few names and numbers stay. */
+const RESTYLED_BODY = [
+  'Its members threw out the last proposal from management, the Calder Dockers Union announced, calling the sum an insult.',
+  'Losses for the region could reach 18 million dollars daily while the stoppage lasts, warned a spokesman for the operator.',
+  'Cargo vessels have been stacking up beyond the breakwater, with the harbour master putting the count at 14.',
+  'Passengers on two cruise ships will now disembark in Essling instead, the line confirmed.',
+];
 /** A sentence with nothing of the wire's. */
 const NEW_LEAD = 'Shoppers in the capital queued for hours on Sunday as a new bakery opened its doors.';
 
@@ -51,7 +58,23 @@ describe('gapCounterparts', () => {
     expect(counterparts([...BODY, REWORDED_LEAD], [LEAD, ...BODY])).toEqual([]);
   });
 
-  it(`leaves a gap of more than ${MAX_GAP_SENTENCES} sentences a side alone: that is new material`, () => {
+  it(`pairs a stretch of more than ${MAX_GAP_SENTENCES} sentences after an aligned one when it is restyled sentence by sentence`, () => {
+    expect(RESTYLED_BODY.length).toBeGreaterThan(MAX_GAP_SENTENCES);
+    const found = counterparts([LEAD, ...RESTYLED_BODY], [LEAD, ...BODY]);
+    expect(found.map(([a, b]) => [a, b])).toEqual(RESTYLED_BODY.map((r, i) => [r, BODY[i]]));
+    for (const [, , score] of found) expect(score).toBeLessThan(PARAMS.minSentenceScore);
+  });
+
+  it(`leaves such a stretch alone when fewer than ${DENSE_GAP_SHARE} of its sentences have a counterpart in order`, () => {
+    const filler = ['Rain is forecast in Oslo.', 'Trains in Lima ran late.', 'Bread prices in Rome rose.'];
+    expect(counterparts([LEAD, RESTYLED_BODY[0]!, ...filler], [LEAD, ...BODY])).toEqual([]);
+  });
+
+  it('leaves a long stretch before the first aligned sentence alone: independent reports of one event open alike', () => {
+    expect(counterparts([...RESTYLED_BODY, LEAD], [...BODY, LEAD])).toEqual([]);
+  });
+
+  it(`leaves a leading gap of more than ${MAX_GAP_SENTENCES} sentences a side alone: that is new material`, () => {
     const padding = Array.from(
       { length: MAX_GAP_SENTENCES },
       (_, i) => `Filler sentence number ${i + 1} talks about weather in Oslo.`,
