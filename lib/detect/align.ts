@@ -242,11 +242,11 @@ export const MAX_GAP_SENTENCES = 3;
  * gap (before the first aligned pair, between two, or after the last), an article sentence and a
  * source sentence that share at least minSharedWords content words, agree on their figures and
  * score at least half of minSentenceScore, in order. In a gap of at most MAX_GAP_SENTENCES a side
- * each article sentence takes its best such partner; a longer gap after an aligned pair counts
- * only when restyled sentence by sentence (denseChain). A reworded lead or a heavily restyled
- * stretch shows up here; the aligned pairs around it vouch for its place, which independent
- * reports of one event do not keep. They count in alignedShare, not as aligned pairs (passages,
- * derivedShare, partial unions).
+ * each article sentence takes its best such partner; a gap of more article sentences, after an
+ * aligned pair, counts only when restyled sentence by sentence (denseChain). A reworded lead or a
+ * heavily restyled stretch shows up here; the aligned pairs around it vouch for its place, which
+ * independent reports of one event do not keep. They count in alignedShare, not as aligned pairs
+ * (passages, derivedShare, partial unions).
  */
 export function gapCounterparts(
   article: readonly SentenceFeatures[],
@@ -263,9 +263,10 @@ export function gapCounterparts(
   const gap = (a0: number, a1: number, b0: number, b1: number): void => {
     if (a1 <= a0 || b1 <= b0) return;
     if (a1 - a0 > MAX_GAP_SENTENCES || b1 - b0 > MAX_GAP_SENTENCES) {
-      // before the first aligned pair, independent reports of one event open alike (who, what,
-      // where, in that order): a long leading gap is left to them
-      if (a0 > 0 && b0 > 0) found.push(...denseChain(article, index, { a0, a1, b0, b1 }, bar, options.minSharedWords));
+      // only a long stretch of the article, and never before the first aligned pair: independent
+      // reports of one event open alike (who, what, where, in that order)
+      if (a0 > 0 && b0 > 0 && a1 - a0 > MAX_GAP_SENTENCES)
+        found.push(...denseChain(article, index, { a0, a1, b0, b1 }, bar, options.minSharedWords));
       return;
     }
     let next = b0;
@@ -296,8 +297,9 @@ export function gapCounterparts(
 export const DENSE_GAP_SHARE = 0.5;
 
 /**
- * In a long gap after an aligned pair: the longest in-order chain of sentence pairs scoring at
- * least `bar`, kept only when it pairs DENSE_GAP_SHARE of the gap's sentences on its shorter side.
+ * In a gap of more than MAX_GAP_SENTENCES article sentences after an aligned pair: the longest
+ * in-order chain of sentence pairs scoring at least `bar`, kept only when it pairs
+ * DENSE_GAP_SHARE of the gap's sentences on its shorter side.
  * A stretch restyled sentence by sentence pairs nearly all of them; a stretch of new reporting
  * that shares a word here and there pairs few, and scattered pairs say nothing about place.
  */

@@ -70,6 +70,11 @@ describe('gapCounterparts', () => {
     expect(counterparts([LEAD, RESTYLED_BODY[0]!, ...filler], [LEAD, ...BODY])).toEqual([]);
   });
 
+  it(`leaves a gap of at most ${MAX_GAP_SENTENCES} article sentences beside a longer stretch of the source alone`, () => {
+    const longer = [...BODY, 'The harbour master said the queue of vessels would take a week to clear.'];
+    expect(counterparts([LEAD, ...RESTYLED_BODY.slice(0, 2)], [LEAD, ...longer])).toEqual([]);
+  });
+
   it('leaves a long stretch before the first aligned sentence alone: independent reports of one event open alike', () => {
     expect(counterparts([...RESTYLED_BODY, LEAD], [...BODY, LEAD])).toEqual([]);
   });
