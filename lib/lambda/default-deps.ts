@@ -76,7 +76,7 @@ export function digestHandlerDeps(
   s3Config: S3ClientConfig = {},
 ): (now: Date) => DigestDeps {
   const config = digestConfig(env);
-  const { s3 } = makeS3Client(s3Config);
+  const s3 = makeS3Client(s3Config);
   const store = new S3ObjectStore(s3, config.bucket);
   const log = jsonLog('info');
   return (now) => ({ store, links: presignedLinks(s3, config.bucket, config.linkSeconds, now), now: () => now, log });

@@ -3,7 +3,7 @@ import { processArticleEvent, type ArticleEventDeps, type EventOutcome } from '.
 import type { Log, LogLevel } from '../log.js';
 import type { ArticleMetrics } from './article-metrics.js';
 import { parseS3Event } from './parse-s3-event.js';
-import { countRequests, type RequestCounts } from '../store/request-scope.js';
+import { countRequests, requestTotal, type RequestCounts } from '../store/request-scope.js';
 
 /** What a handler is built from: the use case's adapters, the bucket it serves, a log, and where metrics go. */
 export interface HandlerDeps extends ArticleEventDeps {
@@ -129,13 +129,12 @@ export function makeArticleEventHandler(deps: HandlerDeps): (event: unknown) => 
 
 /** Log fields of one event's requests: S3 and DynamoDB by command and in all, keys LIST returned, bytes GET returned, throttling. */
 function requestFields(counts: RequestCounts): Record<string, unknown> {
-  const total = (tally: Map<string, number>): number => [...tally.values()].reduce((n, c) => n + c, 0);
   return {
-    s3Requests: total(counts.s3),
+    s3Requests: requestTotal(counts.s3),
     s3RequestsByCommand: Object.fromEntries(counts.s3),
     s3ListedKeys: counts.listedKeys,
     s3BytesRead: counts.bytesRead,
-    dynamoDbRequests: total(counts.dynamodb),
+    dynamoDbRequests: requestTotal(counts.dynamodb),
     dynamoDbRequestsByCommand: Object.fromEntries(counts.dynamodb),
     dynamoDbThrottles: counts.throttles,
   };

@@ -1,6 +1,6 @@
 import { StoreError } from '../errors.js';
 import type { Report } from '../report/report.js';
-import { countRequests, type RequestCounts } from '../store/request-scope.js';
+import { countRequests, requestTotal, type RequestCounts } from '../store/request-scope.js';
 import { formatOf } from '../text/extract-article.js';
 import { backfillArticle, type BackfillOutcome } from '../use-cases/backfill-article.js';
 import type { HandlerDeps } from './make-article-event-handler.js';
@@ -88,8 +88,7 @@ async function runTask(deps: HandlerDeps, task: BatchTask, jobId: string | undef
     // S3 faults (after the SDK's retries) may pass: Batch Operations retries a TemporaryFailure
     return result(err instanceof StoreError ? 'TemporaryFailure' : 'PermanentFailure', why);
   }
-  const s3Requests = [...counts.s3.values()].reduce((n, c) => n + c, 0);
-  const cost = { ms: Math.round(performance.now() - started), s3Requests };
+  const cost = { ms: Math.round(performance.now() - started), s3Requests: requestTotal(counts.s3) };
   if (outcome.action === 'missing')
     return result('PermanentFailure', 'NoSuchKey: the object was deleted after the manifest was made', cost);
   if (outcome.action === 'unchanged')

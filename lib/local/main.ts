@@ -76,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`npm start: ${err.message}\n`);
     return 2;
   }
-  const { s3 } = makeS3Client(stack.server.clientConfig);
+  const s3 = makeS3Client(stack.server.clientConfig);
   const upload = async (path: string, key: string): Promise<void> => {
     // S3 holds files of any size; a pipe or a device is never read (readRegularFile)
     const read = await readRegularFile(path, Number.MAX_SAFE_INTEGER);

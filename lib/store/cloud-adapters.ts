@@ -28,9 +28,9 @@ export interface CloudOptions {
 
 /** Builds the clients once (per cold start or per CLI run) and every adapter over them. */
 export function createCloudAdapters(options: CloudOptions): CloudAdapters {
-  const { s3 } = makeS3Client(options.s3Config ?? {}, options.s3SocketTimeoutMs);
+  const s3 = makeS3Client(options.s3Config ?? {}, options.s3SocketTimeoutMs);
   // S3_SOCKET_TIMEOUT_MS is S3's alone: DynamoDB sockets keep the default 10 s idle limit
-  const { dynamodb } = makeDynamoDbClient(options.dynamoDbConfig ?? {});
+  const dynamodb = makeDynamoDbClient(options.dynamoDbConfig ?? {});
   return {
     s3,
     dynamodb,

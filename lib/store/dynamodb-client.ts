@@ -13,7 +13,7 @@ import { DEFAULT_S3_SOCKET_TIMEOUT_MS, LOOPBACK_HOSTS } from './s3-client.js';
 export function makeDynamoDbClient(
   config: DynamoDBClientConfig = {},
   socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS,
-): { dynamodb: DynamoDBClient } {
+): DynamoDBClient {
   const dynamodb = new DynamoDBClient({ requestHandler: { socketTimeout: socketTimeoutMs }, ...config });
   // inside the retry loop but outside the deserializer: runs once per attempt and sees its parsed output or error
   dynamodb.middlewareStack.addRelativeTo(
@@ -33,7 +33,7 @@ export function makeDynamoDbClient(
     }) satisfies DeserializeMiddleware<object, MetadataBearer>,
     { relation: 'before', toMiddleware: 'deserializerMiddleware', name: 'countDynamoDbRequests' },
   );
-  return { dynamodb };
+  return dynamodb;
 }
 
 /** The index table the local stack creates, and the CLI's default `--table`. */

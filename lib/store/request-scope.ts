@@ -31,6 +31,13 @@ export function currentCounts(): RequestCounts | undefined {
   return scope.getStore();
 }
 
+/** Requests in all in one service's tally. */
+export function requestTotal(tally: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const c of tally.values()) n += c;
+  return n;
+}
+
 /** Adds one request of `command` (an SDK command name; `Command` dropped) to a service's tally. */
 export function countCommand(tally: Map<string, number>, commandName: unknown): void {
   const command = String(commandName ?? 'unknown').replace(/Command$/, '');

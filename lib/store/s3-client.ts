@@ -16,10 +16,7 @@ export const DEFAULT_S3_SOCKET_TIMEOUT_MS = 10_000;
  * timeout: the SDK's counts the wait for a free socket too, and so failed queued requests when
  * many were in flight.
  */
-export function makeS3Client(
-  config: S3ClientConfig = {},
-  socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS,
-): { s3: S3Client } {
+export function makeS3Client(config: S3ClientConfig = {}, socketTimeoutMs = DEFAULT_S3_SOCKET_TIMEOUT_MS): S3Client {
   const s3 = new S3Client({
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
@@ -47,7 +44,7 @@ export function makeS3Client(
     },
     { step: 'initialize', name: 'countResults' },
   );
-  return { s3 };
+  return s3;
 }
 
 /** Hosts taken to be the local s3rver. */

@@ -70,7 +70,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const delivery = deliverEvents(handler, { accepts: triggerAccepts(deps.incomingPrefix) });
   if (options.wire !== false) server.onEvent((e) => delivery.deliver(e));
   // the uploader waits out a busy server: a PUT it retried would make S3 send a second event
-  const { s3: user } = makeS3Client(server.clientConfig, 120_000);
+  const user = makeS3Client(server.clientConfig, 120_000);
   return {
     server,
     dynamo,

@@ -36,7 +36,7 @@ export async function digestCommand(
   if (inBucket) {
     const seconds = parseExpires(options.expires ?? '7d');
     const { endpoint, bucket } = parseBucketOptions(options, 1);
-    const { s3 } = makeS3Client(s3ClientConfigFor(endpoint, env));
+    const s3 = makeS3Client(s3ClientConfigFor(endpoint, env));
     close = () => s3.destroy();
     deps = { store: new S3ObjectStore(s3, bucket), links: presignedLinks(s3, bucket, seconds, now), now: () => now };
     where = `s3://${bucket}/${digestKeys(day).html}`;

@@ -31,7 +31,7 @@ export async function urlCommand(
   const key = given.startsWith(REPORT_PREFIX) ? given : htmlReportKey(given);
   const seconds = parseExpires(options.expires ?? '7d');
   const { endpoint, bucket } = parseBucketOptions(options, 1);
-  const { s3 } = makeS3Client(s3ClientConfigFor(endpoint, env));
+  const s3 = makeS3Client(s3ClientConfigFor(endpoint, env));
   try {
     const presign = (k: string): Promise<string> => presignGet(s3, bucket, k, seconds);
     const store = new S3ObjectStore(s3, bucket);
