@@ -2,7 +2,7 @@ import { combineHashes } from '../sketch/hash.js';
 import { STOP } from '../text/tokenize.js';
 import type { TextModel } from './fingerprint.js';
 import { alignSentences, gapCounterparts, sentenceFeatures, type SentenceFeatures } from './align.js';
-import { factSequence, orderedFactShare, type FactSequence } from './fact-sequence.js';
+import { factSequence, orderedFactShares, type FactSequence } from './fact-sequence.js';
 import { coveredShare, phrasingCover, phrasingGrams, type PhrasingGrams } from './phrasing-cover.js';
 import type { DetectorParams } from './detector-params.js';
 import type { ArticleWeights, PairEvidence } from './evidence.js';
@@ -64,6 +64,7 @@ export function compareTexts(
   const shared = countShared(article.contentSet, source.contentSet);
   const unionSize = article.contentSet.size + source.contentSet.size - shared;
   const cover = phrasingCover(article.phrasing, source.trigrams);
+  const facts = orderedFactShares(article.facts, source.facts);
   return {
     alignedShare: article.words > 0 ? alignedWords / article.words : 0,
     derivedShare: article.words > 0 ? derivedWords / article.words : 0,
@@ -73,7 +74,8 @@ export function compareTexts(
       article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
     phrasingShare: coveredShare([cover], article.phrasing.unquotedWords),
     phrasingCover: cover,
-    orderedFacts: orderedFactShare(article.facts, source.facts),
+    orderedFacts: facts.all,
+    orderedBareFacts: facts.bare,
     pairs,
     counterparts,
   };

@@ -22,7 +22,8 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
  * Judges every candidate and returns the flagged ones, best first.
  * copy: nearly all word 3-grams verbatim (quotes included: a verbatim copy of a quote-heavy story is still a copy);
  * rewrite: most sentences aligned in order to that source, or its facts kept in the source's order
- * in changed wording (a restyle keeps names, numbers and their order; see fact-sequence.ts);
+ * in changed wording (a restyle keeps names, numbers and their order; see fact-sequence.ts), the
+ * colour a restyle adds not counted as facts (orderedBareFacts);
  * partial: the sources together explain a substantial share of the article, and this source a part
  * of it by itself, by either of two kinds of evidence: sentences aligned in order, or reused
  * wording outside quotes (unquoted word 3-grams found verbatim). The second finds stories that
@@ -64,19 +65,22 @@ export function decideVerdicts(
 
 /**
  * A restyle: the source's facts kept in its order, in wording that was changed. Either the facts
- * alone reach restyleFacts, or sentences aligned and facts in order, each as a share of its own
- * threshold, average restyleBlend (a restyle some of whose sentences still align). A text reusing
+ * alone reach restyleFacts, the article's added colour not counted as facts (orderedBareFacts: a
+ * sensational or emotional restyle adds adjectives, not names), or sentences aligned and all the
+ * facts in order, each as a share of its own threshold, average restyleBlend (a restyle some of
+ * whose sentences still align; measured with the colour counted, the bare share let same-event
+ * coverage whose sentences pair by counterparts through: bench/README.md). A text reusing
  * partialPhrasing of its wording verbatim is judged by that wording instead (a story that copies
  * four wire paragraphs and adds four of its own keeps half the wire's facts in order, and is a
  * partial).
  */
 function restyled(
-  e: Pick<PairEvidence, 'alignedShare' | 'orderedFacts' | 'phrasingShare'>,
+  e: Pick<PairEvidence, 'alignedShare' | 'orderedFacts' | 'orderedBareFacts' | 'phrasingShare'>,
   params: Pick<DetectorParams, 'rewriteShare' | 'restyleFacts' | 'restyleBlend' | 'partialPhrasing'>,
 ): boolean {
   if (e.phrasingShare >= params.partialPhrasing) return false;
   const reworded = e.phrasingShare < VERBATIM_ALIGNED * e.alignedShare;
-  return e.orderedFacts >= params.restyleFacts || (reworded && restyleBlendOf(e, params) >= params.restyleBlend);
+  return e.orderedBareFacts >= params.restyleFacts || (reworded && restyleBlendOf(e, params) >= params.restyleBlend);
 }
 
 /** Aligned share and facts in order, each as a share of its own threshold, averaged: what restyleBlend is compared with. */
@@ -133,14 +137,14 @@ export function unionShares(
 
 /**
  * The score of a match: the largest share of the article the source explains by any one kind of
- * evidence (3-grams verbatim, sentences aligned in order, reused wording outside quotes, facts kept
- * in order). One
- * number in [0, 1], the same definition for every verdict and article, growing with the evidence.
+ * evidence (3-grams verbatim, sentences aligned in order, reused wording outside quotes, bare facts
+ * kept in order, which are never fewer than all facts kept in order). One number in [0, 1], the
+ * same definition for every verdict and article, growing with the evidence.
  */
 export function evidenceScore(
-  e: Pick<PairEvidence, 'trigramContainment' | 'alignedShare' | 'phrasingShare' | 'orderedFacts'>,
+  e: Pick<PairEvidence, 'trigramContainment' | 'alignedShare' | 'phrasingShare' | 'orderedBareFacts'>,
 ): number {
-  return round(Math.max(e.trigramContainment, e.alignedShare, e.phrasingShare, e.orderedFacts));
+  return round(Math.max(e.trigramContainment, e.alignedShare, e.phrasingShare, e.orderedBareFacts));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { NUMBER, STOP, type Tokens } from '../text/tokenize.js';
+import { CAPITALISED, NUMBER, STOP, type Tokens } from '../text/tokenize.js';
 import { distinctiveTerms } from './candidate-keys.js';
 
 /**
@@ -11,18 +11,30 @@ export const FACT_COMMON_WORDS = 2000;
 export interface FactSequence {
   readonly terms: Uint32Array;
   readonly rankOf: ReadonlyMap<number, number>;
+  /** By rank, 1 for a name or number (a fact capitalised wherever it occurs, or digits), 0 for a rare word written in lower case. */
+  readonly named: Uint8Array;
 }
 
 /** The fact sequence of a tokenized text. */
 export function factSequence(tokens: Tokens): FactSequence {
   const facts = new Set(distinctiveTerms(tokens, 0, tokens.count, tokens.count, FACT_COMMON_WORDS));
   const rankOf = new Map<number, number>();
+  const lowerCase = new Set<number>();
   for (let i = 0; i < tokens.count; i++) {
     const t = tokens.term[i]!;
-    const isFact = facts.has(t) || (tokens.flags[i]! & (NUMBER | STOP)) === NUMBER;
-    if (isFact && !rankOf.has(t)) rankOf.set(t, rankOf.size);
+    const f = tokens.flags[i]!;
+    if (!(facts.has(t) || (f & (NUMBER | STOP)) === NUMBER)) continue;
+    if (!rankOf.has(t)) rankOf.set(t, rankOf.size);
+    if ((f & (CAPITALISED | NUMBER)) === 0) lowerCase.add(t);
   }
-  return { terms: Uint32Array.from(rankOf.keys()), rankOf };
+  const terms = Uint32Array.from(rankOf.keys());
+  return { terms, rankOf, named: Uint8Array.from(terms, (t) => (lowerCase.has(t) ? 0 : 1)) };
+}
+
+/** Facts kept in order: the share of all the article's facts, and of its bare facts (see orderedFactShares). */
+export interface OrderedFacts {
+  readonly all: number;
+  readonly bare: number;
 }
 
 /**
@@ -31,19 +43,34 @@ export function factSequence(tokens: Tokens): FactSequence {
  * source; their longest increasing run L is the facts kept in order. A random order of m shared
  * facts already has a run of about 2 sqrt(m), so that much is taken off: an LLM restyle keeps the
  * source's facts in its order (L near m), while independent coverage of the same event shares
- * names and numbers but tells them in its own order and selection. Result in [0, 1].
+ * names and numbers but tells them in its own order and selection. Results in [0, 1].
+ *
+ * `all` counts every fact of the article. `bare` counts the article's new rare words written in
+ * lower case (facts the source lacks) only as far as its names and numbers are new too: a
+ * sensational or emotional restyle adds colour ("mercilessly", "electrifying") but no names, so
+ * its added words are not new facts; independent reporting brings its own names and numbers, and
+ * its own words count in full. The source's facts always count in full.
  */
-export function orderedFactShare(article: FactSequence, source: FactSequence): number {
+export function orderedFactShares(article: FactSequence, source: FactSequence): OrderedFacts {
   const positions: number[] = [];
-  for (const t of article.terms) {
-    const p = source.rankOf.get(t);
+  let namedShared = 0;
+  let namedNew = 0;
+  let lowerNew = 0;
+  for (let r = 0; r < article.terms.length; r++) {
+    const p = source.rankOf.get(article.terms[r]!);
     if (p !== undefined) positions.push(p);
+    if (article.named[r] === 1) {
+      if (p === undefined) namedNew++;
+      else namedShared++;
+    } else if (p === undefined) lowerNew++;
   }
   const m = positions.length;
-  if (m === 0) return 0;
-  const kept = longestIncreasingRun(positions);
-  const smaller = Math.min(article.terms.length, source.terms.length);
-  return Math.max(0, Math.min(1, (kept - 2 * Math.sqrt(m)) / smaller));
+  if (m === 0) return { all: 0, bare: 0 };
+  const beyondChance = longestIncreasingRun(positions) - 2 * Math.sqrt(m);
+  const share = (articleFacts: number): number =>
+    Math.max(0, Math.min(1, beyondChance / Math.min(articleFacts, source.terms.length)));
+  const newNames = namedShared + namedNew > 0 ? namedNew / (namedShared + namedNew) : 1;
+  return { all: share(article.terms.length), bare: share(m + namedNew + lowerNew * newNames) };
 }
 
 /** Length of the longest strictly increasing subsequence (patience sorting, O(n log n)). */

@@ -51,6 +51,7 @@ export function buildMatch(
       trigramContainment: round(e.trigramContainment),
       phrasingShare: round(e.phrasingShare),
       orderedFacts: round(e.orderedFacts),
+      orderedBareFacts: round(e.orderedBareFacts),
       alignedSentences: e.pairs.length,
     },
     passages: e.pairs.map((p) => quotePair(p, article, quoted)),

@@ -33,13 +33,16 @@ export function decodeReport(bytes: Uint8Array, key: string): Report {
  * detector params lack partialPhrasing, so they never pass as already judged and are re-judged
  * (the filler is never shown as a measure). Schema 1 to 2: dates unknown (null), no article text
  * (the page then shows the aligned passages only), later copies without title or dates and their
- * total the number listed. Reports of schema 2 written before `counterparts` existed list none.
+ * total the number listed. Reports of schema 2 written before `counterparts` existed list none;
+ * those written before `orderedBareFacts` existed read it as their orderedFacts (never less).
  * Anything else is returned as it is: validation names it.
  */
 function migrate(raw: unknown): unknown {
   const current = isObject(raw) && raw['schemaVersion'] === 1 ? fromSchema1(raw) : raw;
   if (!isObject(current) || !Array.isArray(current['matches'])) return current;
-  const matches = current['matches'].map((m: unknown) => (isObject(m) ? { counterparts: [], ...m } : m));
+  const matches = current['matches'].map((m: unknown) =>
+    isObject(m) ? { counterparts: [], ...m, measures: withBareFacts(m['measures']) } : m,
+  );
   return { ...current, matches };
 }
 
@@ -58,6 +61,12 @@ function fromSchema1(raw: Record<string, unknown>): unknown {
         : m,
     ),
   };
+}
+
+function withBareFacts(measures: unknown): unknown {
+  return isObject(measures) && !('orderedBareFacts' in measures)
+    ? { ...measures, orderedBareFacts: measures['orderedFacts'] }
+    : measures;
 }
 
 const NO_DATES = { indexedAt: null, publishedAt: null };

@@ -119,6 +119,13 @@ const MEASURES: ReadonlyArray<{ key: keyof MatchMeasures; label: string; meaning
     meaning: "share of the smaller text's names, rare words and numbers kept in the source's order, beyond chance",
     share: true,
   },
+  {
+    key: 'orderedBareFacts',
+    label: 'Bare facts in order',
+    meaning:
+      "the same, the article's own added rare words counted only as far as its names and numbers are new: colour is not new reporting",
+    share: true,
+  },
   { key: 'alignedSentences', label: 'Aligned sentences', meaning: 'sentence pairs aligned in order', share: false },
 ];
 
@@ -196,12 +203,12 @@ function howSure(report: OkReport, m: Match): SafeHtml {
     case 'copy':
       return html`<strong>${score}</strong> of its wording (runs of three words) appears word for word in the source; a copy needs at least ${param(p, 'copyContainment')}.`;
     case 'rewrite': {
-      const { alignedShare, orderedFacts } = m.measures;
+      const { alignedShare, orderedFacts, orderedBareFacts } = m.measures;
       const [share, facts, blend] = [num(p, 'rewriteShare'), num(p, 'restyleFacts'), num(p, 'restyleBlend')];
       if (share === undefined || alignedShare >= share || facts === undefined)
         return html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`;
-      if (orderedFacts >= facts || blend === undefined)
-        return html`It keeps <strong>${percent(orderedFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
+      if (orderedBareFacts >= facts || blend === undefined)
+        return html`It keeps <strong>${percent(orderedBareFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not, counting the words it adds only as far as it adds names and numbers too; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
       // a restyle some of whose sentences still align: both kinds of evidence, short of their thresholds
       return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order: each short of what a rewrite needs alone (${param(p, 'rewriteShare')}, ${param(p, 'restyleFacts')}), but as shares of those they average ${percent(restyleBlendOf(m.measures, { rewriteShare: share, restyleFacts: facts }))}, at least the ${param(p, 'restyleBlend')} a restyle needs.`;
     }

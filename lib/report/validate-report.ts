@@ -32,6 +32,7 @@ const SHARE_MEASURES = [
   'trigramContainment',
   'phrasingShare',
   'orderedFacts',
+  'orderedBareFacts',
 ] as const;
 
 type Json = Record<string, unknown>;

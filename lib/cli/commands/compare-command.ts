@@ -35,6 +35,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
     trigramContainment: round(evidence.trigramContainment),
     phrasingShare: round(evidence.phrasingShare),
     orderedFacts: round(evidence.orderedFacts),
+    orderedBareFacts: round(evidence.orderedBareFacts),
     alignedSentences: evidence.pairs.length,
   };
   const quotedA = { text: a.text, model: textA.model };

@@ -118,6 +118,7 @@ function aligning(key: string, sentences: readonly number[]): CandidateEvidence 
       phrasingShare: 0,
       phrasingCover: new Uint8Array(UNION_ARTICLE.words),
       orderedFacts: 0,
+      orderedBareFacts: 0,
       pairs: sentences.map((a, b) => ({ a, b, bEnd: b + 1, score: 0.5 })),
       counterparts: [],
     },
@@ -162,12 +163,32 @@ describe('decideVerdicts: restyles', () => {
     );
     return {
       ...c,
-      evidence: { ...c.evidence, orderedFacts: PARAMS.restyleFacts + 0.04, phrasingShare, phrasingCover },
+      evidence: {
+        ...c.evidence,
+        orderedFacts: PARAMS.restyleFacts + 0.04,
+        orderedBareFacts: PARAMS.restyleFacts + 0.04,
+        phrasingShare,
+        phrasingCover,
+      },
     };
   };
 
   it('judges facts kept in order in changed wording a rewrite', () => {
     expect(decideVerdicts([restyle(0.1)], PARAMS, UNION_ARTICLE).map((j) => j.verdict)).toEqual(['rewrite']);
+  });
+
+  it('judges bare facts kept in order a rewrite, and leaves the blend to all the facts', () => {
+    const c = aligning('wire', [0, 1, 2]); // alignedShare 0.25, half of rewriteShare
+    const facts = (orderedFacts: number, orderedBareFacts: number): CandidateEvidence => ({
+      ...c,
+      evidence: { ...c.evidence, orderedFacts, orderedBareFacts },
+    });
+    // an embellished restyle: its added colour keeps all its facts under the threshold, its bare facts reach it
+    expect(decideVerdicts([facts(0.12, PARAMS.restyleFacts)], PARAMS, UNION_ARTICLE).map((j) => j.verdict)).toEqual([
+      'rewrite',
+    ]);
+    // (0.25 / 0.5 + 0.12 / 0.2) / 2 = 0.55: the blend reads all the facts, however bare the share
+    expect(decideVerdicts([facts(0.12, 0.19)], PARAMS, UNION_ARTICLE)).toEqual([]);
   });
 
   it('judges sentences aligned and facts in order, each short of its threshold but together averaging restyleBlend, a rewrite', () => {

@@ -1,4 +1,4 @@
-import { factSequence, longestIncreasingRun, orderedFactShare } from '../../../lib/detect/fact-sequence.js';
+import { factSequence, longestIncreasingRun, orderedFactShares } from '../../../lib/detect/fact-sequence.js';
 import { tokenize } from '../../../lib/text/tokenize.js';
 import { fixtureText } from '../../helpers/fixtures.js';
 
@@ -12,6 +12,7 @@ const RESTYLE = fixtureText('articles/postman-restyle.txt');
 const COVERAGE = fixtureText('articles/postman-coverage.txt');
 
 const facts = (text: string) => factSequence(tokenize(text));
+const orderedFactShare = (a: ReturnType<typeof facts>, b: ReturnType<typeof facts>) => orderedFactShares(a, b).all;
 
 describe('ordered facts', () => {
   it('a restyle keeps most of the source facts in order', () => {
@@ -28,6 +29,39 @@ describe('ordered facts', () => {
   it('texts sharing no fact score 0, and common words are not facts', () => {
     expect(orderedFactShare(facts('The weather was nice and people went out.'), facts(SOURCE))).toBe(0);
     expect(facts('the people said that they would go home').terms.length).toBe(0);
+  });
+
+  it('bare facts leave out the colour a restyle adds, not the names and numbers new reporting adds', () => {
+    const source = facts(
+      'Mayor Alice Brennan opened the Kessler Bridge in Dunmore on Monday. The bridge cost 40 million pounds. Engineers from Halvorsen built it over 3 years. ' +
+        'Its suspension cables, spun by Ardent Wire of Gateshead, carry 9,000 tonnes; the Pellworth ferry, run since 1921 by the Corrigan family, closes in June. ' +
+        'Councillors Imran Sethi and Gwen Tal voted against the toll of 2.50 pounds, citing a petition by the Dunmore Cyclists Forum.',
+    );
+    // the same facts in order, with added colour: rare words, no new names
+    const coloured = facts(
+      'In a jubilant, electrifying ceremony, Mayor Alice Brennan triumphantly opened the breathtaking Kessler Bridge in Dunmore on Monday. ' +
+        'The magnificent bridge cost a staggering 40 million pounds. Tireless engineers from Halvorsen painstakingly built it over 3 gruelling years.',
+    );
+    // the same facts in order, with new reporting: its own rare words, and names and numbers of its own
+    const reported = facts(
+      'Mayor Alice Brennan opened the Kessler Bridge in Dunmore on Monday, watched by councillor Tom Okafor and 2,000 residents. ' +
+        'The bridge cost 40 million pounds, said treasurer Ruth Lindqvist, against a budget of 31 million. ' +
+        'Engineers from Halvorsen built it over 3 years; a tollbooth and cycleway follow in 2027.',
+    );
+    const c = orderedFactShares(coloured, source);
+    const r = orderedFactShares(reported, source);
+    expect(c.bare).toBeGreaterThan(1.5 * c.all);
+    expect(r.bare - r.all).toBeLessThan((c.bare - c.all) / 2);
+    for (const x of [c, r]) expect(x.bare).toBeGreaterThanOrEqual(x.all);
+  });
+
+  it('a fact is named when it is capitalised wherever it occurs, or a number', () => {
+    const f = facts('Brennan met the quartermaster in Dunmore; brennan later told 12 quartermasters.');
+    const named = (word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
+    expect(named('Dunmore')).toBe(1);
+    expect(named('12')).toBe(1);
+    expect(named('quartermaster')).toBe(0);
+    expect(named('Brennan')).toBe(0); // once in lower case: not a name
   });
 
   it('numbers of any length are facts', () => {

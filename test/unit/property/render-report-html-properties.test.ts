@@ -52,6 +52,7 @@ const match: fc.Arbitrary<Match> = fc.record({
     trigramContainment: share,
     phrasingShare: share,
     orderedFacts: share,
+    orderedBareFacts: share,
     alignedSentences: count,
   }),
   passages: fc.array(passage, { maxLength: 4 }),

@@ -44,6 +44,23 @@ describe('decodeReport', () => {
     ).toThrow(/matches\[0\]\.counterparts: expected an array/);
   });
 
+  it('reads a schema 2 report written before orderedBareFacts existed with its orderedFacts', async () => {
+    const { report } = await spunPair();
+    const older = JSON.parse(JSON.stringify(report)) as { matches: Array<{ measures: Record<string, unknown> }> };
+    for (const m of older.matches) {
+      m.measures['orderedFacts'] = 0.125;
+      delete m.measures['orderedBareFacts'];
+    }
+
+    const decoded = decodeReport(encode(older), 'reports/farm/bridge.txt.json');
+    expect(decoded.matches.map((m) => m.measures.orderedBareFacts)).toEqual(older.matches.map(() => 0.125));
+    const bad = {
+      ...older,
+      matches: [{ ...older.matches[0], measures: { ...older.matches[0]!.measures, orderedBareFacts: 2 } }],
+    };
+    expect(() => decodeReport(encode(bad), 'r.json')).toThrow(/orderedBareFacts/);
+  });
+
   it('migrates a schema 1 report written before laterCopies and phrasingShare existed', () => {
     const report = decodeReport(
       fixtureBytes('reports/schema-1-before-later-copies.json'),

@@ -291,14 +291,26 @@ describe('renderReportHtml', () => {
     const params = { rewriteShare: 0.5, restyleFacts: 0.25 };
     const byFacts = {
       ...report,
-      matches: [{ ...match!, score: 0.31, measures: { ...match!.measures, alignedShare: 0.2, orderedFacts: 0.31 } }],
+      matches: [
+        {
+          ...match!,
+          score: 0.31,
+          measures: { ...match!.measures, alignedShare: 0.2, orderedFacts: 0.22, orderedBareFacts: 0.31 },
+        },
+      ],
       detector: { version: '0.1.0', params },
     } as Report;
     const byAlignment = { ...report, detector: { version: '0.1.0', params } } as Report;
 
     const byBoth = {
       ...report,
-      matches: [{ ...match!, score: 0.3, measures: { ...match!.measures, alignedShare: 0.3, orderedFacts: 0.2 } }],
+      matches: [
+        {
+          ...match!,
+          score: 0.3,
+          measures: { ...match!.measures, alignedShare: 0.3, orderedFacts: 0.2, orderedBareFacts: 0.2 },
+        },
+      ],
       detector: { version: '0.1.0', params: { ...params, restyleBlend: 0.675 } },
     } as Report;
 
@@ -406,6 +418,7 @@ function reportWithPassage(article: string, source: string): Report {
     trigramContainment: 0.1,
     phrasingShare: 0.1,
     orderedFacts: 0.2,
+    orderedBareFacts: 0.2,
     alignedSentences: 1,
   };
   return {
