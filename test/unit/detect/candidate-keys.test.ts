@@ -1,4 +1,11 @@
-import { distinctiveTerms, indexBandKeys, queryBandKeys, termKey } from '../../../lib/detect/candidate-keys.js';
+import {
+  distinctiveTerms,
+  indexBandKeys,
+  LEAD_KEY_SHARE,
+  LEAD_PASSAGES,
+  queryBandKeys,
+  termKey,
+} from '../../../lib/detect/candidate-keys.js';
 import { sketchText } from '../../../lib/detect/sketch-text.js';
 import { NUMBER, STOP, tokenize } from '../../../lib/text/tokenize.js';
 import { COMMON_WORDS } from '../../../lib/detect/common-words.js';
@@ -46,6 +53,23 @@ describe('candidate keys', () => {
         .join(' ');
       expect(queryBandKeys(sketchText(short, P), P).filter((k) => index.has(k)).length).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it("give a long article's opening a third of its keys, so a rewrite of the opening shares many", () => {
+    const huge = Array.from({ length: 20 }, (_, i) => LONG.replace(/zorvath/g, `q${i}x`)).join('\n\n');
+    const sketch = sketchText(huge, P);
+    const index = new Set(indexBandKeys(sketch, P));
+    const leadTokens = LEAD_PASSAGES * P.passageWords;
+    const lead = new Set(
+      distinctiveTerms(sketch.model.tokens, 0, leadTokens, P.maxIndexKeys, P.commonWords).map(termKey),
+    );
+    const fromLead = [...index].filter((k) => lead.has(k)).length;
+    expect(fromLead).toBeGreaterThanOrEqual(Math.floor(LEAD_KEY_SHARE * P.maxIndexKeys));
+    // the opening is one segment of 12: taking turns alone it would give about 8 keys
+    expect(fromLead).toBeLessThan(P.maxIndexKeys / 2);
+    // every segment still has its turn: the last twelfth of the article keeps keys too
+    const tail = huge.slice(Math.floor((huge.length * 11) / 12));
+    expect(queryBandKeys(sketchText(tail, P), P).filter((k) => index.has(k)).length).toBeGreaterThanOrEqual(3);
   });
 
   it('take the rare terms a text repeats before those it uses once', () => {
