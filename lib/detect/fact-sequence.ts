@@ -1,4 +1,5 @@
 import { CAPITALISED, NUMBER, STOP, type Tokens } from '../text/tokenize.js';
+import type { Sentence } from '../text/sentences.js';
 import { distinctiveTerms } from './candidate-keys.js';
 
 /**
@@ -11,24 +12,47 @@ export const FACT_COMMON_WORDS = 2000;
 export interface FactSequence {
   readonly terms: Uint32Array;
   readonly rankOf: ReadonlyMap<number, number>;
-  /** By rank, 1 for a name or number (a fact capitalised wherever it occurs, or digits), 0 for a rare word written in lower case. */
+  /**
+   * By rank, 1 for a name or number: digits, or a word capitalised wherever it occurs and at least
+   * once inside running text; 0 for a rare word written in lower case, or capitalised only where
+   * capitals say nothing (see hasLowerCaseWord).
+   */
   readonly named: Uint8Array;
 }
 
-/** The fact sequence of a tokenized text. */
-export function factSequence(tokens: Tokens): FactSequence {
+/** The fact sequence of a tokenized text split into sentences (tokens and sentences of one modelText). */
+export function factSequence(tokens: Tokens, sentences: readonly Sentence[]): FactSequence {
   const facts = new Set(distinctiveTerms(tokens, 0, tokens.count, tokens.count, FACT_COMMON_WORDS));
   const rankOf = new Map<number, number>();
   const lowerCase = new Set<number>();
-  for (let i = 0; i < tokens.count; i++) {
-    const t = tokens.term[i]!;
-    const f = tokens.flags[i]!;
-    if (!(facts.has(t) || (f & (NUMBER | STOP)) === NUMBER)) continue;
-    if (!rankOf.has(t)) rankOf.set(t, rankOf.size);
-    if ((f & (CAPITALISED | NUMBER)) === 0) lowerCase.add(t);
+  const named = new Set<number>();
+  // sentences cover the tokens in order, so ranks follow the text
+  for (const s of sentences) {
+    const headline = !hasLowerCaseWord(tokens, s);
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const t = tokens.term[i]!;
+      const f = tokens.flags[i]!;
+      if (!(facts.has(t) || (f & (NUMBER | STOP)) === NUMBER)) continue;
+      if (!rankOf.has(t)) rankOf.set(t, rankOf.size);
+      if ((f & NUMBER) !== 0) named.add(t);
+      else if ((f & CAPITALISED) === 0) lowerCase.add(t);
+      else if (i > s.firstToken && !headline) named.add(t);
+    }
   }
   const terms = Uint32Array.from(rankOf.keys());
-  return { terms, rankOf, named: Uint8Array.from(terms, (t) => (lowerCase.has(t) ? 0 : 1)) };
+  return { terms, rankOf, named: Uint8Array.from(terms, (t) => (named.has(t) && !lowerCase.has(t) ? 1 : 0)) };
+}
+
+/**
+ * Whether a sentence has a content word in lower case. One without is a headline in title case
+ * or capitals ("EXPLOSIVE SHOWDOWN: Tax Cuts Threaten Economy"), where capitals say nothing of
+ * names; so is a sentence's first word. A sensational restyle's headline and its "Unfazed, ..."
+ * openings are colour, not new names (error analysis: bench/README.md).
+ */
+function hasLowerCaseWord(tokens: Tokens, s: Sentence): boolean {
+  for (let i = s.firstToken; i < s.endToken; i++)
+    if ((tokens.flags[i]! & (STOP | NUMBER | CAPITALISED)) === 0) return true;
+  return false;
 }
 
 /** Facts kept in order: the share of all the article's facts, and of its bare facts (see orderedFactShares). */
@@ -45,11 +69,11 @@ export interface OrderedFacts {
  * source's facts in its order (L near m), while independent coverage of the same event shares
  * names and numbers but tells them in its own order and selection. Results in [0, 1].
  *
- * `all` counts every fact of the article. `bare` counts the article's new rare words written in
- * lower case (facts the source lacks) only as far as its names and numbers are new too: a
- * sensational or emotional restyle adds colour ("mercilessly", "electrifying") but no names, so
- * its added words are not new facts; independent reporting brings its own names and numbers, and
- * its own words count in full. The source's facts always count in full.
+ * `all` counts every fact of the article. `bare` counts the article's new rare words that are
+ * not names (facts the source lacks; see FactSequence.named) only as far as its names and numbers
+ * are new too: a sensational or emotional restyle adds colour ("mercilessly", "electrifying") but
+ * no names, so its added words are not new facts; independent reporting brings its own names and
+ * numbers, and its own words count in full. The source's facts always count in full.
  */
 export function orderedFactShares(article: FactSequence, source: FactSequence): OrderedFacts {
   const positions: number[] = [];

@@ -33,16 +33,16 @@ describe('labelled-corpus evaluation with the default parameters', () => {
   });
 
   // issue 11 asks recall >= 0.95 on every label (reached by adversarial-C, adversarial-D, neutral and
-  // objective; the floors the detector reaches are asserted so a regression shows: recall 0.936,
-  // sensational 0.860)
+  // objective; the floors the detector reaches are asserted so a regression shows: recall 0.949,
+  // sensational 0.889)
   // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the
   // same 3-grams).
-  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.935, every restyle label >= 0.86', async () => {
+  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.945, every restyle label >= 0.885', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'llm-restyled-politifact'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(1841);
-    expect(result.recall).toBeGreaterThanOrEqual(0.935);
+    expect(result.recall).toBeGreaterThanOrEqual(0.945);
     for (const [label, recall] of Object.entries(result.recallByLabel)) {
-      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.86);
+      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.885);
     }
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.03);
   }, 900_000);

@@ -1,4 +1,5 @@
 import { factSequence, longestIncreasingRun, orderedFactShares } from '../../../lib/detect/fact-sequence.js';
+import { modelText } from '../../../lib/detect/fingerprint.js';
 import { tokenize } from '../../../lib/text/tokenize.js';
 import { fixtureText } from '../../helpers/fixtures.js';
 
@@ -11,7 +12,10 @@ const RESTYLE = fixtureText('articles/postman-restyle.txt');
 /** Independent coverage: the same names and numbers, told in its own order. */
 const COVERAGE = fixtureText('articles/postman-coverage.txt');
 
-const facts = (text: string) => factSequence(tokenize(text));
+const facts = (text: string) => {
+  const { tokens, sentences } = modelText(text);
+  return factSequence(tokens, sentences);
+};
 const orderedFactShare = (a: ReturnType<typeof facts>, b: ReturnType<typeof facts>) => orderedFactShares(a, b).all;
 
 describe('ordered facts', () => {
@@ -55,13 +59,25 @@ describe('ordered facts', () => {
     for (const x of [c, r]) expect(x.bare).toBeGreaterThanOrEqual(x.all);
   });
 
-  it('a fact is named when it is capitalised wherever it occurs, or a number', () => {
+  it('a fact is named when it is capitalised wherever it occurs and once inside running text, or a number', () => {
     const f = facts('Brennan met the quartermaster in Dunmore; brennan later told 12 quartermasters.');
     const named = (word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
     expect(named('Dunmore')).toBe(1);
     expect(named('12')).toBe(1);
     expect(named('quartermaster')).toBe(0);
     expect(named('Brennan')).toBe(0); // once in lower case: not a name
+  });
+
+  it('capitals in a headline or at the start of a sentence do not make a name', () => {
+    const f = facts(
+      'CATACLYSMIC SHOWDOWN: Kessler Bridge Imperils Dunmore\n\nUnfazed, the quartermaster met Brennan in Dunmore. Brennan nodded.',
+    );
+    const named = (word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
+    expect(named('Cataclysmic')).toBe(0);
+    expect(named('Imperils')).toBe(0);
+    expect(named('Unfazed')).toBe(0);
+    expect(named('Brennan')).toBe(1); // sentence-initial once, inside running text once
+    expect(named('Dunmore')).toBe(1); // in the headline and in running text
   });
 
   it('numbers of any length are facts', () => {
