@@ -36,7 +36,7 @@ export function prepareText(model: TextModel): PreparedText {
     contentSet,
     trigrams,
     phrasing: phrasingGrams(tokens),
-    facts: factSequence(tokens, model.sentences),
+    facts: factSequence(model),
     words: tokens.count,
   };
 }

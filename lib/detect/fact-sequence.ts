@@ -1,5 +1,6 @@
 import { CAPITALISED, NUMBER, STOP, type Tokens } from '../text/tokenize.js';
 import type { Sentence } from '../text/sentences.js';
+import type { TextModel } from './fingerprint.js';
 import { distinctiveTerms } from './candidate-keys.js';
 
 /**
@@ -20,8 +21,8 @@ export interface FactSequence {
   readonly named: Uint8Array;
 }
 
-/** The fact sequence of a tokenized text split into sentences (tokens and sentences of one modelText). */
-export function factSequence(tokens: Tokens, sentences: readonly Sentence[]): FactSequence {
+/** The fact sequence of a text. */
+export function factSequence({ text, tokens, sentences }: TextModel): FactSequence {
   const facts = new Set(distinctiveTerms(tokens, 0, tokens.count, tokens.count, FACT_COMMON_WORDS));
   const rankOf = new Map<number, number>();
   const lowerCase = new Set<number>();
@@ -33,6 +34,7 @@ export function factSequence(tokens: Tokens, sentences: readonly Sentence[]): Fa
       const t = tokens.term[i]!;
       const f = tokens.flags[i]!;
       if (!(facts.has(t) || (f & (NUMBER | STOP)) === NUMBER)) continue;
+      if (isContraction(text, tokens.start[i]!, tokens.end[i]!)) continue;
       if (!rankOf.has(t)) rankOf.set(t, rankOf.size);
       if ((f & NUMBER) !== 0) named.add(t);
       else if ((f & CAPITALISED) === 0) lowerCase.add(t);
@@ -41,6 +43,21 @@ export function factSequence(tokens: Tokens, sentences: readonly Sentence[]): Fa
   }
   const terms = Uint32Array.from(rankOf.keys());
   return { terms, rankOf, named: Uint8Array.from(terms, (t) => (named.has(t) && !lowerCase.has(t) ? 1 : 0)) };
+}
+
+/** Endings after an apostrophe that make a contraction (didn't, we're, they've, we'll, he'd, I'm). */
+const CONTRACTION_ENDINGS = new Set(['t', 're', 've', 'll', 'd', 'm']);
+
+/**
+ * Whether the word text[start, end) is a contraction: a pronoun or auxiliary with its verb, not a
+ * fact, though the common-word list (single words) does not hold it. O'Brien is not one.
+ */
+function isContraction(text: string, start: number, end: number): boolean {
+  for (let i = end - 1; i > start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 39 || c === 0x2019) return CONTRACTION_ENDINGS.has(text.slice(i + 1, end).toLowerCase());
+  }
+  return false;
 }
 
 /**

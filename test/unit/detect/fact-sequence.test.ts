@@ -12,10 +12,7 @@ const RESTYLE = fixtureText('articles/postman-restyle.txt');
 /** Independent coverage: the same names and numbers, told in its own order. */
 const COVERAGE = fixtureText('articles/postman-coverage.txt');
 
-const facts = (text: string) => {
-  const { tokens, sentences } = modelText(text);
-  return factSequence(tokens, sentences);
-};
+const facts = (text: string) => factSequence(modelText(text));
 const orderedFactShare = (a: ReturnType<typeof facts>, b: ReturnType<typeof facts>) => orderedFactShares(a, b).all;
 
 describe('ordered facts', () => {
@@ -78,6 +75,14 @@ describe('ordered facts', () => {
     expect(named('Unfazed')).toBe(0);
     expect(named('Brennan')).toBe(1); // sentence-initial once, inside running text once
     expect(named('Dunmore')).toBe(1); // in the headline and in running text
+  });
+
+  it('contractions are not facts, names with an apostrophe are', () => {
+    const f = facts("The quartermaster didn't know we'd met O'Brien; they're sure we'll see he's gone.");
+    const words = (text: string) => Array.from(tokenize(text).term);
+    expect(words("didn't we'd they're we'll").filter((t) => f.rankOf.has(t))).toEqual([]);
+    expect(f.rankOf.has(words("O'Brien")[0]!)).toBe(true);
+    expect(f.rankOf.has(words('quartermaster')[0]!)).toBe(true);
   });
 
   it('numbers of any length are facts', () => {
