@@ -33,8 +33,8 @@ describe('labelled-corpus evaluation with the default parameters', () => {
   });
 
   // issue 11 asks recall >= 0.95 on every label (reached by adversarial-C, adversarial-D, neutral and
-  // objective; the floors the detector reaches are asserted so a regression shows: recall 0.949,
-  // sensational 0.889)
+  // objective; the floors the detector reaches are asserted so a regression shows: recall 0.950,
+  // sensational 0.892)
   // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the
   // same 3-grams).
   it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.945, every restyle label >= 0.885', async () => {
