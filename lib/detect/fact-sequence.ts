@@ -16,7 +16,7 @@ export interface FactSequence {
   /**
    * By rank, 1 for a name or number: digits, or a word capitalised wherever it occurs and at least
    * once inside running text; 0 for a rare word written in lower case, or capitalised only where
-   * capitals say nothing (see hasLowerCaseWord).
+   * capitals say nothing (see hasLowerCaseWord, isShouted).
    */
   readonly named: Uint8Array;
 }
@@ -38,11 +38,19 @@ export function factSequence({ text, tokens, sentences }: TextModel): FactSequen
       if (!rankOf.has(t)) rankOf.set(t, rankOf.size);
       if ((f & NUMBER) !== 0) named.add(t);
       else if ((f & CAPITALISED) === 0) lowerCase.add(t);
-      else if (i > s.firstToken && !headline) named.add(t);
+      else if (i > s.firstToken && !headline && !isShouted(text, tokens.start[i]!, tokens.end[i]!)) named.add(t);
     }
   }
   const terms = Uint32Array.from(rankOf.keys());
   return { terms, rankOf, named: Uint8Array.from(terms, (t) => (named.has(t) && !lowerCase.has(t) ? 1 : 0)) };
+}
+
+/** Acronyms are mostly 2-4 letters (FBI, NATO, GOP): a word in capitals this long or longer is shouted. */
+const SHOUTED_LETTERS = 5;
+
+/** Whether text[start, end) is a word of SHOUTED_LETTERS or more written in capitals ("CONFESSED"): emphasis, not a name. */
+function isShouted(text: string, start: number, end: number): boolean {
+  return end - start >= SHOUTED_LETTERS && !/\p{Ll}/u.test(text.slice(start, end));
 }
 
 /** Endings after an apostrophe that make a contraction (didn't, we're, they've, we'll, he'd, I'm). */

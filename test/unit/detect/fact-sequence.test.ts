@@ -77,6 +77,13 @@ describe('ordered facts', () => {
     expect(named('Dunmore')).toBe(1); // in the headline and in running text
   });
 
+  it('a long word shouted in capitals is not a name, an acronym is', () => {
+    const f = facts('The quartermaster CONFESSED to the NATO inquiry in Dunmore.');
+    const named = (word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
+    expect(named('confessed')).toBe(0);
+    expect(named('NATO')).toBe(1);
+  });
+
   it('contractions are not facts, names with an apostrophe are', () => {
     const f = facts("The quartermaster didn't know we'd met O'Brien; they're sure we'll see he's gone.");
     const words = (text: string) => Array.from(tokenize(text).term);
