@@ -71,8 +71,8 @@ function isContraction(text: string, start: number, end: number): boolean {
 /**
  * Whether a sentence has a content word in lower case. One without is a headline in title case
  * or capitals ("EXPLOSIVE SHOWDOWN: Tax Cuts Threaten Economy"), where capitals say nothing of
- * names; so is a sentence's first word. A sensational restyle's headline and its "Unfazed, ..."
- * openings are colour, not new names (error analysis: bench/README.md).
+ * names, as they say nothing at a sentence's first word: a sensational restyle's headline and its
+ * "Unfazed, ..." openings are colour, not new names (error analysis: bench/README.md).
  */
 function hasLowerCaseWord(tokens: Tokens, s: Sentence): boolean {
   for (let i = s.firstToken; i < s.endToken; i++)

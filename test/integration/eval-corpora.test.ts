@@ -32,7 +32,7 @@ describe('labelled-corpus evaluation with the default parameters', () => {
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.33);
   });
 
-  // issue 11 asks recall >= 0.95 on every label (reached by adversarial-C, adversarial-D, neutral and
+  // issue 11 asks recall >= 0.95 on every label (reached by the four adversarial labels, neutral and
   // objective; the floors the detector reaches are asserted so a regression shows: recall 0.950,
   // sensational 0.892)
   // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the

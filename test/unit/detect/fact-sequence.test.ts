@@ -14,6 +14,8 @@ const COVERAGE = fixtureText('articles/postman-coverage.txt');
 
 const facts = (text: string) => factSequence(modelText(text));
 const orderedFactShare = (a: ReturnType<typeof facts>, b: ReturnType<typeof facts>) => orderedFactShares(a, b).all;
+/** 1 when `word` is a named fact of `f`. */
+const namedIn = (f: ReturnType<typeof facts>, word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
 
 describe('ordered facts', () => {
   it('a restyle keeps most of the source facts in order', () => {
@@ -58,7 +60,7 @@ describe('ordered facts', () => {
 
   it('a fact is named when it is capitalised wherever it occurs and once inside running text, or a number', () => {
     const f = facts('Brennan met the quartermaster in Dunmore; brennan later told 12 quartermasters.');
-    const named = (word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
+    const named = (word: string) => namedIn(f, word);
     expect(named('Dunmore')).toBe(1);
     expect(named('12')).toBe(1);
     expect(named('quartermaster')).toBe(0);
@@ -69,7 +71,7 @@ describe('ordered facts', () => {
     const f = facts(
       'CATACLYSMIC SHOWDOWN: Kessler Bridge Imperils Dunmore\n\nUnfazed, the quartermaster met Brennan in Dunmore. Brennan nodded.',
     );
-    const named = (word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
+    const named = (word: string) => namedIn(f, word);
     expect(named('Cataclysmic')).toBe(0);
     expect(named('Imperils')).toBe(0);
     expect(named('Unfazed')).toBe(0);
@@ -79,7 +81,7 @@ describe('ordered facts', () => {
 
   it('a long word shouted in capitals is not a name, an acronym is', () => {
     const f = facts('The quartermaster CONFESSED to the NATO inquiry in Dunmore.');
-    const named = (word: string) => f.named[f.rankOf.get(tokenize(word).term[0]!)!];
+    const named = (word: string) => namedIn(f, word);
     expect(named('confessed')).toBe(0);
     expect(named('NATO')).toBe(1);
   });
