@@ -27,7 +27,7 @@ export interface PairEvidence {
   readonly phrasingCover: Uint8Array;
   /** Share of the shorter text's facts (names, numbers, rare words) the article keeps in the source's order, beyond chance order: what an LLM restyle keeps and independent coverage does not. */
   readonly orderedFacts: number;
-  /** orderedFacts counting the article's new lower-case rare words only as far as its names and numbers are new: a restyle's added colour is not new reporting (see orderedFactShares). */
+  /** orderedFacts counting the article's new rare words that are not names only as far as its names and numbers are new: a restyle's added colour is not new reporting (see orderedFactShares). */
   readonly orderedBareFacts: number;
   readonly pairs: readonly AlignedPair[];
   /** Sentences left between aligned pairs at the same place in both texts (gapCounterparts): counted in alignedShare only. */

@@ -1,7 +1,7 @@
 import type { ArticleRejectedError } from '../errors.js';
 import type { AlignedPair } from '../detect/align.js';
 import type { JudgedSource } from '../detect/decide-verdicts.js';
-import { round } from '../detect/evidence.js';
+import { round, type PairEvidence } from '../detect/evidence.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { FingerprintRecord } from '../detect/fingerprint-record.js';
 import type { TextModel } from '../detect/fingerprint.js';
@@ -11,6 +11,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type ArticleDates,
   type Match,
+  type MatchMeasures,
   type Passage,
   type OkReport,
   type RejectedReport,
@@ -43,19 +44,26 @@ export function buildMatch(
     verdict: judged.verdict,
     score: judged.score,
     measures: {
-      alignedShare: round(e.alignedShare),
+      ...pairMeasures(e),
       derivedShare: round(e.derivedShare),
-      containment: round(e.containment),
-      jaccard: round(e.jaccard),
       estimatedJaccard: round(estimateJaccard(article.signature, source.record.signature)),
-      trigramContainment: round(e.trigramContainment),
-      phrasingShare: round(e.phrasingShare),
-      orderedFacts: round(e.orderedFacts),
-      orderedBareFacts: round(e.orderedBareFacts),
-      alignedSentences: e.pairs.length,
     },
     passages: e.pairs.map((p) => quotePair(p, article, quoted)),
     counterparts: e.counterparts.map((p) => quotePair(p, article, quoted)),
+  };
+}
+
+/** The measures of a pair that `compare` prints and a report's match holds, rounded (the report adds derivedShare and estimatedJaccard). */
+export function pairMeasures(e: PairEvidence): Omit<MatchMeasures, 'derivedShare' | 'estimatedJaccard'> {
+  return {
+    alignedShare: round(e.alignedShare),
+    containment: round(e.containment),
+    jaccard: round(e.jaccard),
+    trigramContainment: round(e.trigramContainment),
+    phrasingShare: round(e.phrasingShare),
+    orderedFacts: round(e.orderedFacts),
+    orderedBareFacts: round(e.orderedBareFacts),
+    alignedSentences: e.pairs.length,
   };
 }
 

@@ -47,7 +47,7 @@ export interface MatchMeasures {
   readonly phrasingShare: number;
   /** Share of the smaller text's facts (distinctive terms, numbers) kept in the same order, beyond chance. */
   readonly orderedFacts: number;
-  /** orderedFacts with the article's new lower-case rare words counted only as far as its names and numbers are new (a restyle's added colour is not new reporting). */
+  /** orderedFacts with the article's new rare words that are not names counted only as far as its names and numbers are new (a restyle's added colour is not new reporting). */
   readonly orderedBareFacts: number;
   readonly alignedSentences: number;
 }

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { articleWeights, compareTexts, prepareText } from '../../detect/compare-texts.js';
 import { decideVerdicts } from '../../detect/decide-verdicts.js';
-import { round } from '../../detect/evidence.js';
 import { modelText } from '../../detect/fingerprint.js';
 import { ArticleRejectedError, RewriteRadarError } from '../../errors.js';
-import { quotePair } from '../../report/build-report.js';
+import { pairMeasures, quotePair } from '../../report/build-report.js';
 import { prepareArticle } from '../../use-cases/prepare-article.js';
 import { articleKey } from '../../store/article-key.js';
 import type { CliContext } from '../cli-context.js';
@@ -28,16 +27,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
     ctx.params,
     articleWeights(textA, ctx.params.quoteWeight),
   );
-  const measures = {
-    alignedShare: round(evidence.alignedShare),
-    containment: round(evidence.containment),
-    jaccard: round(evidence.jaccard),
-    trigramContainment: round(evidence.trigramContainment),
-    phrasingShare: round(evidence.phrasingShare),
-    orderedFacts: round(evidence.orderedFacts),
-    orderedBareFacts: round(evidence.orderedBareFacts),
-    alignedSentences: evidence.pairs.length,
-  };
+  const measures = pairMeasures(evidence);
   const quotedA = { text: a.text, model: textA.model };
   const quotedB = { text: b.text, model: textB.model };
   const passages = evidence.pairs.map((p) => quotePair(p, quotedA, quotedB));
