@@ -136,6 +136,7 @@ function requestFields(counts: RequestCounts): Record<string, unknown> {
     s3BytesRead: counts.bytesRead,
     dynamoDbRequests: requestTotal(counts.dynamodb),
     dynamoDbRequestsByCommand: Object.fromEntries(counts.dynamodb),
+    dynamoDbItemsWritten: counts.itemsWritten,
     dynamoDbThrottles: counts.throttles,
   };
 }

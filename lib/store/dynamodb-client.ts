@@ -24,7 +24,11 @@ export function makeDynamoDbClient(
       try {
         const result = await next(args);
         const output = result.output as { UnprocessedItems?: Record<string, unknown[]> } | undefined;
-        if (Object.values(output?.UnprocessedItems ?? {}).some((items) => items.length > 0)) counts.throttles++;
+        const unprocessed = itemCount(output?.UnprocessedItems);
+        if (unprocessed > 0) counts.throttles++;
+        if (context.commandName === 'BatchWriteItemCommand')
+          counts.itemsWritten +=
+            itemCount((args.input as { RequestItems?: Record<string, unknown[]> }).RequestItems) - unprocessed;
         return result;
       } catch (err) {
         if (isThrottle(err)) counts.throttles++;
@@ -34,6 +38,13 @@ export function makeDynamoDbClient(
     { relation: 'before', toMiddleware: 'deserializerMiddleware', name: 'countDynamoDbRequests' },
   );
   return dynamodb;
+}
+
+/** Items over every table of a BatchWriteItem's RequestItems or UnprocessedItems. */
+function itemCount(byTable: Record<string, unknown[]> | undefined): number {
+  let n = 0;
+  for (const items of Object.values(byTable ?? {})) n += items.length;
+  return n;
 }
 
 /** The index table the local stack creates, and the CLI's default `--table`. */

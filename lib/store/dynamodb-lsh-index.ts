@@ -83,9 +83,18 @@ export class DynamoDbLshIndex implements LshIndex {
    * under it: reading a common key costs the most read units of all and says nothing.
    */
   private readonly hotKeys = new Map<string, number>();
+  /** The limit of the last readBands: the limit this process's queries read keys under. */
+  private readLimit: number | undefined;
 
+  /**
+   * Skips the keys this process has found over the limit its queries read under: every query
+   * skips such a key unread while it only grows, so an entry there would cost a write unit and
+   * never be read (the fingerprint still lists the key, and `rewrite-radar reindex` writes it).
+   */
   async add(id: string, bandKeys: readonly string[]): Promise<void> {
-    await this.writeAll(id, bandKeys, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
+    const limit = this.readLimit;
+    const kept = limit === undefined ? bandKeys : bandKeys.filter((band) => !((this.hotKeys.get(band) ?? -1) >= limit));
+    await this.writeAll(id, kept, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
   }
 
   async remove(id: string, bandKeys: readonly string[]): Promise<void> {
@@ -100,6 +109,7 @@ export class DynamoDbLshIndex implements LshIndex {
   }
 
   async readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>> {
+    this.readLimit = limit;
     // one read of at most limit + 1 items per key: a key holding more is too common to count
     return mapLimit(bandKeys, DYNAMODB_CONCURRENCY, async (band) => {
       const over = this.hotKeys.get(band);

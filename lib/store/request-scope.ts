@@ -9,6 +9,8 @@ export class RequestCounts {
   readonly dynamodb = new Map<string, number>();
   listedKeys = 0;
   bytesRead = 0;
+  /** Items DynamoDB wrote or deleted in BatchWriteItem requests (sent and not returned unprocessed): one write unit each. */
+  itemsWritten = 0;
   /** DynamoDB throttling errors (the SDK retried them) and batches that came back with unprocessed items. */
   throttles = 0;
 }

@@ -4,6 +4,8 @@ import { startLocalDynamoDbServer, type LocalDynamoDbServer } from '../../lib/lo
 import { DynamoDbLshIndex, INDEX_TABLE_KEY } from '../../lib/store/dynamodb-lsh-index.js';
 import { MemoryLshIndex } from '../../lib/store/memory-lsh-index.js';
 import { MAX_ENTRIES_PER_BAND } from '../../lib/store/ports.js';
+import { countRequests } from '../../lib/store/request-scope.js';
+import { makeDynamoDbClient } from '../../lib/store/dynamodb-client.js';
 
 describe('DynamoDbLshIndex on dynalite', () => {
   let server: LocalDynamoDbServer;
@@ -52,6 +54,29 @@ describe('DynamoDbLshIndex on dynalite', () => {
     expect(await index.readBands(['b0-0000beef'], 2)).toEqual([undefined]);
     expect(await index.readBands(['b0-0000beef'], 4)).toEqual([[]]);
     expect((await index.readBands(['b1-00000001'], 5))[0]).toHaveLength(5);
+  });
+
+  it("writes no entry under a key it has found over its queries' limit, and counts the items it wrote", async () => {
+    const counted = makeDynamoDbClient(server.clientConfig);
+    const index = new DynamoDbLshIndex(counted, server.table);
+    const ids = ['a', 'b', 'c', 'd'].map((x) => `incoming/${x}.txt`);
+    for (const id of ids) await index.add(id, ['b0-0000beef']);
+    await index.add(ids[0]!, ['b1-00000001']);
+    expect(await index.readBands(['b0-0000beef', 'b1-00000001'], 3)).toEqual([undefined, [ids[0]]]);
+
+    const { counts } = await countRequests(() =>
+      index.add('incoming/new.txt', ['b0-0000beef', 'b1-00000001', 'b2-00000002']),
+    );
+    expect(counts.itemsWritten).toBe(2);
+    // a process that has not met the key (a cold Lambda, or reindex) writes every key
+    const cold = new DynamoDbLshIndex(counted, server.table);
+    expect((await cold.readBands(['b0-0000beef'], 10))[0]).toHaveLength(4);
+    expect((await cold.readBands(['b1-00000001', 'b2-00000002'], 10)).map((b) => b?.length)).toEqual([2, 1]);
+    const { counts: coldCounts } = await countRequests(() =>
+      cold.add('incoming/other.txt', ['b0-0000beef', 'b1-00000001']),
+    );
+    expect(coldCounts.itemsWritten).toBe(2);
+    counted.destroy();
   });
 
   it('sums the article count over its shards, and reads it again only once its cache expires', async () => {
