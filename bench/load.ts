@@ -20,6 +20,7 @@ import { ArticleRejectedError } from '../lib/errors.js';
 import { s3HandlerDeps } from '../lib/lambda/default-deps.js';
 import { cpuMs, makeArticleEventHandler } from '../lib/lambda/make-article-event-handler.js';
 import { createCloudAdapters } from '../lib/store/cloud-adapters.js';
+import { SIZE_SHARDS } from '../lib/store/dynamodb-lsh-index.js';
 import { fingerprintKey, htmlReportKey, reportKey } from '../lib/store/keys.js';
 import type { LshIndex } from '../lib/store/ports.js';
 import { unindexArticle } from '../lib/use-cases/fingerprint-index.js';
@@ -192,7 +193,8 @@ async function main(): Promise<void> {
       dynamo: dynamoCommands,
       keyItems: lastRead.items,
       cap: lastRead.cap,
-      readUnits: readUnitsOf(lastRead, dynamoCommands, meanKeyBytes),
+      // as DynamoDB reports them (dynalite computes them as the service does), plus the count's read
+      readUnits: Number(logged['dynamoDbReadUnits'] ?? 0) + (dynamoCommands['BatchGetItem'] ?? 0) * SIZE_SHARDS * 0.5,
     };
   };
 
@@ -390,26 +392,6 @@ async function main(): Promise<void> {
     await s3.close();
     await rm(directory, { recursive: true, force: true });
   }
-}
-
-/**
- * Read units of one event: each key read costs its items' bytes in 4 KB units (at least one);
- * a key skipped over the cap cost cap + 1 items when it was read (Queries sent beyond the keys
- * that came back) and nothing when the process already knew it as too common; the count's
- * BatchGetItem is 8 eventually consistent reads of a small item.
- */
-function readUnitsOf(
-  read: { items: readonly number[]; cap: number },
-  dynamo: Readonly<Record<string, number>>,
-  itemBytes: number,
-): number {
-  const kept = read.items.filter((n) => n <= read.cap);
-  const hotRead = Math.max(0, (dynamo['Query'] ?? 0) - kept.length);
-  return (
-    kept.reduce((n, k) => n + queryReadUnits(k, itemBytes), 0) +
-    hotRead * queryReadUnits(read.cap + 1, itemBytes) +
-    (dynamo['BatchGetItem'] ?? 0) * 8 * 0.5
-  );
 }
 
 /** For each index key, the items its query read returned when it was also a query key (cap + 1: over the cap). */

@@ -137,6 +137,7 @@ function requestFields(counts: RequestCounts): Record<string, unknown> {
     dynamoDbRequests: requestTotal(counts.dynamodb),
     dynamoDbRequestsByCommand: Object.fromEntries(counts.dynamodb),
     dynamoDbItemsWritten: counts.itemsWritten,
+    dynamoDbReadUnits: counts.readUnits,
     dynamoDbThrottles: counts.throttles,
   };
 }

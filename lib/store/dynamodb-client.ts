@@ -23,9 +23,12 @@ export function makeDynamoDbClient(
       countCommand(counts.dynamodb, context.commandName);
       try {
         const result = await next(args);
-        const output = result.output as { UnprocessedItems?: Record<string, unknown[]> } | undefined;
+        const output = result.output as
+          { UnprocessedItems?: Record<string, unknown[]>; ConsumedCapacity?: { CapacityUnits?: number } } | undefined;
         const unprocessed = itemCount(output?.UnprocessedItems);
         if (unprocessed > 0) counts.throttles++;
+        if (context.commandName === 'QueryCommand')
+          counts.readUnits += Math.max(1, output?.ConsumedCapacity?.CapacityUnits ?? 0);
         if (context.commandName === 'BatchWriteItemCommand')
           counts.itemsWritten +=
             itemCount((args.input as { RequestItems?: Record<string, unknown[]> }).RequestItems) - unprocessed;

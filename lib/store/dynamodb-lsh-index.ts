@@ -40,6 +40,17 @@ export const SIZE_TTL_MS = 60_000;
 /** Keys a warm process remembers as too common, at most: a few MB. */
 export const HOT_KEYS_REMEMBERED = 100_000;
 
+/**
+ * A key holding at least this many articles is common: a warm process reuses what it read under it
+ * for COMMON_KEY_TTL_MS. Such keys are most of a query's read units and of its time, and one more
+ * article under one weighs little; rare keys, which carry a copy's or rewrite's evidence, are
+ * always read afresh.
+ */
+export const COMMON_KEY_ENTRIES = 100;
+export const COMMON_KEY_TTL_MS = 60_000;
+/** Article keys the reused reads hold at most, in all (some tens of MB); the oldest go first. */
+export const COMMON_KEY_IDS_KEPT = 250_000;
+
 /** Error names DynamoDB gives a throttled request; the SDK has already retried them when we see one. */
 const THROTTLE_ERRORS = new Set([
   'ProvisionedThroughputExceededException',
@@ -66,7 +77,8 @@ export function isThrottle(err: unknown): boolean {
  * The LSH index as a DynamoDB table: partition key = band key, sort key = article key, no other
  * attribute (the port carries nothing else). Lambdas running at once only ever put or delete their
  * own items, so no entry is lost to a concurrent write; a band is read with a strongly consistent
- * Query, so an article indexed before another is queried is always seen by it.
+ * Query, so an article indexed before another is queried is always seen by it under every key
+ * holding fewer than COMMON_KEY_ENTRIES articles (under a common key, within COMMON_KEY_TTL_MS).
  */
 export class DynamoDbLshIndex implements LshIndex {
   constructor(
@@ -74,6 +86,7 @@ export class DynamoDbLshIndex implements LshIndex {
     readonly table: string,
     private readonly retry: UnprocessedRetry = DEFAULT_UNPROCESSED_RETRY,
     private readonly sizeTtlMs = SIZE_TTL_MS,
+    private readonly commonKeyTtlMs = COMMON_KEY_TTL_MS,
   ) {}
 
   private cachedSize: { n: number; at: number } | undefined;
@@ -85,6 +98,9 @@ export class DynamoDbLshIndex implements LshIndex {
   private readonly hotKeys = new Map<string, number>();
   /** The limit of the last readBands: the limit this process's queries read keys under. */
   private readLimit: number | undefined;
+  /** Common keys' reads, reused until they expire (see COMMON_KEY_ENTRIES), and the ids they hold in all. */
+  private readonly commonKeys = new Map<string, { ids: readonly string[]; at: number }>();
+  private commonIdsKept = 0;
 
   /**
    * Skips the keys this process has found over the limit its queries read under: every query
@@ -95,10 +111,24 @@ export class DynamoDbLshIndex implements LshIndex {
     const limit = this.readLimit;
     const kept = limit === undefined ? bandKeys : bandKeys.filter((band) => !((this.hotKeys.get(band) ?? -1) >= limit));
     await this.writeAll(id, kept, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
+    // this process's own writes show in the reads it reuses
+    for (const band of kept) {
+      const common = this.commonKeys.get(band);
+      if (common && !common.ids.includes(id)) this.keepCommon(band, [...common.ids, id], common.at);
+    }
   }
 
   async remove(id: string, bandKeys: readonly string[]): Promise<void> {
     await this.writeAll(id, bandKeys, (band) => ({ DeleteRequest: { Key: this.item(band, id) } }));
+    for (const band of bandKeys) {
+      const common = this.commonKeys.get(band);
+      if (common?.ids.includes(id))
+        this.keepCommon(
+          band,
+          common.ids.filter((other) => other !== id),
+          common.at,
+        );
+    }
   }
 
   async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
@@ -114,12 +144,37 @@ export class DynamoDbLshIndex implements LshIndex {
     return mapLimit(bandKeys, DYNAMODB_CONCURRENCY, async (band) => {
       const over = this.hotKeys.get(band);
       if (over !== undefined && over >= limit) return undefined;
+      const common = this.commonKeys.get(band);
+      if (common && Date.now() - common.at < this.commonKeyTtlMs && common.ids.length <= limit) return common.ids;
       const ids = await this.readBand(band, limit + 1);
-      if (ids.length <= limit) return ids;
+      if (ids.length <= limit) {
+        this.keepCommon(band, ids, Date.now());
+        return ids;
+      }
       if (this.hotKeys.size >= HOT_KEYS_REMEMBERED) this.hotKeys.delete(this.hotKeys.keys().next().value!);
       this.hotKeys.set(band, limit);
       return undefined;
     });
+  }
+
+  /**
+   * Keeps (or replaces) the read of a key holding COMMON_KEY_ENTRIES or more, dropping the oldest
+   * reads past COMMON_KEY_IDS_KEPT ids; a shorter read, or one made with reuse off, is not kept.
+   */
+  private keepCommon(band: string, ids: readonly string[], at: number): void {
+    const old = this.commonKeys.get(band);
+    if (old) {
+      this.commonKeys.delete(band);
+      this.commonIdsKept -= old.ids.length;
+    }
+    if (ids.length < COMMON_KEY_ENTRIES || this.commonKeyTtlMs <= 0) return;
+    for (const [oldest, read] of this.commonKeys) {
+      if (this.commonIdsKept + ids.length <= COMMON_KEY_IDS_KEPT) break;
+      this.commonKeys.delete(oldest);
+      this.commonIdsKept -= read.ids.length;
+    }
+    this.commonKeys.set(band, { ids, at });
+    this.commonIdsKept += ids.length;
   }
 
   /** The sum of the count shards, read at most once per sizeTtlMs (eventually consistent: a count needs no more). */
@@ -179,6 +234,8 @@ export class DynamoDbLshIndex implements LshIndex {
             ProjectionExpression: '#a',
             // without it a Query may miss an item another Lambda wrote a moment ago
             ConsistentRead: true,
+            // free; the request counts add it up (the log's dynamoDbReadUnits)
+            ReturnConsumedCapacity: 'TOTAL',
             Limit: max - ids.length,
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),

@@ -11,6 +11,8 @@ export class RequestCounts {
   bytesRead = 0;
   /** Items DynamoDB wrote or deleted in BatchWriteItem requests (sent and not returned unprocessed): one write unit each. */
   itemsWritten = 0;
+  /** Read units DynamoDB reported for the Queries, at least one each (an empty Query is still a request). */
+  readUnits = 0;
   /** DynamoDB throttling errors (the SDK retried them) and batches that came back with unprocessed items. */
   throttles = 0;
 }

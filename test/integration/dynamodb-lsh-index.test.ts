@@ -1,7 +1,7 @@
 import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { StoreError } from '../../lib/errors.js';
 import { startLocalDynamoDbServer, type LocalDynamoDbServer } from '../../lib/local/local-dynamodb-server.js';
-import { DynamoDbLshIndex, INDEX_TABLE_KEY } from '../../lib/store/dynamodb-lsh-index.js';
+import { COMMON_KEY_ENTRIES, DynamoDbLshIndex, INDEX_TABLE_KEY } from '../../lib/store/dynamodb-lsh-index.js';
 import { MemoryLshIndex } from '../../lib/store/memory-lsh-index.js';
 import { MAX_ENTRIES_PER_BAND } from '../../lib/store/ports.js';
 import { countRequests } from '../../lib/store/request-scope.js';
@@ -76,6 +76,35 @@ describe('DynamoDbLshIndex on dynalite', () => {
       cold.add('incoming/other.txt', ['b0-0000beef', 'b1-00000001']),
     );
     expect(coldCounts.itemsWritten).toBe(2);
+    counted.destroy();
+  });
+
+  it(`reuses for a while what it read under a key of ${COMMON_KEY_ENTRIES}+ articles, with its own writes in it, and reads rarer keys afresh`, async () => {
+    const common = 'b0-0000c0de';
+    const rare = 'b1-00000001';
+    const ids = Array.from({ length: COMMON_KEY_ENTRIES }, (_, i) => `incoming/${String(i).padStart(3, '0')}.txt`);
+    const other = new DynamoDbLshIndex(client, server.table); // another Lambda
+    for (const id of ids) await other.add(id, [common]);
+    await other.add(ids[0]!, [rare]);
+    const counted = makeDynamoDbClient(server.clientConfig);
+    const warm = new DynamoDbLshIndex(counted, server.table);
+    expect((await warm.readBands([common, rare], 1000)).map((b) => b?.length)).toEqual([COMMON_KEY_ENTRIES, 1]);
+
+    await other.add('incoming/late.txt', [common, rare]);
+    await warm.add('incoming/own.txt', [common]);
+    await warm.remove(ids[1]!, [common]);
+    const { result, counts } = await countRequests(() => warm.readBands([common, rare], 1000));
+    expect(counts.dynamodb.get('Query')).toBe(1); // the rare key alone
+    expect(result[1]).toEqual([ids[0], 'incoming/late.txt']);
+    expect(result[0]).toHaveLength(COMMON_KEY_ENTRIES);
+    expect(result[0]).toContain('incoming/own.txt');
+    expect(result[0]).not.toContain(ids[1]);
+    expect(result[0]).not.toContain('incoming/late.txt');
+
+    // once the reuse has expired (here: never kept) the key is read afresh
+    const fresh = new DynamoDbLshIndex(counted, server.table, undefined, undefined, 0);
+    await fresh.readBands([common], 1000);
+    expect((await fresh.readBands([common], 1000))[0]).toContain('incoming/late.txt');
     counted.destroy();
   });
 
