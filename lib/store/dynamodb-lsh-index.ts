@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { IndexThrottledError, StoreError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
+import { CommonKeyReads } from './common-key-reads.js';
 import { MAX_ENTRIES_PER_BAND, type LshIndex } from './ports.js';
 
 /** Attribute names of the index table's key: one item per (band key, article key). serverless.yml uses the same. */
@@ -48,8 +49,10 @@ export const HOT_KEYS_REMEMBERED = 100_000;
  */
 export const COMMON_KEY_ENTRIES = 100;
 export const COMMON_KEY_TTL_MS = 60_000;
-/** Article keys the reused reads hold at most, in all (some tens of MB); the oldest go first. */
-export const COMMON_KEY_IDS_KEPT = 250_000;
+/** Entries the reused reads hold at most, in all (4 bytes each); the oldest reads go first. */
+export const COMMON_KEY_ENTRIES_KEPT = 4_000_000;
+/** Distinct article keys they may name before they are all dropped (each key's text is kept once). */
+export const COMMON_KEY_ARTICLES_KEPT = 200_000;
 
 /** Error names DynamoDB gives a throttled request; the SDK has already retried them when we see one. */
 const THROTTLE_ERRORS = new Set([
@@ -86,8 +89,10 @@ export class DynamoDbLshIndex implements LshIndex {
     readonly table: string,
     private readonly retry: UnprocessedRetry = DEFAULT_UNPROCESSED_RETRY,
     private readonly sizeTtlMs = SIZE_TTL_MS,
-    private readonly commonKeyTtlMs = COMMON_KEY_TTL_MS,
-  ) {}
+    commonKeyTtlMs = COMMON_KEY_TTL_MS,
+  ) {
+    this.commonKeys = new CommonKeyReads(commonKeyTtlMs, COMMON_KEY_ENTRIES_KEPT, COMMON_KEY_ARTICLES_KEPT);
+  }
 
   private cachedSize: { n: number; at: number } | undefined;
   /**
@@ -98,9 +103,8 @@ export class DynamoDbLshIndex implements LshIndex {
   private readonly hotKeys = new Map<string, number>();
   /** The limit of the last readBands: the limit this process's queries read keys under. */
   private readLimit: number | undefined;
-  /** Common keys' reads, reused until they expire (see COMMON_KEY_ENTRIES), and the ids they hold in all. */
-  private readonly commonKeys = new Map<string, { ids: readonly string[]; at: number }>();
-  private commonIdsKept = 0;
+  /** Common keys' reads, reused until they expire (see COMMON_KEY_ENTRIES). */
+  private readonly commonKeys: CommonKeyReads;
 
   /**
    * Skips the keys this process has found over the limit its queries read under: every query
@@ -112,23 +116,12 @@ export class DynamoDbLshIndex implements LshIndex {
     const kept = limit === undefined ? bandKeys : bandKeys.filter((band) => !((this.hotKeys.get(band) ?? -1) >= limit));
     await this.writeAll(id, kept, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
     // this process's own writes show in the reads it reuses
-    for (const band of kept) {
-      const common = this.commonKeys.get(band);
-      if (common && !common.ids.includes(id)) this.keepCommon(band, [...common.ids, id], common.at);
-    }
+    for (const band of kept) this.commonKeys.added(band, id);
   }
 
   async remove(id: string, bandKeys: readonly string[]): Promise<void> {
     await this.writeAll(id, bandKeys, (band) => ({ DeleteRequest: { Key: this.item(band, id) } }));
-    for (const band of bandKeys) {
-      const common = this.commonKeys.get(band);
-      if (common?.ids.includes(id))
-        this.keepCommon(
-          band,
-          common.ids.filter((other) => other !== id),
-          common.at,
-        );
-    }
+    for (const band of bandKeys) this.commonKeys.removed(band, id);
   }
 
   async query(bandKeys: readonly string[]): Promise<Map<string, number>> {
@@ -144,37 +137,17 @@ export class DynamoDbLshIndex implements LshIndex {
     return mapLimit(bandKeys, DYNAMODB_CONCURRENCY, async (band) => {
       const over = this.hotKeys.get(band);
       if (over !== undefined && over >= limit) return undefined;
-      const common = this.commonKeys.get(band);
-      if (common && Date.now() - common.at < this.commonKeyTtlMs && common.ids.length <= limit) return common.ids;
+      const reused = this.commonKeys.get(band, limit, Date.now());
+      if (reused) return reused;
       const ids = await this.readBand(band, limit + 1);
       if (ids.length <= limit) {
-        this.keepCommon(band, ids, Date.now());
+        if (ids.length >= COMMON_KEY_ENTRIES) this.commonKeys.keep(band, ids, Date.now());
         return ids;
       }
       if (this.hotKeys.size >= HOT_KEYS_REMEMBERED) this.hotKeys.delete(this.hotKeys.keys().next().value!);
       this.hotKeys.set(band, limit);
       return undefined;
     });
-  }
-
-  /**
-   * Keeps (or replaces) the read of a key holding COMMON_KEY_ENTRIES or more, dropping the oldest
-   * reads past COMMON_KEY_IDS_KEPT ids; a shorter read, or one made with reuse off, is not kept.
-   */
-  private keepCommon(band: string, ids: readonly string[], at: number): void {
-    const old = this.commonKeys.get(band);
-    if (old) {
-      this.commonKeys.delete(band);
-      this.commonIdsKept -= old.ids.length;
-    }
-    if (ids.length < COMMON_KEY_ENTRIES || this.commonKeyTtlMs <= 0) return;
-    for (const [oldest, read] of this.commonKeys) {
-      if (this.commonIdsKept + ids.length <= COMMON_KEY_IDS_KEPT) break;
-      this.commonKeys.delete(oldest);
-      this.commonIdsKept -= read.ids.length;
-    }
-    this.commonKeys.set(band, { ids, at });
-    this.commonIdsKept += ids.length;
   }
 
   /** The sum of the count shards, read at most once per sizeTtlMs (eventually consistent: a count needs no more). */
