@@ -41,6 +41,7 @@ import { forkLocalDynamoDbServer } from './forked-dynamodb-server.js';
 import { forkLocalS3Server } from './forked-s3-server.js';
 import { parseLoadArgs } from './load-config.js';
 import { spread } from './measure.js';
+import { mulberry32 } from './synthetic-articles.js';
 import {
   backgroundKey,
   bigArticle,
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   });
   log(`read ${all.length} articles and screened the held-back ones in ${secondsSince(t0)} s`);
 
+  const measureOrder = config.order === 'shuffled' ? shuffled(probes, mulberry32(SEED)) : probes;
   const directory = await mkdtemp(join(tmpdir(), 'rr-load-'));
   const s3 = await forkLocalS3Server({ directory, bucket: BUCKET });
   const dynamo = await forkLocalDynamoDbServer();
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
         1,
       ),
       probes: probes.length,
+      probeOrder: config.order,
       // the same LLM probes on the corpus's own small index: recall lost to scale is the difference
       llmRecallSmallIndex: round(small.corpus, 4),
       loadRecallLlmSmallIndex: round(small.probes, 4),
@@ -355,7 +358,7 @@ async function main(): Promise<void> {
       }
       const measureStart = performance.now();
       const runs = new Map<Probe, ProbeRun>();
-      for (const probe of probes) {
+      for (const probe of measureOrder) {
         const key = `incoming/probe/${sizeTag(size)}/${probe.name}`;
         runs.set(probe, await runProbe(key, probe.text, probePosition++));
         await withdraw(key);
@@ -392,6 +395,16 @@ async function main(): Promise<void> {
     await s3.close();
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/** A copy of items in a random order (Fisher-Yates). */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /** For each index key, the items its query read returned when it was also a query key (cap + 1: over the cap). */
