@@ -84,7 +84,7 @@ interface ProbeRun {
   readonly indexKeyItems: ReadonlyArray<number | undefined>;
   readonly s3: Record<string, number>;
   readonly dynamo: Record<string, number>;
-  /** Items each query key's read returned (cap + 1 for a skipped key), and the read units they cost. */
+  /** Items each query key's read returned (cap + 1 for a skipped key; a reused read counts too), and the read units DynamoDB reported for the event. */
   readonly keyItems: readonly number[];
   readonly cap: number;
   readonly readUnits: number;
