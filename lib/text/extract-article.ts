@@ -162,8 +162,12 @@ function isMenuLine(line: string): boolean {
   return items.length >= MIN_MENU_ITEMS && items.every((item) => item.split(/\s+/).length <= MAX_MENU_ITEM_WORDS);
 }
 
+/** A title over MAX_TITLE characters, cut after its last whole word that fits and marked with an ellipsis. */
 function clip(title: string): string {
-  return title.length > MAX_TITLE ? title.slice(0, MAX_TITLE).trimEnd() : title;
+  if (title.length <= MAX_TITLE) return title;
+  const head = title.slice(0, MAX_TITLE); // the ellipsis takes the place of the space or letter cut
+  const space = head.lastIndexOf(' ');
+  return `${(space > MAX_TITLE / 2 ? head.slice(0, space) : head.slice(0, MAX_TITLE - 1)).trimEnd()}\u2026`;
 }
 
 /** Reads `{ title?, body | text | content, url?, publishedAt | datePublished? }`; an HTML body's metadata may give the time. */

@@ -48,6 +48,15 @@ describe('extractArticle', () => {
     expect(extractArticle('a.txt', utf8(`${'word '.repeat(100)}\nBody.`), MAX).title.length).toBeLessThanOrEqual(200);
   });
 
+  it('cuts a long title after a whole word and marks the cut with an ellipsis', () => {
+    const title = extractArticle('a.txt', utf8(`${'Headline '.repeat(30)}\nBody.`), MAX).title;
+    expect(title).toBe(`${'Headline '.repeat(22).trimEnd()}\u2026`);
+    expect(title.length).toBeLessThanOrEqual(200);
+    // one unbroken run of letters is cut where it must be
+    const run = extractArticle('a.txt', utf8(`${'x'.repeat(300)} headline\nBody.`), MAX).title;
+    expect(run).toBe(`${'x'.repeat(199)}\u2026`);
+  });
+
   it("takes a browser copy's headline from just above its story, past navigation, teasers and the byline", () => {
     const page = [
       'Skip to main content',
