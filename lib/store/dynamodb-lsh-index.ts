@@ -113,7 +113,7 @@ export class DynamoDbLshIndex implements LshIndex {
    */
   async add(id: string, bandKeys: readonly string[]): Promise<void> {
     const limit = this.readLimit;
-    const kept = limit === undefined ? bandKeys : bandKeys.filter((band) => !((this.hotKeys.get(band) ?? -1) >= limit));
+    const kept = limit === undefined ? bandKeys : bandKeys.filter((band) => !this.knownOver(band, limit));
     await this.writeAll(id, kept, (band) => ({ PutRequest: { Item: this.item(band, id) } }));
     // this process's own writes show in the reads it reuses
     for (const band of kept) this.commonKeys.added(band, id);
@@ -133,21 +133,26 @@ export class DynamoDbLshIndex implements LshIndex {
 
   async readBands(bandKeys: readonly string[], limit: number): Promise<Array<readonly string[] | undefined>> {
     this.readLimit = limit;
+    const now = Date.now();
     // one read of at most limit + 1 items per key: a key holding more is too common to count
     return mapLimit(bandKeys, DYNAMODB_CONCURRENCY, async (band) => {
-      const over = this.hotKeys.get(band);
-      if (over !== undefined && over >= limit) return undefined;
-      const reused = this.commonKeys.get(band, limit, Date.now());
+      if (this.knownOver(band, limit)) return undefined;
+      const reused = this.commonKeys.get(band, limit, now);
       if (reused) return reused;
       const ids = await this.readBand(band, limit + 1);
       if (ids.length <= limit) {
-        if (ids.length >= COMMON_KEY_ENTRIES) this.commonKeys.keep(band, ids, Date.now());
+        if (ids.length >= COMMON_KEY_ENTRIES) this.commonKeys.keep(band, ids, now);
         return ids;
       }
       if (this.hotKeys.size >= HOT_KEYS_REMEMBERED) this.hotKeys.delete(this.hotKeys.keys().next().value!);
       this.hotKeys.set(band, limit);
       return undefined;
     });
+  }
+
+  /** Whether this process has found the key holding more than `limit` articles (see hotKeys). */
+  private knownOver(band: string, limit: number): boolean {
+    return (this.hotKeys.get(band) ?? -1) >= limit;
   }
 
   /** The sum of the count shards, read at most once per sizeTtlMs (eventually consistent: a count needs no more). */
