@@ -90,6 +90,13 @@ describe('gapCounterparts', () => {
     ]);
   });
 
+  it('pairs nothing when no sentence aligned: nothing vouches for the place in two short texts', () => {
+    const article = [REWORDED_LEAD, RESTYLED_BODY[1]!];
+    const source = [LEAD, BODY[1]!];
+    expect(compareTexts(prepare(article), prepare(source), PARAMS).pairs).toEqual([]);
+    expect(counterparts(article, source)).toEqual([]);
+  });
+
   it('finds nothing when either text has no sentence', () => {
     expect(gapCounterparts([], prepare(BODY).sentences, [], PARAMS)).toEqual([]);
     expect(gapCounterparts(prepare(BODY).sentences, [], [], PARAMS)).toEqual([]);
