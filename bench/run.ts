@@ -17,6 +17,8 @@ import { syntheticArticles } from './synthetic-articles.js';
 import { measureJaccardError } from './jaccard-error.js';
 import { measureRate, measureSeconds, peakRssMb, sampleRss, type Summary } from './measure.js';
 import { measureBundle } from './measure-bundle.js';
+import { commonKeyReadsMemory } from './measure-common-key-memory.js';
+import { MAX_ARTICLE_KEY_BYTES } from '../lib/store/keys.js';
 import { fmt, printTable, round } from './print-table.js';
 
 /** The part of the npm `minhash` package (untyped CommonJS) the benchmark uses. */
@@ -36,6 +38,9 @@ const NPM_SUBSET = 200;
 const JACCARD_LEVELS = [0.1, 0.3, 0.5, 0.8] as const;
 const JACCARD_TRIALS = 2000;
 const JACCARD_SET_SIZE = 300;
+
+/** Characters of a typical article key ("incoming/2026/12/04/site/story-slug.html"); the longest accepted is MAX_ARTICLE_KEY_BYTES. */
+const TYPICAL_KEY_CHARS = 40;
 
 const TARGETS = {
   speedup: 100,
@@ -211,6 +216,16 @@ async function main(): Promise<void> {
     `< ${TARGETS.coldInitMs}`,
     passMiss(bundle.coldInitMs < TARGETS.coldInitMs),
   ]);
+  const reuseTypical = commonKeyReadsMemory(TYPICAL_KEY_CHARS);
+  const reuseLongest = commonKeyReadsMemory(MAX_ARTICLE_KEY_BYTES);
+  rows.push([
+    `common keys' reads when full (${fmt(reuseTypical.entries, 0)} entries), heap MiB: ${TYPICAL_KEY_CHARS} / ${MAX_ARTICLE_KEY_BYTES}-character keys`,
+    '',
+    `${fmt(reuseTypical.heapMb, 1)} / ${fmt(reuseLongest.heapMb, 1)}`,
+    '',
+    '',
+    '',
+  ]);
   console.log(
     `rewrite-radar bench: ${ARTICLES} synthetic articles x ~${WORDS_PER_ARTICLE} words (${meanTerms.toFixed(0)} content terms each), k=${NUM_PERM}, ${REPETITIONS} runs after 1 warm-up, Node ${process.version}`,
   );
@@ -240,6 +255,7 @@ async function main(): Promise<void> {
       peakRssMb: Math.round(peakRssMb()),
       bundleBytes: bundle.bundleBytes,
       coldInitMs: round(bundle.coldInitMs, 1),
+      commonKeyReadsHeapMb: { typicalKeys: round(reuseTypical.heapMb, 1), longestKeys: round(reuseLongest.heapMb, 1) },
       articles: ARTICLES,
       wordsPerArticle: WORDS_PER_ARTICLE,
       numPerm: NUM_PERM,
