@@ -241,12 +241,12 @@ export const MAX_GAP_SENTENCES = 3;
  * Sentences the alignment left out that stand at the same place in both texts: inside one order
  * gap (before the first aligned pair, between two, or after the last), an article sentence and a
  * source sentence that share at least minSharedWords content words, agree on their figures and
- * score at least half of minSentenceScore, in order; none when no sentence aligned. In a gap of at most MAX_GAP_SENTENCES a side
- * each article sentence takes its best such partner; a gap of more article sentences, after an
- * aligned pair, counts only when restyled sentence by sentence (denseChain). A reworded lead or a
- * heavily restyled stretch shows up here; the aligned pairs around it vouch for its place, which
- * independent reports of one event do not keep. They count in alignedShare, not as aligned pairs
- * (passages, derivedShare, partial unions).
+ * score at least half of minSentenceScore, in order; none when no sentence aligned. In a gap of at
+ * most MAX_GAP_SENTENCES a side each article sentence takes its best such partner; a gap of more
+ * article sentences, after an aligned pair, counts only when restyled sentence by sentence
+ * (denseChain). A reworded lead or a heavily restyled stretch shows up here; the aligned pairs
+ * around it vouch for its place, which independent reports of one event do not keep. They count
+ * in alignedShare, not as aligned pairs (passages, derivedShare, partial unions).
  */
 export function gapCounterparts(
   article: readonly SentenceFeatures[],
