@@ -29,6 +29,8 @@ import {
   backgroundKey,
   bigArticle,
   fitPowerLaw,
+  flaggedSharingPassage,
+  indexedTexts,
   indexOnly,
   mean,
   newsProbes,
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     seed: SEED,
   });
   const probes = found.map((p) => ({ ...p, key: `check/${p.name}` }));
+  const indexed = indexedTexts(background, llmSources);
   log(
     `read ${all.length} background articles and screened the held-back ones in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
@@ -225,6 +228,11 @@ async function main(): Promise<void> {
       negatives.filter((p) => results.get(p)!.flagged).length / Math.max(1, negatives.length),
       4,
     );
+    figures[`falseAlarmsSharingPassageAt${tag}`] = flaggedSharingPassage(
+      negatives,
+      (p) => results.get(p)!.matches.map((m) => m.key),
+      indexed,
+    ).length;
   }
   console.log(
     `\ncandidatesFound p50 ~ ${fmt(Math.exp(fit.logA), 3)} x size^${fmt(fit.exponent, 3)}: ${fmt(fit.at(50_000_000), 0)} at 50M indexed (mean: ${fmt(fitMean.at(50_000_000), 0)})`,

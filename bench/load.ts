@@ -49,6 +49,9 @@ import {
   indexOnly,
   mean,
   newsProbes,
+  flaggedSharingPassage,
+  indexedTexts,
+  SHARED_PASSAGE_WORDS,
   sizeTag,
   smallIndexLlmRecall,
   usableNegatives,
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
     seed: SEED,
   });
   log(`read ${all.length} articles and screened the held-back ones in ${secondsSince(t0)} s`);
+  const indexedText = indexedTexts(background, llmSources);
 
   const measureOrder = config.order === 'shuffled' ? shuffled(probes, mulberry32(SEED)) : probes;
   const directory = await mkdtemp(join(tmpdir(), 'rr-load-'));
@@ -232,7 +236,7 @@ async function main(): Promise<void> {
       llmRecallSmallIndex: round(small.corpus, 4),
       loadRecallLlmSmallIndex: round(small.probes, 4),
     };
-    for (const s of perSize) Object.assign(figures, sizeFigures(s, probes));
+    for (const s of perSize) Object.assign(figures, sizeFigures(s, probes, indexedText));
     const allRuns = perSize.flatMap((s) => [...s.runs.values()]);
     // the ceiling: what an article writes in a process that knows no key as too common (seeding's)
     figures['indexWritesPerArticleMax'] = Math.max(...seedWrites, ...allRuns.map((r) => r.indexKeys), big.indexKeys);
@@ -370,7 +374,7 @@ async function main(): Promise<void> {
         runs,
       };
       perSize.push(entry);
-      printSize(entry, probes);
+      printSize(entry, probes, indexedText);
       if (!big) {
         const bigBody = bigArticle(all, handlerDeps.params.maxBytes);
         const bigRun = await runProbe('incoming/probe/big-article.txt', bigBody.toString('utf8'), probePosition++);
@@ -424,6 +428,7 @@ function runsOf(s: { runs: Map<Probe, ProbeRun> }): ProbeRun[] {
 function sizeFigures(
   s: { size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> },
   probes: readonly Probe[],
+  indexedText: ReadonlyMap<string, string>,
 ): Record<string, number> {
   const tag = sizeTag(s.size);
   const runs = runsOf(s);
@@ -449,6 +454,11 @@ function sizeFigures(
       negatives.filter((p) => s.runs.get(p)!.matched.length > 0).length / Math.max(1, negatives.length),
       4,
     ),
+    [`loadFalseAlarmsSharingPassageAt${tag}`]: flaggedSharingPassage(
+      negatives,
+      (p) => s.runs.get(p)!.matched,
+      indexedText,
+    ).length,
     [`keysSkippedP50At${tag}`]: spread(runs.map((r) => r.keyItems.filter((n) => n > r.cap).length)).median,
   };
 }
@@ -456,6 +466,7 @@ function sizeFigures(
 function printSize(
   s: { size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> },
   probes: readonly Probe[],
+  indexedText: ReadonlyMap<string, string>,
 ): void {
   const rows = (['planted-copy', 'planted-light', 'planted-heavy', 'llm', 'negative'] as const).map((group) => {
     const members = group === 'negative' ? usableNegatives(probes, s.size) : probes.filter((p) => p.group === group);
@@ -478,6 +489,11 @@ function printSize(
     `\nindexed: ${s.size} background articles (+ PolitiFact sources); seeding ${fmt(s.seedSeconds, 0)} s, measuring ${fmt(s.measureSeconds, 0)} s`,
   );
   printTable(['probes', 'n', 'found p50', 'found p95', 'detected / false alarm', 'handler ms p50', 'CPU ms p50'], rows);
+  const negatives = usableNegatives(probes, s.size);
+  const flagged = negatives.filter((p) => s.runs.get(p)!.matched.length > 0).length;
+  console.log(
+    `false alarms: ${flagged} of ${negatives.length}, of which ${flaggedSharingPassage(negatives, (p) => s.runs.get(p)!.matched, indexedText).length} share ${SHARED_PASSAGE_WORDS}+ words verbatim with a matched source`,
+  );
 }
 
 /** Per command, the median over runs of how many requests it took (0 where a run sent none). */

@@ -50,6 +50,27 @@ function forEachFiveGram(text: string, visit: (hash: number) => void): void {
 }
 
 /**
+ * Words of the longest run two texts share verbatim (case and punctuation aside, words as the
+ * 5-gram test reads them): dynamic programming over the two word sequences, for the few flagged
+ * negatives only.
+ */
+export function longestSharedRun(a: string, b: string): number {
+  const wa = a.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const wb = b.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  let previous = new Uint32Array(wb.length + 1);
+  let current = new Uint32Array(wb.length + 1);
+  let best = 0;
+  for (let i = 1; i <= wa.length; i++) {
+    for (let j = 1; j <= wb.length; j++) {
+      current[j] = wa[i - 1] === wb[j - 1] ? previous[j - 1]! + 1 : 0;
+      if (current[j]! > best) best = current[j]!;
+    }
+    [previous, current] = [current, previous];
+  }
+  return best;
+}
+
+/**
  * For each probe text, the first position in `indexed` (0-based) of an article holding at least
  * `share` of the probe's word 5-grams, or Infinity: from that index size on, the probe is a
  * printed copy of an indexed article, not a negative.

@@ -8,11 +8,18 @@ import { evaluateCorpus, parseLabels } from '../lib/eval/evaluate-corpus.js';
 import { replaceInIndex } from '../lib/use-cases/fingerprint-index.js';
 import { prepareArticle } from '../lib/use-cases/prepare-article.js';
 import type { DetectDeps } from '../lib/use-cases/use-case-deps.js';
-import { firstNearCopyPosition, readNewsBackground, type NewsArticle } from './news-background.js';
+import { firstNearCopyPosition, longestSharedRun, readNewsBackground, type NewsArticle } from './news-background.js';
 import { spin, type RewriteKind } from './planted-rewrites.js';
 
 /** A held-back article this close to one indexed article is a printed copy, not a negative. */
 export const NEAR_COPY_SHARE = 0.2;
+
+/**
+ * A flagged negative sharing a run of this many words verbatim with a source it was matched to
+ * reuses a passage (an outlet's own earlier paragraphs, wire background, a statement quoted
+ * whole) under NEAR_COPY_SHARE: counted apart, as a breakdown of the false alarms, not instead of them.
+ */
+export const SHARED_PASSAGE_WORDS = 15;
 
 const KINDS: readonly RewriteKind[] = ['copy', 'light', 'heavy'];
 
@@ -117,6 +124,28 @@ export async function smallIndexLlmRecall(
   if (checked.length !== names.size)
     throw new RangeError(`the eval checked ${checked.length} of the ${names.size} LLM probes`);
   return { corpus: result.recall ?? 0, probes: checked.filter((o) => o.correct).length / checked.length };
+}
+
+/** Every indexed text by its key: the background articles and the PolitiFact sources. */
+export function indexedTexts(
+  background: readonly NewsArticle[],
+  llmSources: ReadonlyArray<{ key: string; text: string }>,
+): Map<string, string> {
+  return new Map([
+    ...background.map((a): [string, string] => [backgroundKey(a), a.text]),
+    ...llmSources.map((s): [string, string] => [s.key, s.text]),
+  ]);
+}
+
+/** The flagged negatives sharing SHARED_PASSAGE_WORDS words or more verbatim with a source they were matched to. */
+export function flaggedSharingPassage<P extends Probe>(
+  negatives: readonly P[],
+  matchedOf: (p: P) => readonly string[],
+  indexed: ReadonlyMap<string, string>,
+): P[] {
+  return negatives.filter((p) =>
+    matchedOf(p).some((key) => longestSharedRun(p.text, indexed.get(key) ?? '') >= SHARED_PASSAGE_WORDS),
+  );
 }
 
 /** Negatives whose near copy is not yet indexed when `size` background articles are. */
