@@ -18,6 +18,8 @@ export interface PreparedText {
   /** Distinctive terms in order of first appearance (see fact-sequence.ts). */
   readonly facts: FactSequence;
   readonly words: number;
+  /** Words of its comment: questions and exclamations holding no name and no number (commentWords). */
+  readonly commentWords: number;
 }
 
 /** Precomputes sentence features and term sets of a text. */
@@ -30,15 +32,48 @@ export function prepareText(model: TextModel): PreparedText {
     if (i + 2 < tokens.count)
       trigrams.add(combineHashes(combineHashes(tokens.term[i]!, tokens.term[i + 1]!), tokens.term[i + 2]!));
   }
+  const facts = factSequence(model);
   return {
     model,
     sentences: sentenceFeatures(tokens, model.sentences),
     contentSet,
     trigrams,
     phrasing: phrasingGrams(tokens),
-    facts: factSequence(model),
+    facts,
     words: tokens.count,
+    commentWords: commentWords(model, facts),
   };
+}
+
+/** A sentence ending in a question or exclamation mark, before any closing quotes or brackets. */
+const ASKS_OR_EXCLAIMS = /[?!]["'\u201d\u2019)\]]*\s*$/u;
+
+/**
+ * Words in the text's comment: questions and exclamations that hold no name and no number ("How
+ * dare he?", "Can you believe the arrogance?", a title-case headline ending in "!"). They report
+ * nothing a source could have said first, and an emotional or sensational restyle adds them by the
+ * dozen, so the shares of the article a source explains leave them out (see compareTexts).
+ */
+export function commentWords({ text, tokens, sentences }: TextModel, facts: FactSequence): number {
+  const named = new Set<number>();
+  for (let r = 0; r < facts.terms.length; r++) if (facts.named[r] === 1) named.add(facts.terms[r]!);
+  let words = 0;
+  for (const s of sentences) {
+    if (!ASKS_OR_EXCLAIMS.test(text.slice(s.start, s.end))) continue;
+    let reports = false;
+    for (let i = s.firstToken; i < s.endToken && !reports; i++) reports = named.has(tokens.term[i]!);
+    if (!reports) words += s.endToken - s.firstToken;
+  }
+  return words;
+}
+
+/**
+ * Words the aligned shares are taken of: the article's, less its comment (commentWords), but never
+ * under half of them. A text that is mostly comment has little reporting to compare, and its few
+ * sentences of it must not pass for most of the article.
+ */
+export function judgedWords(article: Pick<PreparedText, 'words' | 'commentWords'>): number {
+  return Math.max(article.words - article.commentWords, article.words / 2);
 }
 
 /** Verifies one candidate: alignment plus set measures, all on exact (not sketched) terms. */
@@ -65,9 +100,10 @@ export function compareTexts(
   const unionSize = article.contentSet.size + source.contentSet.size - shared;
   const cover = phrasingCover(article.phrasing, source.trigrams);
   const facts = orderedFactShares(article.facts, source.facts);
+  const judged = judgedWords(article);
   return {
-    alignedShare: article.words > 0 ? alignedWords / article.words : 0,
-    derivedShare: article.words > 0 ? derivedWords / article.words : 0,
+    alignedShare: judged > 0 ? Math.min(1, alignedWords / judged) : 0,
+    derivedShare: judged > 0 ? Math.min(1, derivedWords / judged) : 0,
     containment: article.contentSet.size > 0 ? shared / article.contentSet.size : 0,
     jaccard: unionSize > 0 ? shared / unionSize : 0,
     trigramContainment:

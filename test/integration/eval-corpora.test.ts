@@ -32,17 +32,17 @@ describe('labelled-corpus evaluation with the default parameters', () => {
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.33);
   });
 
-  // issue 11 asks recall >= 0.95 on every label (reached by the four adversarial labels, neutral and
-  // objective; the floors the detector reaches are asserted so a regression shows: recall 0.950,
-  // sensational 0.892)
+  // issue 11 asks recall >= 0.95 on every label (reached by all but sensational; the floors the
+  // detector reaches are asserted so a regression shows: recall 0.9575, sensational 0.9096)
   // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the
   // same 3-grams).
-  it('llm-restyled-politifact: false alarms <= 0.03; reached floors recall >= 0.945, every restyle label >= 0.885', async () => {
+  it('llm-restyled-politifact: false alarms <= 0.03, every other restyle label >= 0.95; reached floors recall >= 0.955, sensational >= 0.905', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'llm-restyled-politifact'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(1841);
-    expect(result.recall).toBeGreaterThanOrEqual(0.945);
+    expect(result.recall).toBeGreaterThanOrEqual(0.955);
     for (const [label, recall] of Object.entries(result.recallByLabel)) {
-      if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.885);
+      if (label === 'llm-restyle-sensational') expect(recall).toBeGreaterThanOrEqual(0.905);
+      else if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.95);
     }
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.03);
   }, 900_000);

@@ -1,4 +1,4 @@
-import { compareTexts, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
+import { compareTexts, judgedWords, prepareText, type PreparedText } from '../../../lib/detect/compare-texts.js';
 import {
   alignSentences,
   MAX_ALIGNED_SENTENCES,
@@ -132,6 +132,37 @@ describe('compareTexts', () => {
       pairs: [],
     });
     expect(compareTexts(source, prepare(''), PARAMS)).toMatchObject({ alignedShare: 0, containment: 0, pairs: [] });
+  });
+});
+
+describe('comment: questions and exclamations without a name or a number', () => {
+  const source = prepare(SOURCE.join(' '));
+  /** What an emotional restyle adds between the sentences it keeps. */
+  const COMMENT = ['How could he?', 'Can you believe it?', 'What a disgrace!', 'This cannot go on!'];
+
+  it('counts the words of comment, not questions or exclamations that name someone or give a figure', () => {
+    expect(prepare(COMMENT.join(' ')).commentWords).toBe(14);
+    expect(prepare('Why did Walker hide 4,000 letters? He was jailed!').commentWords).toBe(3);
+    expect(prepare(PARAPHRASE.join(' ')).commentWords).toBe(0);
+  });
+
+  it('leaves comment out of the aligned share: added outrage does not dilute the sentences kept', () => {
+    const kept = PARAPHRASE.slice(0, 3);
+    const plain = compareTexts(prepare(kept.join(' ')), source, PARAMS);
+    const padded = prepare([kept[0], COMMENT[0], kept[1], COMMENT[1], kept[2], COMMENT[2]].join(' '));
+    const withComment = compareTexts(padded, source, PARAMS);
+    expect(padded.commentWords).toBe(10);
+    expect(withComment.pairs.map((p) => p.a)).toEqual([0, 2, 4]);
+    expect(withComment.alignedShare).toBeCloseTo(plain.alignedShare, 10);
+  });
+
+  it('takes the shares of at least half the article: a text of exclamations is not judged on its one sentence', () => {
+    const shouted = prepare([PARAPHRASE[0], ...COMMENT, ...COMMENT, ...COMMENT, ...COMMENT].join(' '));
+    expect(shouted.words - shouted.commentWords).toBeLessThan(shouted.words / 2);
+    expect(judgedWords(shouted)).toBe(shouted.words / 2);
+    const evidence = compareTexts(shouted, source, PARAMS);
+    expect(evidence.pairs).toHaveLength(1);
+    expect(evidence.alignedShare).toBeLessThan(PARAMS.rewriteShare);
   });
 });
 
