@@ -206,17 +206,24 @@ function howSure(report: OkReport, m: Match): SafeHtml {
       const { alignedShare, orderedFacts, orderedBareFacts } = m.measures;
       const [share, facts, blend] = [num(p, 'rewriteShare'), num(p, 'restyleFacts'), num(p, 'restyleBlend')];
       if (share === undefined || alignedShare >= share || facts === undefined)
-        return html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order; a rewrite needs at least ${param(p, 'rewriteShare')}.`;
+        return html`<strong>${score}</strong> of the article follows the source sentence by sentence, in the same order${notCounting(report)}; a rewrite needs at least ${param(p, 'rewriteShare')}.`;
       if (orderedBareFacts >= facts || blend === undefined)
         return html`It keeps <strong>${percent(orderedBareFacts)}</strong> of the source's facts (names, rare words, numbers) in the source's order, which independent reporting does not, counting the words it adds only as far as it adds names and numbers too; a rewrite needs at least ${param(p, 'restyleFacts')} (or ${param(p, 'rewriteShare')} of its sentences following the source).`;
       // a restyle some of whose sentences still align: both kinds of evidence, short of their thresholds
-      return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order: each short of what a rewrite needs alone (${param(p, 'rewriteShare')}, ${param(p, 'restyleFacts')}), but as shares of those they average ${percent(restyleBlendOf(m.measures, { rewriteShare: share, restyleFacts: facts }))}, at least the ${param(p, 'restyleBlend')} a restyle needs.`;
+      return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence${notCounting(report)} and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order: each short of what a rewrite needs alone (${param(p, 'rewriteShare')}, ${param(p, 'restyleFacts')}), but as shares of those they average ${percent(restyleBlendOf(m.measures, { rewriteShare: share, restyleFacts: facts }))}, at least the ${param(p, 'restyleBlend')} a restyle needs.`;
     }
     case 'partial':
       return html`<strong>${score}</strong> of the article follows this source; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
     default:
       return html`Score <strong>${score}</strong>.`;
   }
+}
+
+/** What the aligned share leaves out of the article, said where the share is: its comment, if any. */
+function notCounting(report: OkReport): SafeHtml {
+  const words = report.article.commentWords ?? 0;
+  if (words === 0) return html``;
+  return html` (not counting its ${words} words of comment: questions and exclamations naming no one and no figure)`;
 }
 
 /** How much of the article is derived, counted on the page's own text: words in aligned sentences, and what was added. */

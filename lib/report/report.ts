@@ -98,6 +98,11 @@ interface ReportBase {
     readonly key: string;
     readonly title: string;
     readonly wordCount: number;
+    /**
+     * Words of its comment, left out of the aligned shares: questions and exclamations naming no one
+     * and no figure (0 when rejected or withdrawn; added within schema 2, absent in older reports).
+     */
+    readonly commentWords?: number;
     readonly contentHash: string | null;
     /** The cleaned story text that passage offsets index ("" when rejected or withdrawn). */
     readonly text: string;

@@ -54,6 +54,7 @@ export function reportProblems(value: unknown): string[] {
     p.string(article['key'], 'article.key');
     p.string(article['title'], 'article.title');
     p.count(article['wordCount'], 'article.wordCount');
+    if (article['commentWords'] !== undefined) p.count(article['commentWords'], 'article.commentWords');
     p.string(article['text'], 'article.text');
     checkDates(p, article, 'article');
     const hash = article['contentHash'];

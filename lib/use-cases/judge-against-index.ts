@@ -93,6 +93,7 @@ export async function judgeAgainstIndex(
       key: article.key,
       title: article.title,
       wordCount: article.sketch.model.tokens.count,
+      commentWords: articleText.commentWords,
       contentHash: article.contentHash,
       text: article.text,
       indexedAt: query.indexed ? indexedAtOf(article.order) : null,

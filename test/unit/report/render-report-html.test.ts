@@ -321,6 +321,11 @@ describe('renderReportHtml', () => {
     expect(pageText(renderReportHtml(byAlignment))).toMatch(
       /follows the source sentence by sentence.*needs at least 50%/,
     );
+    expect(pageText(renderReportHtml(byAlignment))).not.toMatch(/comment/);
+    const withComment = { ...byAlignment, article: { ...byAlignment.article, commentWords: 58 } } as Report;
+    expect(pageText(renderReportHtml(withComment))).toMatch(
+      /follows the source sentence by sentence, in the same order \(not counting its 58 words of comment: questions and exclamations naming no one and no figure\); a rewrite needs at least 50%/,
+    );
   });
 
   it('says a licensed copy is licensed and not an alert', () => {

@@ -62,6 +62,10 @@ describe('reportProblems', () => {
         'article.wordCount: expected a non-negative integer, got 1.5',
       ],
       [
+        changed(rewrite, (r) => (r.article.commentWords = -2)),
+        'article.commentWords: expected a non-negative integer, got -2',
+      ],
+      [
         changed(rewrite, (r) => (r.article.contentHash = 'md5:00')),
         'article.contentHash: expected null or "sha256:" and 64 hex digits, got "md5:00"',
       ],
