@@ -72,6 +72,16 @@ const WORD_CLASSES = [
 const BIG_INDEX = 50_000_000;
 
 /** One probe's pass through the handler. */
+/** One checkpoint's measurements: every probe's run at one index size. */
+interface Checkpoint {
+  readonly size: number;
+  readonly seedSeconds: number;
+  readonly measureSeconds: number;
+  readonly runs: Map<Probe, ProbeRun>;
+  /** Flagged negatives sharing SHARED_PASSAGE_WORDS or more words verbatim with a source they were matched to. */
+  readonly falseAlarmsSharingPassage: number;
+}
+
 interface ProbeRun {
   readonly words: number;
   readonly ms: number;
@@ -209,9 +219,9 @@ async function main(): Promise<void> {
     for (const k of [key, reportKey(key), htmlReportKey(key)]) await seeding.store.delete(k);
   };
 
-  const perSize: Array<{ size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> }> = [];
+  const perSize: Checkpoint[] = [];
   const printFigures = (
-    perSize: ReadonlyArray<{ size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> }>,
+    perSize: readonly Checkpoint[],
     big: { bytes: number; ms: number; cpuMs: number; status: string; indexKeys: number; indexWrites: number },
   ): void => {
     const last = perSize[perSize.length - 1]!;
@@ -236,7 +246,7 @@ async function main(): Promise<void> {
       llmRecallSmallIndex: round(small.corpus, 4),
       loadRecallLlmSmallIndex: round(small.probes, 4),
     };
-    for (const s of perSize) Object.assign(figures, sizeFigures(s, probes, indexedText));
+    for (const s of perSize) Object.assign(figures, sizeFigures(s, probes));
     const allRuns = perSize.flatMap((s) => [...s.runs.values()]);
     // the ceiling: what an article writes in a process that knows no key as too common (seeding's)
     figures['indexWritesPerArticleMax'] = Math.max(...seedWrites, ...allRuns.map((r) => r.indexKeys), big.indexKeys);
@@ -372,9 +382,15 @@ async function main(): Promise<void> {
         seedSeconds: (seedMs - seedStart) / 1000,
         measureSeconds: (performance.now() - measureStart) / 1000,
         runs,
+        // once per checkpoint: a word-by-word comparison of each flagged negative with its matches
+        falseAlarmsSharingPassage: flaggedSharingPassage(
+          usableNegatives(probes, size),
+          (p) => runs.get(p)!.matched,
+          indexedText,
+        ).length,
       };
       perSize.push(entry);
-      printSize(entry, probes, indexedText);
+      printSize(entry, probes);
       if (!big) {
         const bigBody = bigArticle(all, handlerDeps.params.maxBytes);
         const bigRun = await runProbe('incoming/probe/big-article.txt', bigBody.toString('utf8'), probePosition++);
@@ -425,11 +441,7 @@ function runsOf(s: { runs: Map<Probe, ProbeRun> }): ProbeRun[] {
 }
 
 /** The per-checkpoint figures, named by the size measured (At1k, At10k, ...). */
-function sizeFigures(
-  s: { size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> },
-  probes: readonly Probe[],
-  indexedText: ReadonlyMap<string, string>,
-): Record<string, number> {
+function sizeFigures(s: Checkpoint, probes: readonly Probe[]): Record<string, number> {
   const tag = sizeTag(s.size);
   const runs = runsOf(s);
   const found = spread(runs.map((r) => r.candidatesFound));
@@ -454,20 +466,12 @@ function sizeFigures(
       negatives.filter((p) => s.runs.get(p)!.matched.length > 0).length / Math.max(1, negatives.length),
       4,
     ),
-    [`loadFalseAlarmsSharingPassageAt${tag}`]: flaggedSharingPassage(
-      negatives,
-      (p) => s.runs.get(p)!.matched,
-      indexedText,
-    ).length,
+    [`loadFalseAlarmsSharingPassageAt${tag}`]: s.falseAlarmsSharingPassage,
     [`keysSkippedP50At${tag}`]: spread(runs.map((r) => r.keyItems.filter((n) => n > r.cap).length)).median,
   };
 }
 
-function printSize(
-  s: { size: number; seedSeconds: number; measureSeconds: number; runs: Map<Probe, ProbeRun> },
-  probes: readonly Probe[],
-  indexedText: ReadonlyMap<string, string>,
-): void {
+function printSize(s: Checkpoint, probes: readonly Probe[]): void {
   const rows = (['planted-copy', 'planted-light', 'planted-heavy', 'llm', 'negative'] as const).map((group) => {
     const members = group === 'negative' ? usableNegatives(probes, s.size) : probes.filter((p) => p.group === group);
     const runs = members.map((p) => s.runs.get(p)!);
@@ -492,7 +496,7 @@ function printSize(
   const negatives = usableNegatives(probes, s.size);
   const flagged = negatives.filter((p) => s.runs.get(p)!.matched.length > 0).length;
   console.log(
-    `false alarms: ${flagged} of ${negatives.length}, of which ${flaggedSharingPassage(negatives, (p) => s.runs.get(p)!.matched, indexedText).length} share ${SHARED_PASSAGE_WORDS}+ words verbatim with a matched source`,
+    `false alarms: ${flagged} of ${negatives.length}, of which ${s.falseAlarmsSharingPassage} share ${SHARED_PASSAGE_WORDS}+ words verbatim with a matched source`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { combineHashes } from '../sketch/hash.js';
+import { sentenceMark } from '../text/paragraphs.js';
 import { STOP } from '../text/tokenize.js';
 import type { TextModel } from './fingerprint.js';
 import { alignSentences, gapCounterparts, sentenceFeatures, type SentenceFeatures } from './align.js';
@@ -45,23 +46,20 @@ export function prepareText(model: TextModel): PreparedText {
   };
 }
 
-/** A sentence ending in a question or exclamation mark, before any closing quotes or brackets. */
-const ASKS_OR_EXCLAIMS = /[?!]["'\u201d\u2019)\]]*\s*$/u;
-
 /**
  * Words in the text's comment: questions and exclamations that hold no name and no number ("How
  * dare he?", "Can you believe the arrogance?", a title-case headline ending in "!"). They report
  * nothing a source could have said first, and an emotional or sensational restyle adds them by the
  * dozen, so the shares of the article a source explains leave them out (see compareTexts).
  */
-export function commentWords({ text, tokens, sentences }: TextModel, facts: FactSequence): number {
-  const named = new Set<number>();
-  for (let r = 0; r < facts.terms.length; r++) if (facts.named[r] === 1) named.add(facts.terms[r]!);
+export function commentWords({ text, tokens, sentences }: TextModel, { rankOf, named }: FactSequence): number {
   let words = 0;
   for (const s of sentences) {
-    if (!ASKS_OR_EXCLAIMS.test(text.slice(s.start, s.end))) continue;
+    const mark = sentenceMark(text, s.start, s.end);
+    if (mark !== '?' && mark !== '!') continue;
     let reports = false;
-    for (let i = s.firstToken; i < s.endToken && !reports; i++) reports = named.has(tokens.term[i]!);
+    for (let i = s.firstToken; i < s.endToken && !reports; i++)
+      reports = named[rankOf.get(tokens.term[i]!) ?? -1] === 1;
     if (!reports) words += s.endToken - s.firstToken;
   }
   return words;

@@ -180,7 +180,13 @@ function continues(
 
 /** True when the text ends with . ! ? or … possibly followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  let i = text.length - 1;
-  while (i >= 0 && CLOSERS.has(text.charAt(i))) i--;
-  return i >= 0 && TERMINAL.has(text.charAt(i));
+  const mark = sentenceMark(text, 0, text.length);
+  return mark !== undefined && TERMINAL.has(mark);
+}
+
+/** The last character of text[start, end) before any closing quotes or brackets (undefined when there is none). */
+export function sentenceMark(text: string, start: number, end: number): string | undefined {
+  let i = end - 1;
+  while (i >= start && CLOSERS.has(text.charAt(i))) i--;
+  return i >= start ? text.charAt(i) : undefined;
 }
