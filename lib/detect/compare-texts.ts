@@ -127,7 +127,7 @@ export function evidenceWeights(sentences: readonly SentenceFeatures[], quoteWei
 export function articleWeights(article: PreparedText, quoteWeight: number): ArticleWeights {
   return {
     sentenceWeights: evidenceWeights(article.sentences, quoteWeight),
-    words: article.words,
+    judgedWords: judgedWords(article),
     unquotedWords: article.phrasing.unquotedWords,
   };
 }

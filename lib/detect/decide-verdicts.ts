@@ -156,7 +156,8 @@ export function evidenceScore(
 export const COMMON_WORDING_SOURCES = 3;
 
 /**
- * Share of the article's words in sentences aligned by the union's sources. The source aligning
+ * Share of the article's words in sentences aligned by the union's sources, of the words its
+ * alignedShare is taken of (its comment left out, as for a rewrite). The source aligning
  * most counts whole; each other joins, the one adding most first, only when the sentences it adds
  * make up half of minSourceShare of the article, counting no sentence that COMMON_WORDING_SOURCES
  * or more of the sources align. Several outlets covering one event each align the facts every
@@ -171,7 +172,7 @@ function alignedUnionShare(
   const share = (sentences: Iterable<number>): number => {
     let words = 0;
     for (const i of sentences) words += article.sentenceWeights[i] ?? 0;
-    return article.words > 0 ? words / article.words : 0;
+    return article.judgedWords > 0 ? Math.min(1, words / article.judgedWords) : 0;
   };
   const covers = aligning.map((c) => new Set(c.evidence.pairs.map((p) => p.a)));
   if (covers.length === 0) return 0;

@@ -38,8 +38,8 @@ export interface PairEvidence {
 export interface ArticleWeights {
   /** Evidence weight of each sentence (see evidenceWeights). */
   readonly sentenceWeights: readonly number[];
-  /** All words of the article. */
-  readonly words: number;
+  /** The words aligned shares are taken of: all but the article's comment (see judgedWords in compare-texts.ts). */
+  readonly judgedWords: number;
   /** Words outside quotes (PhrasingGrams.unquotedWords). */
   readonly unquotedWords: number;
 }

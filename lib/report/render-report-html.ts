@@ -213,7 +213,7 @@ function howSure(report: OkReport, m: Match): SafeHtml {
       return html`<strong>${percent(alignedShare)}</strong> of the article follows the source sentence by sentence${notCounting(report)} and it keeps <strong>${percent(orderedFacts)}</strong> of the source's facts in the source's order: each short of what a rewrite needs alone (${param(p, 'rewriteShare')}, ${param(p, 'restyleFacts')}), but as shares of those they average ${percent(restyleBlendOf(m.measures, { rewriteShare: share, restyleFacts: facts }))}, at least the ${param(p, 'restyleBlend')} a restyle needs.`;
     }
     case 'partial':
-      return html`<strong>${score}</strong> of the article follows this source; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
+      return html`<strong>${score}</strong> of the article follows this source${notCounting(report)}; partly derived needs the earlier articles together to explain at least ${param(p, 'partialShare')} of it, and this one at least ${param(p, 'minSourceShare')}.`;
     default:
       return html`Score <strong>${score}</strong>.`;
   }

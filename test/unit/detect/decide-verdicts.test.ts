@@ -20,7 +20,7 @@ function prepare(text: string): PreparedText {
 function weights(a: PreparedText): ArticleWeights {
   return {
     sentenceWeights: evidenceWeights(a.sentences, PARAMS.quoteWeight),
-    words: a.words,
+    judgedWords: judgedWords(a),
     unquotedWords: a.phrasing.unquotedWords,
   };
 }
@@ -107,13 +107,13 @@ describe('decideVerdicts', () => {
 /** Sentence weights of a 100-word article: two 10-word sentences of the story's main facts, then shorter ones. */
 const UNION_ARTICLE: ArticleWeights = {
   sentenceWeights: [10, 10, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4],
-  words: 100,
+  judgedWords: 100,
   unquotedWords: 100,
 };
 
 /** A source aligning the given article sentences, and nothing else. */
 function aligning(key: string, sentences: readonly number[]): CandidateEvidence {
-  const share = sentences.reduce((sum, i) => sum + UNION_ARTICLE.sentenceWeights[i]!, 0) / UNION_ARTICLE.words;
+  const share = sentences.reduce((sum, i) => sum + UNION_ARTICLE.sentenceWeights[i]!, 0) / UNION_ARTICLE.judgedWords;
   return {
     key,
     order: key,
@@ -124,7 +124,7 @@ function aligning(key: string, sentences: readonly number[]): CandidateEvidence 
       jaccard: 0.2,
       trigramContainment: 0.05,
       phrasingShare: 0,
-      phrasingCover: new Uint8Array(UNION_ARTICLE.words),
+      phrasingCover: new Uint8Array(UNION_ARTICLE.judgedWords),
       orderedFacts: 0,
       orderedBareFacts: 0,
       pairs: sentences.map((a, b) => ({ a, b, bEnd: b + 1, score: 0.5 })),
@@ -163,11 +163,20 @@ describe('decideVerdicts: the aligned union', () => {
   });
 });
 
+  it('takes the union of the words alignedShare is taken of: an article whose comment is left out is judged on the rest', () => {
+    // sentences 0, 1, 3, 4: 28 words, 0.28 of all 100 words; 20 are comment, so 28 of the 80 judged
+    const commented: ArticleWeights = { ...UNION_ARTICLE, judgedWords: 80 };
+    const wire = aligning('wire', [0, 1, 3, 4]);
+    const judged = { ...wire, evidence: { ...wire.evidence, alignedShare: 28 / 80 } };
+    expect(decideVerdicts([judged], PARAMS, commented).map((j) => j.verdict)).toEqual(['partial']);
+    expect(decideVerdicts([wire], PARAMS, UNION_ARTICLE)).toEqual([]);
+  });
+
 describe('decideVerdicts: restyles', () => {
   const restyle = (phrasingShare: number): CandidateEvidence => {
     const c = aligning('wire', [0, 1, 2, 3]);
-    const phrasingCover = new Uint8Array(UNION_ARTICLE.words).map((_, i) =>
-      i < phrasingShare * UNION_ARTICLE.words ? 1 : 0,
+    const phrasingCover = new Uint8Array(UNION_ARTICLE.judgedWords).map((_, i) =>
+      i < phrasingShare * UNION_ARTICLE.judgedWords ? 1 : 0,
     );
     return {
       ...c,
