@@ -1,6 +1,5 @@
 import { round, type ArticleWeights, type PairEvidence, type Verdict } from './evidence.js';
 import type { DetectorParams } from './detector-params.js';
-import { coveredShare } from './phrasing-cover.js';
 
 /** A verified candidate with its evidence. */
 export interface CandidateEvidence {
@@ -24,8 +23,8 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
  * rewrite: most sentences aligned in order to that source, or its facts kept in the source's order
  * in changed wording (a restyle keeps names, numbers and their order; see fact-sequence.ts), the
  * colour a restyle adds not counted as facts (orderedBareFacts);
- * partial: the sources together explain a substantial share of the article, and this source a part
- * of it by itself, by either of two kinds of evidence: sentences aligned in order, or reused
+ * partial: the sources together explain a substantial share of the article, and this source counts
+ * toward it (adds a part the others do not explain) or explains that share alone, by either of two kinds of evidence: sentences aligned in order, or reused
  * wording outside quotes (unquoted word 3-grams found verbatim). The second finds stories that
  * reuse a passage of the wire inside their own reporting, which sentence alignment undercounts;
  * shared quotes, names and numbers alone qualify for neither.
@@ -45,12 +44,17 @@ export function decideVerdicts(
   article: ArticleWeights,
   unions: UnionShares = unionShares(candidates, params.minSourceShare, article),
 ): JudgedSource[] {
-  const { aligned: alignedUnion, phrasing: phrasingUnion } = unions;
   const judged: JudgedSource[] = [];
   for (const c of candidates) {
     const e = c.evidence;
-    const byAlignment = e.alignedShare >= params.minSourceShare && alignedUnion >= params.partialShare;
-    const byPhrasing = reusesWording(e, params.minSourceShare) && phrasingUnion >= params.partialPhrasing;
+    // a source alone explaining the union's bar is named even when a duplicate of it was counted first
+    const byAlignment =
+      (unions.alignedMembers.has(c.key) || e.alignedShare >= params.partialShare) &&
+      unions.aligned >= params.partialShare;
+    const byPhrasing =
+      (unions.phrasingMembers.has(c.key) ||
+        (reusesWording(e, params.minSourceShare) && e.phrasingShare >= params.partialPhrasing)) &&
+      unions.phrasing >= params.partialPhrasing;
     const score = evidenceScore(e);
     if (e.trigramContainment >= params.copyContainment) judged.push({ ...c, verdict: 'copy', score });
     else if (e.alignedShare >= params.rewriteShare || restyled(e, params))
@@ -114,10 +118,13 @@ function reusesWording(e: PairEvidence, minSourceShare: number): boolean {
  */
 const ON_STORY_FACTS = 0.04;
 
-/** How much of the article the candidates explain together, by each kind of evidence. */
+/** How much of the article the candidates explain together, by each kind of evidence, and which of them count toward it. */
 export interface UnionShares {
   readonly aligned: number;
   readonly phrasing: number;
+  /** Keys of the sources in each union: a source adding nothing the others do not already explain is no source of the article. */
+  readonly alignedMembers: ReadonlySet<string>;
+  readonly phrasingMembers: ReadonlySet<string>;
 }
 
 /** The union shares decideVerdicts compares with partialShare and partialPhrasing (calibrate computes them once per minSourceShare). */
@@ -129,9 +136,20 @@ export function unionShares(
   // a source adds to a union only by the measure on which it alone explains minSourceShare
   const aligning = candidates.filter((c) => c.evidence.alignedShare >= minSourceShare);
   const phrasing = candidates.filter((c) => reusesWording(c.evidence, minSourceShare));
+  const aligned = alignedUnion(aligning, minSourceShare, article);
+  const masks = withoutCommonWording(phrasing.map((c) => c.evidence.phrasingCover));
+  const reused = greedyUnion(
+    masks.map(markedWords),
+    () => 1,
+    article.unquotedWords,
+    minSourceShare / 2,
+    () => true,
+  );
   return {
-    aligned: alignedUnionShare(aligning, minSourceShare, article),
-    phrasing: coveredShare(withoutCommonWording(phrasing.map((c) => c.evidence.phrasingCover)), article.unquotedWords),
+    aligned: aligned.share,
+    phrasing: reused.share,
+    alignedMembers: new Set(aligned.members.map((k) => aligning[k]!.key)),
+    phrasingMembers: new Set(reused.members.map((k) => phrasing[k]!.key)),
   };
 }
 
@@ -157,42 +175,70 @@ export const COMMON_WORDING_SOURCES = 3;
 
 /**
  * Share of the article's words in sentences aligned by the union's sources, of the words its
- * alignedShare is taken of (its comment left out, as for a rewrite). The source aligning
- * most counts whole; each other joins, the one adding most first, only when the sentences it adds
- * make up half of minSourceShare of the article, counting no sentence that COMMON_WORDING_SOURCES
- * or more of the sources align. Several outlets covering one event each align the facts every
- * report gives, which are the story, not a source; a story built from several wire pieces takes
- * a different part from each (error analysis at 50,000 real articles: bench/README.md).
+ * alignedShare is taken of (its comment left out, as for a rewrite), and the sources in it. The
+ * source aligning most counts whole; each other joins, the one adding most first, only when the
+ * sentences it adds make up half of minSourceShare of the article, counting no sentence that
+ * COMMON_WORDING_SOURCES or more of the sources align. Several outlets covering one event each
+ * align the facts every report gives, which are the story, not a source; a story built from
+ * several wire pieces takes a different part from each (error analysis at 50,000 real articles:
+ * bench/README.md).
  */
-function alignedUnionShare(
+function alignedUnion(
   aligning: readonly CandidateEvidence[],
   minSourceShare: number,
   article: ArticleWeights,
-): number {
-  const share = (sentences: Iterable<number>): number => {
-    let words = 0;
-    for (const i of sentences) words += article.sentenceWeights[i] ?? 0;
-    return article.judgedWords > 0 ? Math.min(1, words / article.judgedWords) : 0;
-  };
-  const covers = aligning.map((c) => new Set(c.evidence.pairs.map((p) => p.a)));
-  if (covers.length === 0) return 0;
+): { share: number; members: number[] } {
+  const covers = aligning.map((c) => [...new Set(c.evidence.pairs.map((p) => p.a))]);
   const alignedBy = new Map<number, number>();
   for (const cover of covers) for (const i of cover) alignedBy.set(i, (alignedBy.get(i) ?? 0) + 1);
+  return greedyUnion(
+    covers,
+    (i) => article.sentenceWeights[i] ?? 0,
+    article.judgedWords,
+    minSourceShare / 2,
+    (i) => alignedBy.get(i)! < COMMON_WORDING_SOURCES,
+  );
+}
+
+/**
+ * The share of `total` that the covers (lists of distinct items, each of weight `weight`) explain
+ * together, and which covers are in it: the largest counts whole, then the one adding most, as
+ * long as what it adds (items passing `adds` and not yet covered) reaches `minAdded` of total.
+ */
+function greedyUnion(
+  covers: readonly (readonly number[])[],
+  weight: (item: number) => number,
+  total: number,
+  minAdded: number,
+  adds: (item: number) => boolean,
+): { share: number; members: number[] } {
+  if (covers.length === 0 || total <= 0) return { share: 0, members: [] };
+  const share = (items: readonly number[]): number => Math.min(1, items.reduce((w, i) => w + weight(i), 0) / total);
   const shares = covers.map(share);
   const first = shares.indexOf(Math.max(...shares));
   const covered = new Set(covers[first]);
-  const rest = covers.filter((_, k) => k !== first);
+  const members = [first];
   for (;;) {
-    let best: number[] = [];
+    let best = -1;
+    let bestItems: number[] = [];
     let bestShare = 0;
-    for (const cover of rest) {
-      const added = [...cover].filter((i) => !covered.has(i) && alignedBy.get(i)! < COMMON_WORDING_SOURCES);
+    for (const [k, cover] of covers.entries()) {
+      if (members.includes(k)) continue;
+      const added = cover.filter((i) => !covered.has(i) && adds(i));
       const s = share(added);
-      if (s > bestShare) [best, bestShare] = [added, s];
+      if (s > bestShare) [best, bestItems, bestShare] = [k, added, s];
     }
-    if (bestShare < minSourceShare / 2) return share(covered);
-    for (const i of best) covered.add(i);
+    if (best < 0 || bestShare < minAdded) return { share: share([...covered]), members };
+    for (const i of bestItems) covered.add(i);
+    members.push(best);
   }
+}
+
+/** Positions of the words a mask marks. */
+function markedWords(mask: Uint8Array): number[] {
+  const words: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) words.push(i);
+  return words;
 }
 
 /** The masks with every word that COMMON_WORDING_SOURCES or more of them cover cleared. */

@@ -153,15 +153,24 @@ describe('decideVerdicts: the aligned union', () => {
     ]);
   });
 
-  it('lets a source join the union by sentences it alone adds, even beside common ones', () => {
+  it('lets a source join the union by sentences it alone adds, even beside common ones, and names none that adds nothing', () => {
+    // c aligns only the sentences a and b align: what it shares, the others explain already
     const sources = [aligning('a', [0, 1, 2]), aligning('b', [0, 1, 3, 4, 5]), aligning('c', [0, 1])];
     expect(
       decideVerdicts(sources, PARAMS, UNION_ARTICLE)
         .map((j) => j.key)
         .sort(),
-    ).toEqual(['a', 'b', 'c']);
+    ).toEqual(['a', 'b']);
   });
-});
+
+  it("names a duplicate of the source that counted first: it explains the union's bar by itself", () => {
+    // sentences 0-5: 37 words of 100, over partialShare alone; the second adds nothing to the first
+    const copies = [aligning('wire', [0, 1, 2, 3, 4, 5]), aligning('reprint', [0, 1, 2, 3, 4, 5])];
+    expect(decideVerdicts(copies, PARAMS, UNION_ARTICLE).map((j) => [j.key, j.verdict])).toEqual([
+      ['reprint', 'partial'],
+      ['wire', 'partial'],
+    ]);
+  });
 
   it('takes the union of the words alignedShare is taken of: an article whose comment is left out is judged on the rest', () => {
     // sentences 0, 1, 3, 4: 28 words, 0.28 of all 100 words; 20 are comment, so 28 of the 80 judged
@@ -171,6 +180,7 @@ describe('decideVerdicts: the aligned union', () => {
     expect(decideVerdicts([judged], PARAMS, commented).map((j) => j.verdict)).toEqual(['partial']);
     expect(decideVerdicts([wire], PARAMS, UNION_ARTICLE)).toEqual([]);
   });
+});
 
 describe('decideVerdicts: restyles', () => {
   const restyle = (phrasingShare: number): CandidateEvidence => {
