@@ -6,15 +6,22 @@ import { cleanText } from '../text/clean-text.js';
 import { degenerateTextProblem } from '../text/degenerate-text.js';
 import { extractArticle } from '../text/extract-article.js';
 
+/** Why an article's key cannot be judged (see keyProblem), as its rejection; undefined when it can. */
+export function keyRejection(key: string): ArticleRejectedError | undefined {
+  const problem = keyProblem(key);
+  return problem
+    ? new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path: ${problem}`)
+    : undefined;
+}
+
 /** Extracts, cleans, size-checks an article and refuses degenerate text; throws ArticleRejectedError. */
 export function prepareArticle(
   key: string,
   bytes: Uint8Array,
   params: Pick<DetectorParams, 'maxBytes' | 'minWords'>,
 ): { title: string; text: string; publishedAt?: string } {
-  const problem = keyProblem(key);
-  if (problem)
-    throw new ArticleRejectedError('bad-key', `key ${JSON.stringify(key)} is not a plain relative path: ${problem}`);
+  const badKey = keyRejection(key);
+  if (badKey) throw badKey;
   const extracted = extractArticle(key, bytes, params.maxBytes);
   const clean = cleanText(extracted.text);
   const { tokens } = modelText(clean.text);

@@ -121,6 +121,24 @@ describe('rewrite-radar CLI', () => {
     expect((await readReport('2024-03-01-wire-port-strike.txt')).indexed).toBe(true);
   });
 
+  it('scan gives a file whose name is too long for a report a bad-key report on stdout, and judges the files after it', async () => {
+    // 254 bytes: a legal file name, but "<name>.json" is over the file system's 255
+    const long = `${'c'.repeat(250)}.txt`;
+    await cp(join(articles, '2024-03-01-wire-port-strike.txt'), join(articles, long));
+    const { code, stdout } = await runCli(['scan', articles, '--store', store, '--json']);
+
+    expect(code).toBe(0);
+    const reports = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Report);
+    const rejected = reports.find((r) => r.article.key === keyOf(long));
+    expect(rejected?.error?.code).toBe('bad-key');
+    expect(rejected?.error?.message).toContain('longer than 200 bytes');
+    // the files sorted after it were judged
+    expect(reports.map((r) => r.article.key)).toEqual([...EXPECTED.map(([name]) => keyOf(name)), keyOf(long)].sort());
+  });
+
   it('scan gives a named pipe and a link to an endless device a rejected report each, without waiting on them', async () => {
     execFileSync('mkfifo', [join(articles, 'pipe.txt')]);
     await symlink('/dev/zero', join(articles, 'zero.txt'));

@@ -5,7 +5,9 @@ import { REPORT_PREFIX } from '../../store/keys.js';
 import type { ArticleFile } from '../../store/list-article-files.js';
 import { LocalFileArticleSource } from '../../store/local-file-article-source.js';
 import { lockStore } from '../../store/store-lock.js';
+import { rejectedReport } from '../../report/build-report.js';
 import { ingestArticle } from '../../use-cases/ingest-article.js';
+import { keyRejection } from '../../use-cases/prepare-article.js';
 import { loadReport } from '../../use-cases/stored-reports.js';
 import type { CliContext } from '../cli-context.js';
 import { INDEX_FILE, openLocalStore } from '../open-local-store.js';
@@ -54,6 +56,13 @@ async function indexLocked(ctx: CliContext, files: readonly ArticleFile[], label
   const bar = ctx.showProgress ? new ProgressBar(ctx.err, label) : undefined;
   try {
     for (const [i, file] of files.entries()) {
+      // a file whose key is no plain path (a name too long for its report's file name) is rejected
+      // here: its report is printed and counted, but no report can be stored under that key
+      const badKey = keyRejection(file.key);
+      if (badKey) {
+        shown(rejectedReport(file.key, badKey, ctx.params));
+        continue;
+      }
       const bytes = await readArticleFile(file.path, ctx.params.maxBytes);
       if (!(bytes instanceof Uint8Array) && bytes.code === 'not-found') missing.push(file.path);
       const ingested = await ingestArticle(deps, { key: file.key, bytes, order: clock.next(file.key) });
