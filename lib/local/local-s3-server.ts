@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import S3rver from 's3rver';
 import S3Object from 's3rver/lib/models/object';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
@@ -33,6 +34,10 @@ export async function startLocalS3Server(options: {
     directory: options.directory,
     configureBuckets: [{ name: options.bucket }],
   });
+  // s3rver leaves a listen error unhandled (it ends the process): a port in use is found first
+  if (options.port) await probePort(options.port);
+  // before s3rver's own middleware (Koa composes the list when the server starts)
+  server.middleware.unshift(refuseUnstorableKeys);
   const address = await server.run();
   const endpoint = `http://127.0.0.1:${address.port}`;
   return {
@@ -49,4 +54,47 @@ export async function startLocalS3Server(options: {
       )),
     close: () => server.close(),
   };
+}
+
+/**
+ * s3rver stores an object as "<last segment>._S3rver_object" beside "<last segment>._S3rver_metadata.json":
+ * a segment longer than this makes a file name over the file system's 255 bytes.
+ */
+export const MAX_LOCAL_KEY_SEGMENT_BYTES = 255 - '._S3rver_metadata.json'.length;
+
+/**
+ * Answers a write whose key the local store cannot hold with S3's KeyTooLongError (400): s3rver
+ * leaves the file system's ENAMETOOLONG unhandled, which ends the process. AWS takes such keys
+ * (segments are not limited there); the function then rejects them as bad-key.
+ */
+async function refuseUnstorableKeys(ctx: S3rver.Context, next: () => Promise<void>): Promise<void> {
+  if (ctx.method === 'PUT' || ctx.method === 'POST') {
+    const segments = ctx.path.split('/').map((s) => Buffer.byteLength(safeDecode(s), 'utf8'));
+    if (segments.some((bytes) => bytes > MAX_LOCAL_KEY_SEGMENT_BYTES)) {
+      ctx.status = 400;
+      ctx.type = 'application/xml';
+      ctx.body =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>KeyTooLongError</Code>' +
+        `<Message>A key segment is longer than ${MAX_LOCAL_KEY_SEGMENT_BYTES} bytes, more than the local store's file names hold.</Message></Error>`;
+      return;
+    }
+  }
+  await next();
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Resolves when the port can be bound on 127.0.0.1; rejects with the listen error (EADDRINUSE) when not. */
+function probePort(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }

@@ -37,6 +37,10 @@ a bad value stops the start with exit code 2.`;
 /** `npm start`: the local equivalent of the deployed stack, with a drop folder. Returns the exit code (0, 1 failed events, 2 usage or configuration). */
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
+  if (opts === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (typeof opts === 'string') {
     process.stderr.write(`${opts}\n${USAGE}\n`);
     return 2;
@@ -72,17 +76,29 @@ export async function main(argv: readonly string[]): Promise<number> {
       mirrorReportsTo: reportsDir,
     });
   } catch (err) {
+    const busy = portInUse(err, opts);
+    if (busy) {
+      process.stderr.write(`npm start: ${busy}\n`);
+      return 2;
+    }
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`npm start: ${err.message}\n`);
     return 2;
   }
   const s3 = makeS3Client(stack.server.clientConfig);
+  let notUploaded = 0;
   const upload = async (path: string, key: string): Promise<void> => {
     // S3 holds files of any size; a pipe or a device is never read (readRegularFile)
     const read = await readRegularFile(path, Number.MAX_SAFE_INTEGER);
     if (read.kind !== 'found') return print(`${key}: not uploaded: ${path} is not a file (a pipe, device or socket)`);
     const body = read.bytes;
-    await s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
+    try {
+      await s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: body, ContentLength: body.length }));
+    } catch (err) {
+      // one refused upload (a name the local store cannot hold) leaves the others to go on
+      notUploaded++;
+      print(`${key}: not uploaded: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
   const accepts = triggerAccepts(stack.incomingPrefix);
   const ignored = (key: string): string =>
@@ -109,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (opts.exit) {
     await stack.close();
     s3.destroy();
-    return stack.delivery.failed.length > 0 ? 1 : 0;
+    return stack.delivery.failed.length > 0 || notUploaded > 0 ? 1 : 0;
   }
   const drop = resolve(opts.drop);
   await mkdir(drop, { recursive: true });
@@ -117,7 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const watcher = await watchDropFolder(drop, (path) => {
     const key = `${stack.incomingPrefix}${relative(drop, path).split(sep).join('/')}`;
     if (!accepts(key)) print(ignored(key));
-    else upload(path, key).catch((err: Error) => print(`upload of ${path} failed: ${err.message}`));
+    else void upload(path, key);
   });
   print(`  drop folder: copy a file into ${drop} and its report is printed here. Ctrl-C stops.`);
   await new Promise<void>((done) => {
@@ -131,6 +147,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   await stack.close();
   s3.destroy();
   return 0;
+}
+
+/** What to say when a server's port is taken (another `npm start`?), or undefined for any other error. */
+function portInUse(err: unknown, opts: Options): string | undefined {
+  if (!(err instanceof Error) || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') return undefined;
+  const port = (err as Error & { port?: number }).port;
+  const option = port === opts.dynamoDbPort ? '--dynamodb-port' : '--port';
+  return `port ${port ?? '?'} on 127.0.0.1 is in use (another npm start?): stop it, or choose another with ${option} N (0 picks a free one)`;
 }
 
 async function isFolder(path: string): Promise<boolean> {
@@ -169,6 +193,7 @@ interface Options {
   exit: boolean;
 }
 
+/** The options, 'help', or what is wrong with the arguments. */
 function parseArgs(argv: readonly string[]): Options | string {
   const opts: Options = {
     port: 4569,
@@ -189,7 +214,7 @@ function parseArgs(argv: readonly string[]): Options | string {
     else if (a === '--drop') opts.drop = value() ?? '';
     else if (a === '--reports') opts.reports = value() ?? '';
     else if (a === '--upload') opts.upload = value() ?? '';
-    else if (a === '--help' || a === '-h') return 'rewrite-radar local stack';
+    else if (a === '--help' || a === '-h') return 'help';
     else return `unknown argument ${JSON.stringify(a)}`;
   }
   for (const [name, port] of [

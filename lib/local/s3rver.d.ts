@@ -15,12 +15,26 @@ declare module 's3rver' {
   interface S3rverStore {
     putObject(object: unknown): Promise<{ size: number; md5: string }>;
   }
+  /** The parts of a Koa request context a middleware in front of s3rver uses. */
+  interface S3rverContext {
+    readonly method: string;
+    readonly path: string;
+    status: number;
+    type: string;
+    body: unknown;
+  }
+  type S3rverMiddleware = (ctx: S3rverContext, next: () => Promise<void>) => Promise<void>;
   class S3rver {
     constructor(options?: S3rverOptions);
     readonly store: S3rverStore;
+    /** Koa's middleware list (s3rver extends Koa): composed when the server starts. */
+    readonly middleware: S3rverMiddleware[];
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
     on(event: 'event', listener: (event: unknown) => void): this;
+  }
+  namespace S3rver {
+    export type Context = S3rverContext;
   }
   export = S3rver;
 }

@@ -196,6 +196,59 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     expect(await running.exited).toBe(0);
   });
 
+  it('--upload refuses a name the local store cannot hold with a line, uploads the rest, and exits 1', async () => {
+    const samples = join(dir, 'samples');
+    await mkdir(samples);
+    // 244 bytes: a legal file name, but s3rver's "<name>._S3rver_metadata.json" would pass 255
+    const long = `${'b'.repeat(240)}.txt`;
+    await copyFile(join(EXAMPLES, '2024-03-01-wire-port-strike.txt'), join(samples, long));
+    await copyFile(join(EXAMPLES, '2024-03-01-wire-port-strike.txt'), join(samples, 'wire.txt'));
+    running = startStack([...onFreePorts(), '--upload', samples, '--exit']);
+
+    expect(await running.line(/bbbb/)).toBe(
+      `incoming/${long}: not uploaded: A key segment is longer than 233 bytes, more than the local store's file names hold.`,
+    );
+    await running.line(/^incoming\/wire\.txt: original/);
+    expect(await running.exited).toBe(1);
+  });
+
+  it('prints its options on stdout and exits 0 with --help', async () => {
+    const help = spawnSync(process.execPath, [join(ROOT, 'bin/local-stack.js'), '--help'], { encoding: 'utf8' });
+
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm start -- \[--port N\]/);
+  });
+
+  it('stops with exit 2 and one line naming the option when a port is in use, instead of a stack trace', async () => {
+    const holder = createServer().listen(0, '127.0.0.1');
+    await once(holder, 'listening');
+    const { port } = holder.address() as { port: number };
+    try {
+      for (const option of ['--port', '--dynamodb-port']) {
+        const other = option === '--port' ? '--dynamodb-port' : '--port';
+        running = startStack([
+          option,
+          String(port),
+          other,
+          '0',
+          '--data',
+          join(dir, 's3'),
+          '--dynamodb-data',
+          join(dir, 'db'),
+          '--exit',
+        ]);
+
+        expect(await running.exited).toBe(2);
+        expect(running.stderr()).toContain(
+          `npm start: port ${port} on 127.0.0.1 is in use (another npm start?): stop it, or choose another with ${option} N (0 picks a free one)`,
+        );
+        expect(running.stderr()).not.toContain('Unhandled');
+      }
+    } finally {
+      holder.close();
+    }
+  });
+
   it('stops with exit 2 when the folder given to --upload does not exist, before starting anything', async () => {
     const port = await freePort();
     const missing = join(dir, 'no-such-folder');
