@@ -19,6 +19,7 @@ import { backfillCommand } from './commands/backfill-command.js';
 import { reindexCommand } from './commands/reindex-command.js';
 import { urlCommand } from './commands/url-command.js';
 import { digestCommand } from './commands/digest-command.js';
+import { terminalSafe } from './terminal-safe.js';
 
 const OPTIONS = {
   store: { type: 'string' },
@@ -43,9 +44,10 @@ const OPTIONS = {
 /** Entry point of the `rewrite-radar` command; resolves to the exit code (0 ok, 1 fault, 2 usage or configuration, 3 a named file missing). */
 export async function main(argv: string[]): Promise<number> {
   watchStdout();
-  // looked up at each write, not bound once, so tests can spy on the streams
+  // looked up at each write, not bound once, so tests can spy on the streams; article text is
+  // untrusted: it never reaches the terminal as control sequences (JSON escapes them anyway)
   const out = (text: string): void => {
-    if (!stdoutState.closed) process.stdout.write(text);
+    if (!stdoutState.closed) process.stdout.write(terminalSafe(text));
   };
   const err = (text: string): void => void process.stderr.write(text);
   // known once the command word is read: a usage error then shows that command's help

@@ -121,6 +121,20 @@ describe('rewrite-radar CLI', () => {
     expect((await readReport('2024-03-01-wire-port-strike.txt')).indexed).toBe(true);
   });
 
+  it('prints an article title holding terminal control sequences with them made harmless', async () => {
+    const hostile = join(articles, 'hostile.txt');
+    const body = (await readFile(join(articles, '2024-03-01-wire-port-strike.txt'), 'utf8'))
+      .split('\n')
+      .slice(1)
+      .join('\n');
+    await writeFile(hostile, `\x1b[2J\x1b]0;pwned\x07 Port strike headline here\n${body}`);
+    const { code, stdout } = await runCli(['check', hostile, '--store', store]);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('title: \uFFFD[2J\uFFFD]0;pwned\uFFFD Port strike headline here');
+    expect(stdout.includes('\x1b') || stdout.includes('\x07')).toBe(false);
+  });
+
   it('scan gives a file whose name is too long for a report a bad-key report on stdout, and judges the files after it', async () => {
     // 254 bytes: a legal file name, but "<name>.json" is over the file system's 255
     const long = `${'c'.repeat(250)}.txt`;
