@@ -15,6 +15,7 @@ import { watchDropFolder } from './watch-drop-folder.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 import { DETAIL_TYPES } from '../alerts/flagged-article.js';
 import { decimalNumber } from '../util/decimal-number.js';
+import { terminalSafe } from '../cli/terminal-safe.js';
 
 const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [--dynamodb-data DIR] [--drop DIR] [--reports DIR]
                     [--upload DIR] [--exit]
@@ -49,7 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`npm start: --upload ${opts.upload}: no such folder\n`);
     return 2;
   }
-  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  // keys come from uploads: an S3 key may hold control characters (judged bad-key), never printed as such
+  const print = (line: string): void => void process.stdout.write(`${terminalSafe(line)}\n`);
   const reportsDir = resolve(opts.reports ?? join(dirname(resolve(opts.drop)), 'reports'));
   // where a report is opened from: its mirrored file, shown relative to the working folder when inside it
   const reportFile = (key: string): string => {
