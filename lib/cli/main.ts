@@ -19,7 +19,7 @@ import { backfillCommand } from './commands/backfill-command.js';
 import { reindexCommand } from './commands/reindex-command.js';
 import { urlCommand } from './commands/url-command.js';
 import { digestCommand } from './commands/digest-command.js';
-import { terminalSafe } from './terminal-safe.js';
+import { terminalSafe } from '../util/terminal-safe.js';
 
 const OPTIONS = {
   store: { type: 'string' },

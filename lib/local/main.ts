@@ -15,7 +15,7 @@ import { watchDropFolder } from './watch-drop-folder.js';
 import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 import { DETAIL_TYPES } from '../alerts/flagged-article.js';
 import { decimalNumber } from '../util/decimal-number.js';
-import { terminalSafe } from '../cli/terminal-safe.js';
+import { terminalSafe } from '../util/terminal-safe.js';
 
 const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [--dynamodb-data DIR] [--drop DIR] [--reports DIR]
                     [--upload DIR] [--exit]

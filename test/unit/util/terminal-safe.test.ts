@@ -1,4 +1,4 @@
-import { terminalSafe } from '../../../lib/cli/terminal-safe';
+import { terminalSafe } from '../../../lib/util/terminal-safe';
 
 describe('terminalSafe', () => {
   it('shows escape sequences, bell, carriage return and bidi overrides as U+FFFD, and keeps newlines, tabs and letters', () => {
