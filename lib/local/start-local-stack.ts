@@ -10,6 +10,7 @@ import { mirrorReports } from './mirror-reports.js';
 import { lambdaConfig } from '../lambda/lambda-config.js';
 import type { FlaggedArticle } from '../alerts/flagged-article.js';
 import { RecordingAlertSink } from '../store/recording-alert-sink.js';
+import { checkIndexParams } from '../store/index-params.js';
 
 /** The bucket the local server creates. */
 export const LOCAL_BUCKET = 'articles';
@@ -67,6 +68,15 @@ export async function startLocalStackRuntime(options: {
   }
   const alerts = new RecordingAlertSink(options.onAlert);
   const base = s3HandlerDeps({ ...env, INDEX_TABLE: dynamo.table }, server.clientConfig, dynamo.clientConfig, alerts);
+  try {
+    // sketch parameters the kept index was not built with are refused now, not by every event in turn
+    await checkIndexParams(base.store, base.params, { record: false });
+  } catch (err) {
+    base.close();
+    await server.close();
+    await dynamo.close();
+    throw err;
+  }
   const mirror =
     options.mirrorReportsTo === undefined
       ? undefined

@@ -212,6 +212,21 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     expect(await running.exited).toBe(1);
   });
 
+  it('refuses at start, with exit 2 and before uploading, sketch parameters its kept index was not built with', async () => {
+    const samples = join(dir, 'samples');
+    await mkdir(samples);
+    await copyFile(join(EXAMPLES, '2024-03-01-wire-port-strike.txt'), join(samples, 'wire.txt'));
+    running = startStack([...onFreePorts(), '--upload', samples, '--exit']);
+    expect(await running.exited).toBe(0);
+
+    running = startStack([...onFreePorts(), '--upload', samples, '--exit'], { PASSAGE_WORDS: '100' });
+
+    expect(await running.exited).toBe(2);
+    expect(running.stderr()).toContain(
+      'npm start: the index was built with other sketch parameters (index/params.json): passageWords 150 (index) vs 100 (this run)',
+    );
+  });
+
   it('prints its options on stdout and exits 0 with --help', async () => {
     const help = spawnSync(process.execPath, [join(ROOT, 'bin/local-stack.js'), '--help'], { encoding: 'utf8' });
 
