@@ -14,8 +14,9 @@ export async function requireCorpus(cwd: string, dir: string, command: string): 
   }
 }
 
-/** Checks, before any work, that a file can be written at `path` (its folder exists and is writable). */
+/** Checks, before any work, that a file can be written at `path` (no folder is there, its folder exists and is writable). */
 export async function requireWritable(cwd: string, path: string, option: string): Promise<void> {
+  if (await isFolder(resolve(cwd, path))) throw new UsageError(`${option} ${path}: is a folder; give a file name`);
   const folder = dirname(resolve(cwd, path));
   try {
     if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
@@ -28,6 +29,14 @@ export async function requireWritable(cwd: string, path: string, option: string)
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
   } catch {
     return false;
   }

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js';
 import { parseVerdictParams, type VerdictParams } from '../detect/verdict-params.js';
 import { DEFAULT_DETECTOR_PARAMS, type DetectorParams } from '../detect/detector-params.js';
 import { decimalNumber } from '../util/decimal-number.js';
+import { errorCode, messageOf } from '../util/node-errors.js';
 
 /** Names `--param` accepts: every detector parameter (all are numbers). */
 export const PARAM_NAMES: readonly string[] = Object.keys(DEFAULT_DETECTOR_PARAMS);
@@ -31,9 +32,11 @@ export async function readParamsFile(file: string | undefined): Promise<VerdictP
   try {
     json = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new ConfigError(`--params-file ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    const code = errorCode(cause);
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : messageOf(cause);
+    throw new ConfigError(`--params-file ${file}: ${why}`, { cause });
   }
-  return parseVerdictParams(json, `--params-file ${file}`);
+  // an editor may save the file with a byte order mark, as article files may have one
+  return parseVerdictParams(json.replace(/^\uFEFF/, ''), `--params-file ${file}`);
 }

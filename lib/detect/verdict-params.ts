@@ -37,7 +37,7 @@ export function parseVerdictParams(json: string, origin: string): VerdictParams 
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new ConfigError(
-      `${origin} must hold a JSON object of verdict thresholds, got ${Array.isArray(raw) ? 'an array' : typeof raw}`,
+      `${origin} must hold a JSON object of verdict thresholds, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`,
     );
   const out: Record<string, number> = {};
   for (const [name, value] of Object.entries(raw)) {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { RewriteRadarError } from '../errors.js';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { ConfigError } from '../errors.js';
 import type { DetectorParams } from '../detect/detector-params.js';
 import type { Verification } from '../detect/judge-article.js';
 import { checkArticle } from '../use-cases/check-article.js';
@@ -44,7 +44,7 @@ export function parseLabels(tsv: string): LabelRow[] {
   const header = lines.shift()?.split('\t') ?? [];
   const col = (name: string): number => {
     const i = header.indexOf(name);
-    if (i < 0) throw new RewriteRadarError(`labels.tsv has no "${name}" column (columns: ${header.join(', ')})`);
+    if (i < 0) throw new ConfigError(`labels.tsv has no "${name}" column (columns: ${header.join(', ')})`);
     return i;
   };
   const [a, l, d, s] = [col('article'), col('label'), col('derived'), col('sources')];
@@ -52,7 +52,7 @@ export function parseLabels(tsv: string): LabelRow[] {
     const cells = line.split('\t');
     const derived = cells[d];
     if (derived !== '0' && derived !== '1')
-      throw new RewriteRadarError(`labels.tsv line ${n + 2}: derived must be 0 or 1, got ${JSON.stringify(derived)}`);
+      throw new ConfigError(`labels.tsv line ${n + 2}: derived must be 0 or 1, got ${JSON.stringify(derived)}`);
     return {
       article: cells[a] ?? '',
       label: cells[l] ?? '',
@@ -75,6 +75,7 @@ export async function evaluateCorpus(
 ): Promise<{ result: EvalResult; outcomes: CheckedArticle[] }> {
   const started = performance.now();
   const rows = parseLabels(await readFile(join(dir, 'labels.tsv'), 'utf8'));
+  await expectCorpusFiles(dir, rows);
   const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();
   const source = new LocalFileArticleSource((key) => join(dir, key));
   const deps = {
@@ -102,6 +103,41 @@ export async function evaluateCorpus(
     onProgress?.(++done, total);
   }
   return { result: summarise(outcomes, sources.length, (performance.now() - started) / 1000), outcomes };
+}
+
+/**
+ * Checks, before any work, that every text labels.tsv names is a file inside the corpus folder:
+ * a typo found after an hour of indexing, as a raw ENOENT, is no way to learn it.
+ */
+async function expectCorpusFiles(dir: string, rows: readonly LabelRow[]): Promise<void> {
+  const problems: string[] = [];
+  const checked = new Set<string>();
+  for (const [i, row] of rows.entries()) {
+    for (const path of [row.article, ...row.sources]) {
+      if (checked.has(path)) continue;
+      checked.add(path);
+      // a row's line: the header is line 1 (blank lines, skipped by parseLabels, are not counted)
+      const where = `${JSON.stringify(path)} (row ${i + 1})`;
+      if (path === '' || isAbsolute(path) || path.split(/[\\/]/).includes('..'))
+        problems.push(`${where} is not a path inside the corpus folder`);
+      else if (!(await isFile(join(dir, path)))) problems.push(`${where} is not a file in ${dir}`);
+    }
+  }
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, MAX_LISTED);
+  const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
+  throw new ConfigError(`labels.tsv names texts that cannot be read: ${shown.join('; ')}${more}`);
+}
+
+/** Problems listed by name in one message; the rest are counted. */
+const MAX_LISTED = 5;
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether flagging `flagged` is right for the row: a derived article must name one of its sources, an independent one none. */

@@ -387,6 +387,26 @@ describe('rewrite-radar CLI', () => {
     expect(stderr).toContain('Usage: rewrite-radar');
   });
 
+  it('exits 2 with a sentence on a --params-file that is missing, a folder, or null; reads one saved with a byte order mark', async () => {
+    const wire = join(articles, '2024-03-01-wire-port-strike.txt');
+    const nullFile = join(root, 'null.json');
+    const bomFile = join(root, 'bom.json');
+    await writeFile(nullFile, 'null');
+    await writeFile(bomFile, '\uFEFF{"rewriteShare": 0.6}');
+    for (const [file, why] of [
+      [join(root, 'none.json'), 'no such file'],
+      [root, 'a folder, not a file'],
+      [nullFile, 'must hold a JSON object of verdict thresholds, got null'],
+    ] as const) {
+      const run = await runCli(['check', wire, '--store', store, '--params-file', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--params-file ${file}${why.startsWith('must') ? ' ' : ': '}${why}`);
+    }
+    const bom = await runCli(['check', wire, '--store', store, '--params-file', bomFile, '--json']);
+    expect(bom.code).toBe(0);
+    expect((JSON.parse(bom.stdout) as Report).detector.params.rewriteShare).toBe(0.6);
+  });
+
   it('exits 2 naming a bad detector parameter', async () => {
     const { code, stderr } = await runCli(['scan', articles, '--store', store, '--param', 'rewriteShare=1.5']);
 
@@ -479,6 +499,25 @@ describe('rewrite-radar CLI', () => {
         expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: '' });
         expect(run.stderr).toContain(`${args[2]} ${nowhere}: the folder ${dirname(nowhere)} does not exist`);
       }
+    });
+
+    it('refuses --out naming a folder, and a labels.tsv naming texts that are not in the corpus, before any work', async () => {
+      const folder = await runCli(['calibrate', corpus, '--out', corpus]);
+      expect({ code: folder.code, stdout: folder.stdout }).toEqual({ code: 2, stdout: '' });
+      expect(folder.stderr).toContain(`--out ${corpus}: is a folder; give a file name`);
+
+      const broken = join(root, 'broken');
+      await mkdir(join(broken, 'texts'), { recursive: true });
+      await cp(join(articles, '2024-03-01-wire-port-strike.txt'), join(broken, 'texts/a.txt'));
+      await writeFile(
+        join(broken, 'labels.tsv'),
+        'article\tlabel\tderived\tsources\ntexts/a.txt\tx\t1\ttexts/missing.txt\ntexts/a.txt\tx\t1\t../outside.txt\n',
+      );
+      const run = await runCli(['eval', broken]);
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: '' });
+      expect(run.stderr).toBe(
+        `rewrite-radar: labels.tsv names texts that cannot be read: "texts/missing.txt" (row 1) is not a file in ${broken}; "../outside.txt" (row 2) is not a path inside the corpus folder\n`,
+      );
     });
 
     it('--json prints exactly one object with the documented keys', async () => {
