@@ -63,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parsed;
     const [word, ...args] = positionals;
     if (values.version) {
-      out(`rewrite-radar ${DETECTOR_VERSION}\n`);
+      // the version that decides verdicts, as every report records it (detector.version)
+      out(`rewrite-radar: detector ${DETECTOR_VERSION}\n`);
       return 0;
     }
     if (values.help || word === 'help') {

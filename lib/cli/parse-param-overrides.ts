@@ -33,8 +33,7 @@ export async function readParamsFile(file: string | undefined): Promise<VerdictP
     json = await readFile(file, 'utf8');
   } catch (cause) {
     const code = errorCode(cause);
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : messageOf(cause);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : messageOf(cause);
     throw new ConfigError(`--params-file ${file}: ${why}`, { cause });
   }
   // an editor may save the file with a byte order mark, as article files may have one

@@ -6,6 +6,7 @@ import { runCli } from '../helpers/run-cli';
 import { reportKey } from '../../lib/store/keys';
 import type { Report } from '../../lib/report/report';
 import { lockStore } from '../../lib/store/store-lock';
+import { DETECTOR_VERSION } from '../../lib/version';
 
 const EXAMPLES = resolve(__dirname, '../../examples/articles');
 
@@ -422,6 +423,11 @@ describe('rewrite-radar CLI', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('storage fault');
     expect(stderr).toContain(store);
+  });
+
+  it('--version prints the detector version every report records', async () => {
+    const { code, stdout } = await runCli(['--version']);
+    expect({ code, stdout }).toEqual({ code: 0, stdout: `rewrite-radar: detector ${DETECTOR_VERSION}\n` });
   });
 
   it('prints the help on stdout with exit 0', async () => {
