@@ -61,7 +61,7 @@ const VERDICT_NAMES: Readonly<Record<string, string>> = {
 /** What each rejection code means, as the README's table says. */
 const CODE_WORDS: Readonly<Record<RejectionCode, string>> = {
   empty: 'the file is empty or holds no letter or digit',
-  'too-short': 'too few words of story text remain after boilerplate removal',
+  'too-short': 'too few words of story text to judge',
   'too-large': 'the file is larger than the size limit',
   binary: 'the file looks binary (NUL bytes or mostly control characters)',
   'bad-encoding': 'a UTF-16 byte-order mark is followed by invalid UTF-16',

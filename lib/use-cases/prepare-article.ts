@@ -27,9 +27,11 @@ export function prepareArticle(
   const { tokens } = modelText(clean.text);
   const words = tokens.count;
   if (words < params.minWords) {
+    const n = clean.removed.length;
+    const removed = n > 0 ? ` after removing ${n} boilerplate paragraph${n === 1 ? '' : 's'}` : '';
     throw new ArticleRejectedError(
       'too-short',
-      `${words} words of story text after removing boilerplate; at least ${params.minWords} are needed to judge`,
+      `${words} words of story text${removed}; at least ${params.minWords} are needed to judge${unspacedScriptNote(extracted.text)}`,
     );
   }
   const degenerate = degenerateTextProblem(tokens);
@@ -37,3 +39,18 @@ export function prepareArticle(
   const published = extracted.publishedAt !== undefined ? { publishedAt: extracted.publishedAt } : {};
   return { title: extracted.title, text: clean.text, ...published };
 }
+
+/** Letters of scripts written without spaces between words, which the tokenizer cannot split into words. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+/** Why a text of many letters has few words, when that is the reason: its script. */
+function unspacedScriptNote(text: string): string {
+  const letters = text.match(UNSPACED)?.length ?? 0;
+  return letters >= MIN_UNSPACED_LETTERS
+    ? ' (words are read between spaces: Chinese, Japanese, Thai and other scripts written without them cannot be judged)'
+    : '';
+}
+
+/** Letters of such scripts that make the script the likely reason a text has too few words. */
+const MIN_UNSPACED_LETTERS = 20;

@@ -191,4 +191,15 @@ describe('indexArticle on bad input', () => {
     await expectRejected(result, 'too-short');
     expect(result.report.error?.message).toMatch(/^\d+ words/);
   });
+
+  it('says a text in a script written without spaces is too short because of its script, not its boilerplate', async () => {
+    const chinese =
+      '国务院总理今天主持召开国务院常务会议，部署进一步扩大内需的政策措施，研究加快发展现代服务业。会议指出，当前经济运行总体平稳。';
+    const result = await judge('in/zh.txt', new TextEncoder().encode(chinese));
+
+    await expectRejected(result, 'too-short');
+    expect(result.report.error?.message).toContain(
+      'words are read between spaces: Chinese, Japanese, Thai and other scripts written without them cannot be judged',
+    );
+  });
 });
