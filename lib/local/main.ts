@@ -47,7 +47,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (opts.upload !== undefined && !(await isFolder(opts.upload))) {
-    process.stderr.write(`npm start: --upload ${opts.upload}: no such folder\n`);
+    const why = (await exists(opts.upload)) ? 'not a folder (--upload takes a folder of articles)' : 'no such folder';
+    process.stderr.write(`npm start: --upload ${opts.upload}: ${why}\n`);
     return 2;
   }
   // keys come from uploads: an S3 key may hold control characters (judged bad-key), never printed as such
@@ -159,6 +160,13 @@ function portInUse(err: unknown, opts: Options): string | undefined {
   return `port ${port ?? '?'} on 127.0.0.1 is in use (another npm start?): stop it, or choose another with ${option} N (0 picks a free one)`;
 }
 
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function isFolder(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
@@ -205,13 +213,15 @@ function parseArgs(argv: readonly string[]): Options | string {
     drop: 'drop',
     exit: false,
   };
+  // the ports as written, for the message when one is no port number
+  const given = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
     if (a === '--exit') opts.exit = true;
-    else if (a === '--port') opts.port = decimalNumber(value());
+    else if (a === '--port') opts.port = decimalNumber(given.set(a, value() ?? '').get(a));
     else if (a === '--data') opts.data = value() ?? '';
-    else if (a === '--dynamodb-port') opts.dynamoDbPort = decimalNumber(value());
+    else if (a === '--dynamodb-port') opts.dynamoDbPort = decimalNumber(given.set(a, value() ?? '').get(a));
     else if (a === '--dynamodb-data') opts.dynamoDbData = value() ?? '';
     else if (a === '--drop') opts.drop = value() ?? '';
     else if (a === '--reports') opts.reports = value() ?? '';
@@ -224,7 +234,7 @@ function parseArgs(argv: readonly string[]): Options | string {
     ['--dynamodb-port', opts.dynamoDbPort],
   ] as const) {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
-      return `${name} must be a port number, got ${JSON.stringify(port)}`;
+      return `${name} must be a port number (0-65535), got ${JSON.stringify(given.get(name) ?? '')}`;
   }
   if (!opts.data || !opts.dynamoDbData || !opts.drop || opts.upload === '' || opts.reports === '')
     return 'a folder option is missing its value';
