@@ -74,7 +74,7 @@ function extractFrom(format: ArticleFormat, raw: string): ExtractedArticle {
     case 'txt':
       return { format, title: headlineBeforeStory(raw) ?? firstLine(raw), text: raw };
     case 'md':
-      return { format, ...markdownToText(raw) };
+      return markdownArticle(raw);
     case 'html': {
       const { title, text } = htmlToText(raw);
       if (!HAS_LETTER.test(text)) throw new ArticleRejectedError('no-body', 'The HTML page has no body text.');
@@ -212,6 +212,45 @@ function jsonArticle(raw: string): ExtractedArticle {
   if (typeof url === 'string') article.url = url;
   if (published !== undefined) article.publishedAt = published;
   return article;
+}
+
+/**
+ * A Markdown file, after its front matter if it has one (Jekyll, Hugo, Astro: a block of
+ * "key: value" lines between "---" lines, or "+++" and "key = value" for Hugo's TOML), whose
+ * `title` is the title and whose `date` (or `publishedAt`, `published`) the publication time.
+ */
+function markdownArticle(raw: string): ExtractedArticle {
+  const front = FRONT_MATTER.exec(raw);
+  const fields = new Map<string, string>();
+  if (front) {
+    for (const line of front[2]!.split('\n')) {
+      const field = FRONT_MATTER_FIELD.exec(line.trim());
+      if (field) fields.set(field[1]!.toLowerCase(), unquote(field[2]!.trim()));
+    }
+  }
+  const { title, text } = markdownToText(front ? raw.slice(front[0].length) : raw);
+  const published = ['date', 'publishedat', 'published']
+    .map((k) => fields.get(k))
+    .map((v) => (v !== undefined ? isoTime(v) : undefined))
+    .find((v) => v !== undefined);
+  const given = fields.get('title') ?? '';
+  return {
+    format: 'md',
+    title: given !== '' ? clip(given) : title,
+    text,
+    ...(published ? { publishedAt: published } : {}),
+  };
+}
+
+/** Front matter: "---" (YAML) or "+++" (TOML) on the first line, up to the same on a line of its own. */
+const FRONT_MATTER = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n([\s\S]*?)\r?\n\1[ \t]*(?:\r?\n|$)/;
+/** One scalar field of front matter: `title: "..."` or `title = "..."`. */
+const FRONT_MATTER_FIELD = /^([A-Za-z][\w-]*)\s*[:=]\s*(.+)$/;
+
+/** A front-matter value without the quotes around it. */
+function unquote(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? quoted[2]! : value;
 }
 
 /** Strips markdown syntax line by line; the first ATX heading is the title, else the first text line. */

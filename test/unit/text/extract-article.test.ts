@@ -107,6 +107,31 @@ describe('extractArticle', () => {
     expect(rejection.code).toBe('empty');
   });
 
+  it("takes a Markdown file's title and date from its front matter (YAML or TOML) and leaves the block out of the text", () => {
+    const yaml = [
+      '---',
+      'title: "Council approves cycle lanes"',
+      'date: 2024-03-05T10:00:00Z',
+      'tags: [local]',
+      '---',
+      '',
+      '# Lanes',
+      '',
+      'The city council voted on Tuesday.',
+    ].join('\n');
+    const article = extractArticle('story.md', utf8(yaml), MAX);
+    expect(article.title).toBe('Council approves cycle lanes');
+    expect(article.publishedAt).toBe('2024-03-05T10:00:00.000Z');
+    expect(article.text).toBe('Lanes\n\nThe city council voted on Tuesday.');
+
+    const toml = extractArticle('story.md', utf8("+++\ntitle = 'Hugo title'\n+++\nThe city council voted."), MAX);
+    expect(toml.title).toBe('Hugo title');
+    expect(toml.text).toBe('The city council voted.');
+    // a rule further down is no front matter
+    const ruled = extractArticle('story.md', utf8('# Heading\n\n---\ntitle: not front matter\n---\n'), MAX);
+    expect(ruled.title).toBe('Heading');
+  });
+
   it('strips markdown syntax and takes the first heading as title', () => {
     const md = [
       'Intro line before the heading.',
