@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import S3rver from 's3rver';
 import S3Object from 's3rver/lib/models/object';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
@@ -34,6 +38,7 @@ export async function startLocalS3Server(options: {
     directory: options.directory,
     configureBuckets: [{ name: options.bucket }],
   });
+  writeObjectsWhole(server.store);
   // s3rver leaves a listen error unhandled (it ends the process): a port in use is found first
   if (options.port) await probePort(options.port);
   // before s3rver's own middleware (Koa composes the list when the server starts)
@@ -97,4 +102,27 @@ function probePort(port: number): Promise<void> {
     probe.once('error', reject);
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
+}
+
+let tempFiles = 0;
+
+/**
+ * Makes each object write whole before anyone can read it, as S3's are: s3rver writes straight
+ * into the object's file and answers before the write has finished, so a GET at that moment read
+ * a report cut short (logged "not JSON") or a stream that ended early ("aborted"). The content
+ * goes to a temporary file beside it, renamed over the object's (atomic on one file system);
+ * listings see only names ending in "._S3rver_object".
+ */
+function writeObjectsWhole(store: S3rver.Store): void {
+  store.putObject = async (object) => {
+    const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
+    await mkdir(dirname(objectPath), { recursive: true });
+    const content = Buffer.isBuffer(object.content) ? object.content : await buffer(object.content);
+    const md5 = createHash('md5').update(content).digest('hex');
+    const temp = join(dirname(objectPath), `.rewrite-radar-${process.pid}-${++tempFiles}.tmp`);
+    await writeFile(temp, content);
+    await rename(temp, objectPath);
+    await store.putMetadata(object.bucket, object.key, object.metadata, md5);
+    return { size: content.length, md5 };
+  };
 }

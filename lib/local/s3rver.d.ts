@@ -11,9 +11,18 @@ declare module 's3rver' {
     vhostBuckets?: boolean;
     configureBuckets?: Array<{ name: string; configs?: Array<string | Buffer> }>;
   }
-  /** The server's object store (FilesystemStore); written directly only to seed benchmarks. */
+  /** An object as s3rver's store takes it (lib/models/object). */
+  interface S3rverObject {
+    readonly bucket: string;
+    readonly key: string;
+    readonly content: Buffer | NodeJS.ReadableStream;
+    readonly metadata: Record<string, string>;
+  }
+  /** The server's object store (FilesystemStore): seeded directly by benchmarks; its put is replaced by a whole-file one. */
   interface S3rverStore {
-    putObject(object: unknown): Promise<{ size: number; md5: string }>;
+    putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
+    getResourcePath(bucket: string, key: string, resource: string): string;
+    putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5: string): Promise<void>;
   }
   /** The parts of a Koa request context a middleware in front of s3rver uses. */
   interface S3rverContext {
@@ -35,6 +44,7 @@ declare module 's3rver' {
   }
   namespace S3rver {
     export type Context = S3rverContext;
+    export type Store = S3rverStore;
   }
   export = S3rver;
 }
@@ -42,6 +52,10 @@ declare module 's3rver' {
 declare module 's3rver/lib/models/object' {
   class S3Object {
     constructor(bucket: string, key: string, content: Buffer, metadata: Record<string, string>);
+    readonly bucket: string;
+    readonly key: string;
+    readonly content: Buffer;
+    readonly metadata: Record<string, string>;
   }
   export = S3Object;
 }
