@@ -24,10 +24,11 @@ const RANK: Record<JudgedSource['verdict'], number> = { copy: 3, rewrite: 2, par
  * in changed wording (a restyle keeps names, numbers and their order; see fact-sequence.ts), the
  * colour a restyle adds not counted as facts (orderedBareFacts);
  * partial: the sources together explain a substantial share of the article, and this source counts
- * toward it (adds a part the others do not explain) or explains that share alone, by either of two kinds of evidence: sentences aligned in order, or reused
- * wording outside quotes (unquoted word 3-grams found verbatim). The second finds stories that
- * reuse a passage of the wire inside their own reporting, which sentence alignment undercounts;
- * shared quotes, names and numbers alone qualify for neither.
+ * toward it (adds a part the others do not explain) or explains that share alone, by either of two
+ * kinds of evidence: sentences aligned in order, or reused wording outside quotes (unquoted word
+ * 3-grams found verbatim). The second finds stories that reuse a passage of the wire inside their
+ * own reporting, which sentence alignment undercounts; shared quotes, names and numbers alone
+ * qualify for neither.
  */
 export function decideVerdicts(
   candidates: readonly CandidateEvidence[],
