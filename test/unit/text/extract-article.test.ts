@@ -108,17 +108,8 @@ describe('extractArticle', () => {
   });
 
   it("takes a Markdown file's title and date from its front matter (YAML or TOML) and leaves the block out of the text", () => {
-    const yaml = [
-      '---',
-      'title: "Council approves cycle lanes"',
-      'date: 2024-03-05T10:00:00Z',
-      'tags: [local]',
-      '---',
-      '',
-      '# Lanes',
-      '',
-      'The city council voted on Tuesday.',
-    ].join('\n');
+    const yaml =
+      '---\ntitle: "Council approves cycle lanes"\ndate: 2024-03-05T10:00:00Z\ntags: [local]\n---\n\n# Lanes\n\nThe city council voted on Tuesday.';
     const article = extractArticle('story.md', utf8(yaml), MAX);
     expect(article.title).toBe('Council approves cycle lanes');
     expect(article.publishedAt).toBe('2024-03-05T10:00:00.000Z');
