@@ -60,11 +60,17 @@ export function s3HandlerDeps(
  * account by accident.
  */
 function defaultAlertSink(env: NodeJS.ProcessEnv): AlertSink {
+  const bus = alertBus(env);
+  return bus === undefined ? new RecordingAlertSink() : new EventBridgeAlertSink(new EventBridgeClient({}), bus);
+}
+
+/** The EventBridge bus ALERT_BUS names, undefined when unset; ConfigError when it is no bus name. */
+export function alertBus(env: NodeJS.ProcessEnv): string | undefined {
   const bus = env['ALERT_BUS'];
-  if (bus === undefined || bus === '') return new RecordingAlertSink();
+  if (bus === undefined || bus === '') return undefined;
   if (!/^[A-Za-z0-9._-]{1,256}$/.test(bus))
     throw new ConfigError(`ALERT_BUS must be an EventBridge bus name such as default, got ${JSON.stringify(bus)}`);
-  return new EventBridgeAlertSink(new EventBridgeClient({}), bus);
+  return bus;
 }
 
 /**

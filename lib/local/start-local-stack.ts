@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { s3HandlerDeps } from '../lambda/default-deps.js';
+import { alertBus, s3HandlerDeps } from '../lambda/default-deps.js';
+import { digestConfig } from '../lambda/digest-config.js';
 import { makeArticleEventHandler, type HandledEvent } from '../lambda/make-article-event-handler.js';
 import type { Log } from '../log.js';
 import { deliverEvents, triggerAccepts, type EventDelivery, type FailedDelivery } from './deliver-events.js';
@@ -47,8 +48,11 @@ export async function startLocalStackRuntime(options: {
   mirrorReportsTo?: string;
 }): Promise<LocalStackRuntime> {
   const env = { ...options.env, ARTICLES_BUCKET: LOCAL_BUCKET, INDEX_TABLE: LOCAL_TABLE };
-  // a bad variable fails before the port is bound, so nothing is left listening
+  // a bad variable fails before the port is bound, so nothing is left listening; the digest's and
+  // the alert bus's are checked too, though alerts stay in this process and no digest runs here
   lambdaConfig(env);
+  digestConfig(env);
+  alertBus(env);
   await mkdir(options.dataDir, { recursive: true });
   await mkdir(options.dynamoDbDir, { recursive: true });
   const server = await startLocalS3Server({

@@ -180,6 +180,18 @@ describe('npm start (bin/local-stack.js as a process)', () => {
     expect(await running.exited).toBe(2);
     expect(running.stderr()).toContain('npm start: MAX_BYTES must be a number, got "abc"');
     expect(await portIsFree(port)).toBe(true);
+
+    // the digest's and the alert bus's variables too, though neither leaves this process locally
+    for (const [name, value, message] of [
+      ['DIGEST_LINK_SECONDS', 'abc', 'DIGEST_LINK_SECONDS must be a whole number of seconds'],
+      ['ALERT_BUS', 'bad bus name!', 'ALERT_BUS must be an EventBridge bus name'],
+    ] as const) {
+      running = startStack(['--port', String(port), '--data', join(dir, 's3'), '--dynamodb-port', '0'], {
+        [name]: value,
+      });
+      expect(await running.exited).toBe(2);
+      expect(running.stderr()).toContain(`npm start: ${message}`);
+    }
   });
 
   it('--upload says a named pipe is not a file and uploads the rest, instead of waiting on the pipe forever', async () => {
