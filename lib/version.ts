@@ -1,2 +1,2 @@
 /** Detector version written into every report; bump with any change that alters verdicts. */
-export const DETECTOR_VERSION = '0.9.0';
+export const DETECTOR_VERSION = '0.10.0';

@@ -74,6 +74,14 @@ export function judgedWords(article: Pick<PreparedText, 'words' | 'commentWords'
   return Math.max(article.words - article.commentWords, article.words / 2);
 }
 
+/**
+ * Words outside quotes that reused wording is a share of: those of the judged words, in the same
+ * proportion (the comment is no more reused wording than it is reporting).
+ */
+export function judgedUnquotedWords(article: Pick<PreparedText, 'words' | 'commentWords' | 'phrasing'>): number {
+  return article.words > 0 ? (article.phrasing.unquotedWords * judgedWords(article)) / article.words : 0;
+}
+
 /** Verifies one candidate: alignment plus set measures, all on exact (not sketched) terms. */
 export function compareTexts(
   article: PreparedText,
@@ -106,7 +114,7 @@ export function compareTexts(
     jaccard: unionSize > 0 ? shared / unionSize : 0,
     trigramContainment:
       article.trigrams.size > 0 ? countShared(article.trigrams, source.trigrams) / article.trigrams.size : 0,
-    phrasingShare: coveredShare([cover], article.phrasing.unquotedWords),
+    phrasingShare: Math.min(1, coveredShare([cover], judgedUnquotedWords(article))),
     phrasingCover: cover,
     orderedFacts: facts.all,
     orderedBareFacts: facts.bare,
@@ -128,7 +136,7 @@ export function articleWeights(article: PreparedText, quoteWeight: number): Arti
   return {
     sentenceWeights: evidenceWeights(article.sentences, quoteWeight),
     judgedWords: judgedWords(article),
-    unquotedWords: article.phrasing.unquotedWords,
+    unquotedWords: judgedUnquotedWords(article),
   };
 }
 

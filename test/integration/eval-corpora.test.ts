@@ -33,15 +33,15 @@ describe('labelled-corpus evaluation with the default parameters', () => {
   });
 
   // issue 11 asks recall >= 0.95 on every label (reached by all but sensational; the floors the
-  // detector reaches are asserted so a regression shows: recall 0.9604, sensational 0.9213)
+  // detector reaches are asserted so a regression shows: recall 0.961, sensational 0.9242)
   // and false alarms <= 0.03 (reached: 0.027, two of the four being pairs whose texts are 95% the
   // same 3-grams).
-  it('llm-restyled-politifact: false alarms <= 0.03, every other restyle label >= 0.95; reached floors recall >= 0.958, sensational >= 0.918', async () => {
+  it('llm-restyled-politifact: false alarms <= 0.03, every other restyle label >= 0.95; reached floors recall >= 0.958, sensational >= 0.92', async () => {
     const { result } = await evaluateCorpus(join(CORPORA, 'llm-restyled-politifact'), DEFAULT_DETECTOR_PARAMS);
     expect(result.articles).toBe(1841);
     expect(result.recall).toBeGreaterThanOrEqual(0.958);
     for (const [label, recall] of Object.entries(result.recallByLabel)) {
-      if (label === 'llm-restyle-sensational') expect(recall).toBeGreaterThanOrEqual(0.918);
+      if (label === 'llm-restyle-sensational') expect(recall).toBeGreaterThanOrEqual(0.92);
       else if (label.startsWith('llm-restyle-')) expect(recall).toBeGreaterThanOrEqual(0.95);
     }
     expect(result.falseAlarmRate).toBeLessThanOrEqual(0.03);

@@ -156,6 +156,14 @@ describe('comment: questions and exclamations without a name or a number', () =>
     expect(withComment.alignedShare).toBeCloseTo(plain.alignedShare, 10);
   });
 
+  it('leaves comment out of the reused-wording share too: outbursts around a pasted wire sentence do not dilute it', () => {
+    const alone = compareTexts(prepare(SOURCE[0]!), source, PARAMS);
+    const pasted = prepare([SOURCE[0], COMMENT[0], COMMENT[1]].join(' '));
+    expect(pasted.commentWords).toBe(7);
+    expect(alone.phrasingShare).toBe(1);
+    expect(compareTexts(pasted, source, PARAMS).phrasingShare).toBeCloseTo(1, 10);
+  });
+
   it('takes the shares of at least half the article: a text of exclamations is not judged on its one sentence', () => {
     const shouted = prepare([PARAPHRASE[0], ...COMMENT, ...COMMENT, ...COMMENT, ...COMMENT].join(' '));
     expect(shouted.words - shouted.commentWords).toBeLessThan(shouted.words / 2);
