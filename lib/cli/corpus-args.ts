@@ -1,6 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
+import { isFile, isFolder } from '../util/path-kind.js';
 
 /**
  * Checks, before any work, that `dir` is a labelled corpus folder (it holds labels.tsv): eval and
@@ -23,21 +24,5 @@ export async function requireWritable(cwd: string, path: string, option: string)
     await access(folder, constants.W_OK);
   } catch {
     throw new UsageError(`${option} ${path}: the folder ${folder} does not exist or cannot be written`);
-  }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
   }
 }

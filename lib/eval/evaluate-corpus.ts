@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { DetectorParams } from '../detect/detector-params.js';
@@ -8,6 +8,7 @@ import { ingestArticle } from '../use-cases/ingest-article.js';
 import { MemoryObjectStore } from '../store/memory-object-store.js';
 import { MemoryLshIndex } from '../store/memory-lsh-index.js';
 import { LocalFileArticleSource } from '../store/local-file-article-source.js';
+import { isFile } from '../util/path-kind.js';
 
 /** One row of a corpus's labels.tsv. */
 export interface LabelRow {
@@ -131,14 +132,6 @@ async function expectCorpusFiles(dir: string, rows: readonly LabelRow[]): Promis
 
 /** Problems listed by name in one message; the rest are counted. */
 const MAX_LISTED = 5;
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Whether flagging `flagged` is right for the row: a derived article must name one of its sources, an independent one none. */
 export function outcomeOf(row: LabelRow, flagged: readonly string[]): EvalOutcome {

@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { makeS3Client } from '../store/s3-client.js';
@@ -16,6 +16,7 @@ import type { HandledEvent } from '../lambda/make-article-event-handler.js';
 import { DETAIL_TYPES } from '../alerts/flagged-article.js';
 import { decimalNumber } from '../util/decimal-number.js';
 import { terminalSafe } from '../util/terminal-safe.js';
+import { pathKind } from '../util/path-kind.js';
 
 const USAGE = `usage: npm start -- [--port N] [--data DIR] [--dynamodb-port N] [--dynamodb-data DIR] [--drop DIR] [--reports DIR]
                     [--upload DIR] [--exit]
@@ -46,8 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${opts}\n${USAGE}\n`);
     return 2;
   }
-  if (opts.upload !== undefined && !(await isFolder(opts.upload))) {
-    const why = (await exists(opts.upload)) ? 'not a folder (--upload takes a folder of articles)' : 'no such folder';
+  const uploadKind = opts.upload === undefined ? undefined : await pathKind(opts.upload);
+  if (uploadKind !== undefined && uploadKind !== 'folder') {
+    const why = uploadKind === 'missing' ? 'no such folder' : 'not a folder (--upload takes a folder of articles)';
     process.stderr.write(`npm start: --upload ${opts.upload}: ${why}\n`);
     return 2;
   }
@@ -136,7 +138,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const watcher = await watchDropFolder(drop, (path) => {
     const key = `${stack.incomingPrefix}${relative(drop, path).split(sep).join('/')}`;
     if (!accepts(key)) print(ignored(key));
-    else void upload(path, key);
+    else upload(path, key).catch((err: Error) => print(`upload of ${path} failed: ${err.message}`));
   });
   print(`  drop folder: copy a file into ${drop} and its report is printed here. Ctrl-C stops.`);
   await new Promise<void>((done) => {
@@ -158,21 +160,6 @@ function portInUse(err: unknown, opts: Options): string | undefined {
   const port = (err as Error & { port?: number }).port;
   const option = port === opts.dynamoDbPort ? '--dynamodb-port' : '--port';
   return `port ${port ?? '?'} on 127.0.0.1 is in use (another npm start?): stop it, or choose another with ${option} N (0 picks a free one)`;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** The log level of LOG_LEVEL (already validated by the stack's configuration); warnings and errors by default. */

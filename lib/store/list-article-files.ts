@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { isFolder } from '../util/path-kind.js';
 import { join, resolve } from 'node:path';
 import { articleKey } from './article-key.js';
 
@@ -40,15 +41,6 @@ export async function listArticleFiles(
     }
   }
   return out;
-}
-
-/** Whether path is an existing folder (false when missing). */
-export async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 async function walk(folder: string, exclude: string | undefined, out: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { CliContext } from '../cli-context.js';
-import { isFolder, listArticleFiles } from '../../store/list-article-files.js';
+import { listArticleFiles } from '../../store/list-article-files.js';
+import { isFolder } from '../../util/path-kind.js';
 import { UsageError } from '../usage-error.js';
 import { indexFiles } from './index-files.js';
 
