@@ -425,6 +425,15 @@ describe('rewrite-radar CLI', () => {
     expect(stderr).toContain(store);
   });
 
+  it('digest refuses a store that is not there (a mistyped --store) instead of writing an empty digest into a new one', async () => {
+    const typo = join(root, 'no-such-store');
+    const { code, stdout, stderr } = await runCli(['digest', '--store', typo]);
+
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toContain(': no such store (scan or index write one)');
+    await expect(stat(typo)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('--version prints the detector version every report records', async () => {
     const { code, stdout } = await runCli(['--version']);
     expect({ code, stdout }).toEqual({ code: 0, stdout: `rewrite-radar: detector ${DETECTOR_VERSION}\n` });

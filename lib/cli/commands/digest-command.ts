@@ -9,6 +9,7 @@ import { writeDigest, type DigestDeps } from '../../use-cases/write-digest.js';
 import { parseBucketOptions, type BucketOptions } from '../bucket-options.js';
 import type { CliContext } from '../cli-context.js';
 import { UsageError } from '../usage-error.js';
+import { isFolder } from '../../util/path-kind.js';
 import { parseExpires } from './url-command.js';
 
 /**
@@ -41,6 +42,11 @@ export async function digestCommand(
     deps = { store: new S3ObjectStore(s3, bucket), links: presignedLinks(s3, bucket, seconds, now), now: () => now };
     where = `s3://${bucket}/${digestKeys(day).html}`;
   } else {
+    // a digest reads what scan and index wrote: a store that is not there is a mistyped --store
+    if (!(await isFolder(ctx.storeDir)))
+      throw new UsageError(
+        `--store ${relative(ctx.cwd, ctx.storeDir) || '.'}: no such store (scan or index write one)`,
+      );
     deps = { store: new LocalFolderObjectStore(ctx.storeDir), links: relativeLinks, now: () => now };
     where = relative(ctx.cwd, `${ctx.storeDir}/${digestKeys(day).html}`);
   }
