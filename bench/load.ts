@@ -71,7 +71,6 @@ const WORD_CLASSES = [
 ] as const;
 const BIG_INDEX = 50_000_000;
 
-/** One probe's pass through the handler. */
 /** One checkpoint's measurements: every probe's run at one index size. */
 interface Checkpoint {
   readonly size: number;
@@ -82,6 +81,7 @@ interface Checkpoint {
   readonly falseAlarmsSharingPassage: number;
 }
 
+/** One probe's pass through the handler. */
 interface ProbeRun {
   readonly words: number;
   readonly ms: number;

@@ -136,7 +136,7 @@ export function articleWeights(article: PreparedText, quoteWeight: number): Arti
   return {
     sentenceWeights: evidenceWeights(article.sentences, quoteWeight),
     judgedWords: judgedWords(article),
-    unquotedWords: judgedUnquotedWords(article),
+    judgedUnquotedWords: judgedUnquotedWords(article),
   };
 }
 

@@ -142,7 +142,7 @@ export function unionShares(
   const reused = greedyUnion(
     masks.map(markedWords),
     () => 1,
-    article.unquotedWords,
+    article.judgedUnquotedWords,
     minSourceShare / 2,
     () => true,
   );

@@ -40,8 +40,8 @@ export interface ArticleWeights {
   readonly sentenceWeights: readonly number[];
   /** The words aligned shares are taken of: all but the article's comment (see judgedWords in compare-texts.ts). */
   readonly judgedWords: number;
-  /** Words outside quotes (PhrasingGrams.unquotedWords). */
-  readonly unquotedWords: number;
+  /** The words outside quotes reused wording is a share of: as many of them as judgedWords keeps (judgedUnquotedWords). */
+  readonly judgedUnquotedWords: number;
 }
 
 /** Scores are reported to 4 decimals so reports are stable across platforms' float printing. */

@@ -46,10 +46,10 @@ const UNSPACED =
 
 /** Why a text of many letters has few words, when that is the reason: its script. */
 function unspacedScriptNote(text: string): string {
-  const letters = text.match(UNSPACED)?.length ?? 0;
-  return letters >= MIN_UNSPACED_LETTERS
-    ? ' (words are read between spaces: Chinese, Japanese, Thai and other scripts written without them cannot be judged)'
-    : '';
+  // counted lazily, up to the few needed: the text may be megabytes of one script
+  const letters = text.matchAll(UNSPACED);
+  for (let n = 0; n < MIN_UNSPACED_LETTERS; n++) if (letters.next().done) return '';
+  return ' (words are read between spaces: Chinese, Japanese, Thai and other scripts written without them cannot be judged)';
 }
 
 /** Letters of such scripts that make the script the likely reason a text has too few words. */

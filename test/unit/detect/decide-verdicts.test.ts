@@ -1,6 +1,6 @@
 import {
+  articleWeights,
   compareTexts,
-  evidenceWeights,
   judgedWords,
   prepareText,
   type PreparedText,
@@ -18,11 +18,7 @@ function prepare(text: string): PreparedText {
 }
 
 function weights(a: PreparedText): ArticleWeights {
-  return {
-    sentenceWeights: evidenceWeights(a.sentences, PARAMS.quoteWeight),
-    judgedWords: judgedWords(a),
-    unquotedWords: a.phrasing.unquotedWords,
-  };
+  return articleWeights(a, PARAMS.quoteWeight);
 }
 
 function judge(article: string, sources: Record<string, string>): ReturnType<typeof decideVerdicts> {
@@ -108,7 +104,7 @@ describe('decideVerdicts', () => {
 const UNION_ARTICLE: ArticleWeights = {
   sentenceWeights: [10, 10, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4],
   judgedWords: 100,
-  unquotedWords: 100,
+  judgedUnquotedWords: 100,
 };
 
 /** A source aligning the given article sentences, and nothing else. */
